@@ -1,0 +1,59 @@
+import { hellohireHostPatterns } from "../hellohire/hosts";
+import { smartRecruitersHostPatterns } from "../smartrecruiters/hosts";
+
+/**
+ * Public half of a key pair made for this project's dev and test builds only. It pins the
+ * unpacked extension's ID (see devExtensionId) so tests can address its pages. Never shipped:
+ * production builds have no `key`.
+ */
+export const devPublicKey =
+  "MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAz5ekjE7c+sdsbxh+8G7JY6VJMvTSY5Nd8AyI8szZFqzRguvmmvLrJgO+UQNqQQlqdNfEi50yMVztofDl41qSRozGg4iW5flXxxQ7kK2Xk20CrFeUwQvuV/h/f4K+zlGraKjPZ93lF6xkduxH/YnCkfaJ8cUFos4qSuiYYg+i4Sibnm08SqrotJT0JanJI3ps3Ci9n8Rd1yuJ2wczZDQkLkxroAfqYSuVtb6dk8HvEM9WjNJwMIPWSFls0ICuLYMOcdvqhsbz4ZVKT/weCQzbeFEItfu7jNj/XuWklY/ke88mw2MbZ3bm3WjxLkguUZT5GSP9MqprVNI1LCI02TZRPwIDAQAB";
+export const devExtensionId = "ojjencidapbffadplbcanpdemoboeflj";
+
+/** Loopback pages: the fixture Hellohire app and the SmartRecruiters sandbox, in dev/test builds only. */
+export const loopbackPatterns = ["http://127.0.0.1/*", "http://localhost/*"] as const;
+
+export const extensionName = "SmartRecruiters for Hellohire";
+
+interface ManifestInput {
+  browser: string;
+  mode: string;
+}
+
+export function isProductionMode(mode: string): boolean {
+  return mode === "production";
+}
+
+export function manifestFor({ browser, mode }: ManifestInput) {
+  const chromium = browser !== "firefox";
+  const permissions = ["storage", "identity", "alarms", ...(chromium ? ["sidePanel"] : [])];
+  return {
+    name: extensionName,
+    description: "Rate Hellohire one-on-one interview candidates and open them in SmartRecruiters.",
+    permissions,
+    host_permissions: [...hellohireHostPatterns, ...smartRecruitersHostPatterns],
+    action: { default_title: "Open SmartRecruiters for Hellohire" },
+    ...(chromium && !isProductionMode(mode) ? { key: devPublicKey } : {}),
+    ...(chromium
+      ? {}
+      : {
+          browser_specific_settings: {
+            gecko: { id: "smartrecruiters-for-hellohire@example.org", strict_min_version: "128.0" },
+          },
+        }),
+  };
+}
+
+interface ManifestWithMatches {
+  host_permissions?: string[];
+  content_scripts?: { matches?: string[] }[];
+}
+
+/** Lets dev and test builds run on the loopback fixture pages and sandbox; production is untouched. */
+export function addLoopbackForTests(manifest: ManifestWithMatches, mode: string): void {
+  if (isProductionMode(mode)) return;
+  manifest.host_permissions = [...(manifest.host_permissions ?? []), ...loopbackPatterns];
+  for (const script of manifest.content_scripts ?? []) {
+    script.matches = [...(script.matches ?? []), ...loopbackPatterns];
+  }
+}

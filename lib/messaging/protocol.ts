@@ -1,0 +1,95 @@
+import type { ApiErrorKind } from "../smartrecruiters/errors";
+import type { Person } from "../sync/match-candidate";
+import { isRating, type Rating } from "../sync/rating-tag";
+
+/** Messages a content script on a Hellohire page may send. */
+export type ContentRequest =
+  | { type: "lookup"; interviewName: string; candidate: Person }
+  | { type: "rate"; interviewName: string; candidateId: string; rating: Rating | null };
+
+/** Messages only the extension's own pages (the side panel) may send. */
+export type PageRequest =
+  | { type: "getStatus" }
+  | { type: "connectApiKey"; apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }
+  | { type: "disconnect" };
+
+export type Request = ContentRequest | PageRequest;
+
+export type Failure = { status: "error"; kind: ApiErrorKind | "invalid-request" | "forbidden"; message: string };
+
+export type LookupResponse =
+  | { status: "disabled" }
+  | { status: "found" | "created" | "first-name-updated"; candidateId: string; profileUrl: string; rating: Rating | null }
+  | { status: "not-found"; createAndUpdate: boolean }
+  | { status: "no-email" }
+  | { status: "hidden" }
+  | Failure;
+
+export type RateResponse = { status: "saved"; rating: Rating | null } | Failure;
+
+export interface ConnectionStatus {
+  connected: boolean;
+  method: "apiKey" | "oauth" | null;
+  apiBaseUrl: string;
+  profileUrlTemplate: string;
+}
+
+export type StatusResponse = { status: "ok"; connection: ConnectionStatus };
+export type ConnectResponse = { status: "ok"; connection: ConnectionStatus } | Failure;
+
+export interface ResponseFor {
+  lookup: LookupResponse;
+  rate: RateResponse;
+  getStatus: StatusResponse;
+  connectApiKey: ConnectResponse;
+  disconnect: StatusResponse;
+}
+
+const contentTypes = new Set<string>(["lookup", "rate"]);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+function isText(value: unknown, max = 500): value is string {
+  return typeof value === "string" && value.length <= max;
+}
+
+function isPerson(value: unknown): value is Person {
+  return (
+    isRecord(value) && isText(value.firstName) && isText(value.lastName) && (value.email === null || isText(value.email, 320))
+  );
+}
+
+/** Checks a message's shape; anything else is refused before it reaches a handler. */
+export function parseRequest(value: unknown): Request | null {
+  if (!isRecord(value)) return null;
+  switch (value.type) {
+    case "lookup":
+      return isText(value.interviewName) && isPerson(value.candidate)
+        ? { type: "lookup", interviewName: value.interviewName, candidate: value.candidate }
+        : null;
+    case "rate":
+      return isText(value.interviewName) && isText(value.candidateId, 200) && (value.rating === null || isRating(value.rating))
+        ? { type: "rate", interviewName: value.interviewName, candidateId: value.candidateId, rating: value.rating }
+        : null;
+    case "getStatus":
+    case "disconnect":
+      return { type: value.type };
+    case "connectApiKey":
+      return isText(value.apiKey) && isText(value.apiBaseUrl, 2000) && isText(value.profileUrlTemplate, 2000)
+        ? {
+            type: "connectApiKey",
+            apiKey: value.apiKey,
+            apiBaseUrl: value.apiBaseUrl,
+            profileUrlTemplate: value.profileUrlTemplate,
+          }
+        : null;
+    default:
+      return null;
+  }
+}
+
+export function isContentRequest(request: Request): request is ContentRequest {
+  return contentTypes.has(request.type);
+}

@@ -1,0 +1,107 @@
+import { errorFromResponse, SmartRecruitersError } from "./errors";
+import { type CandidateSummary, parseCandidate, parseSearchResult, parseTagList } from "./types";
+
+export type Credential = { kind: "apiKey"; apiKey: string } | { kind: "bearer"; accessToken: string };
+
+export interface ClientConfig {
+  apiBaseUrl: string;
+  credential: Credential;
+  fetch?: typeof fetch;
+}
+
+export interface NewCandidate {
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/** The SmartRecruiters candidate API, typed; every failure is a SmartRecruitersError. */
+export interface SmartRecruitersClient {
+  searchCandidates(query: string, limit?: number): Promise<CandidateSummary[]>;
+  getCandidate(id: string): Promise<CandidateSummary>;
+  createCandidate(candidate: NewCandidate): Promise<CandidateSummary>;
+  updateCandidate(id: string, changes: Partial<NewCandidate>): Promise<CandidateSummary>;
+  getTags(id: string): Promise<string[]>;
+  addTags(id: string, tags: string[]): Promise<string[]>;
+  replaceTags(id: string, tags: string[]): Promise<string[]>;
+}
+
+function authHeaders(credential: Credential): Record<string, string> {
+  return credential.kind === "apiKey"
+    ? { "X-SmartToken": credential.apiKey }
+    : { Authorization: `Bearer ${credential.accessToken}` };
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    if (!response.ok) return undefined;
+    throw new SmartRecruitersError("invalid-response", "SmartRecruiters sent a response that is not JSON.", response.status);
+  }
+}
+
+export function createClient(config: ClientConfig): SmartRecruitersClient {
+  const base = config.apiBaseUrl.replace(/\/+$/u, "");
+  const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, {
+        method,
+        headers: {
+          Accept: "application/json",
+          ...authHeaders(config.credential),
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        credentials: "omit",
+        cache: "no-store",
+      });
+    } catch {
+      throw new SmartRecruitersError("offline", "SmartRecruiters could not be reached (offline or network error).");
+    }
+    const parsed = await readJson(response);
+    if (!response.ok) throw errorFromResponse(response.status, response.headers, parsed);
+    return parsed;
+  }
+
+  const candidatePath = (id: string) => `/candidates/${encodeURIComponent(id)}`;
+
+  return {
+    async searchCandidates(query, limit = 20) {
+      const params = new URLSearchParams({ q: query, limit: String(limit) });
+      return parseSearchResult(await call("GET", `/candidates?${params}`));
+    },
+    async getCandidate(id) {
+      return parseCandidate(await call("GET", candidatePath(id)));
+    },
+    async createCandidate(candidate) {
+      return parseCandidate(await call("POST", "/candidates", candidate));
+    },
+    async updateCandidate(id, changes) {
+      return parseCandidate(await call("PATCH", candidatePath(id), changes));
+    },
+    async getTags(id) {
+      return parseTagList(await call("GET", `${candidatePath(id)}/tags`));
+    },
+    async addTags(id, tags) {
+      return parseTagList(await call("POST", `${candidatePath(id)}/tags`, { tags }));
+    },
+    async replaceTags(id, tags) {
+      return parseTagList(await call("PUT", `${candidatePath(id)}/tags`, { tags }));
+    },
+  };
+}
+
+/** The search query SmartRecruiters needs for an email: the whole address in double quotes. */
+export function emailQuery(email: string): string {
+  return `"${email.trim()}"`;
+}
+
+export function profileUrl(template: string, candidateId: string): string {
+  return template.replaceAll("{id}", encodeURIComponent(candidateId));
+}

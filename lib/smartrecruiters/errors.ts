@@ -1,0 +1,81 @@
+/** What went wrong with a SmartRecruiters call, in terms a user can act on. */
+export type ApiErrorKind =
+  | "not-connected"
+  | "access-denied"
+  | "no-api-access"
+  | "not-found"
+  | "conflict"
+  | "bad-request"
+  | "rate-limited"
+  | "server-error"
+  | "offline"
+  | "invalid-response";
+
+export class SmartRecruitersError extends Error {
+  constructor(
+    readonly kind: ApiErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = "SmartRecruitersError";
+  }
+
+  /** Worth trying the same call again later. */
+  get transient(): boolean {
+    return this.kind === "rate-limited" || this.kind === "server-error" || this.kind === "offline";
+  }
+}
+
+interface ErrorBody {
+  message?: unknown;
+  errors?: { code?: unknown; message?: unknown }[];
+}
+
+function describe(body: ErrorBody | undefined): { message: string; codes: string[] } {
+  const errors = Array.isArray(body?.errors) ? body.errors : [];
+  const codes = errors.map((e) => (typeof e.code === "string" ? e.code : "")).filter(Boolean);
+  const details = errors.map((e) => (typeof e.message === "string" ? e.message : "")).filter(Boolean);
+  const message = typeof body?.message === "string" ? body.message : "";
+  return { message: [message, ...details].filter(Boolean).join(": "), codes };
+}
+
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** Maps an HTTP error response (status, headers, parsed body) to an error a user can act on. */
+export function errorFromResponse(status: number, headers: Headers, body: unknown): SmartRecruitersError {
+  const { message, codes } = describe(typeof body === "object" && body !== null ? (body as ErrorBody) : undefined);
+  const said = message ? ` (SmartRecruiters says: ${message})` : "";
+  const noApiAccess = /api access|not enabled|plan/iu.test(message) || codes.some((c) => /API_ACCESS/u.test(c));
+  if (status === 401)
+    return new SmartRecruitersError(
+      "not-connected",
+      `Not connected to SmartRecruiters: the credential was refused${said}.`,
+      status,
+    );
+  if (status === 403 && noApiAccess)
+    return new SmartRecruitersError(
+      "no-api-access",
+      `Your SmartRecruiters plan does not include API access, which this extension needs${said}.`,
+      status,
+    );
+  if (status === 403) return new SmartRecruitersError("access-denied", `SmartRecruiters denied access${said}.`, status);
+  if (status === 404) return new SmartRecruitersError("not-found", `Not found in SmartRecruiters${said}.`, status);
+  if (status === 409) return new SmartRecruitersError("conflict", `SmartRecruiters reports a conflict${said}.`, status);
+  if (status === 429)
+    return new SmartRecruitersError(
+      "rate-limited",
+      "SmartRecruiters is busy (rate limit reached).",
+      status,
+      retryAfterMs(headers.get("Retry-After")),
+    );
+  if (status >= 500) return new SmartRecruitersError("server-error", `SmartRecruiters had a server error (${status}).`, status);
+  return new SmartRecruitersError("bad-request", `SmartRecruiters refused the request (${status})${said}.`, status);
+}

@@ -1,0 +1,49 @@
+import { SmartRecruitersError } from "./errors";
+
+export interface CandidateSummary {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  tags: string[];
+  createdOn?: string;
+}
+
+function invalid(what: string): SmartRecruitersError {
+  return new SmartRecruitersError("invalid-response", `SmartRecruiters sent an unexpected response (${what}).`);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function stringOr(value: unknown, fallback: string): string {
+  return typeof value === "string" ? value : fallback;
+}
+
+export function parseTags(value: unknown): string[] {
+  if (!Array.isArray(value)) throw invalid("tags is not a list");
+  return value.filter((tag): tag is string => typeof tag === "string");
+}
+
+export function parseCandidate(value: unknown): CandidateSummary {
+  if (!isRecord(value) || typeof value.id !== "string" || value.id === "") throw invalid("candidate without id");
+  return {
+    id: value.id,
+    firstName: stringOr(value.firstName, ""),
+    lastName: stringOr(value.lastName, ""),
+    email: stringOr(value.email, ""),
+    tags: value.tags === undefined ? [] : parseTags(value.tags),
+    ...(typeof value.createdOn === "string" ? { createdOn: value.createdOn } : {}),
+  };
+}
+
+export function parseSearchResult(value: unknown): CandidateSummary[] {
+  if (!isRecord(value) || !Array.isArray(value.content)) throw invalid("search without content");
+  return value.content.map(parseCandidate);
+}
+
+export function parseTagList(value: unknown): string[] {
+  if (!isRecord(value)) throw invalid("tags body");
+  return parseTags(value.tags);
+}

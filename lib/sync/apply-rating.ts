@@ -1,0 +1,29 @@
+import type { SmartRecruitersClient } from "../smartrecruiters/client";
+import { type Rating, ratingTag } from "./rating-tag";
+
+export interface RatingChange {
+  candidateId: string;
+  interviewName: string;
+  /** null removes this browser's rating. */
+  rating: Rating | null;
+  /** The tag this browser wrote before for the same candidate and interview, if any. */
+  previousTag: string | null;
+}
+
+/**
+ * Writes a rating as a tag. Reads the tags first and adds only what is missing; replaces only the
+ * tag this browser wrote before, so every other tag (a colleague's rating included) is kept.
+ * Returns the tag now written (null when removed).
+ */
+export async function applyRating(client: SmartRecruitersClient, change: RatingChange): Promise<string | null> {
+  const wanted = change.rating ? ratingTag(change.interviewName, change.rating) : null;
+  const current = await client.getTags(change.candidateId);
+  const stale = change.previousTag && change.previousTag !== wanted && current.includes(change.previousTag);
+  if (stale) {
+    const kept = current.filter((tag) => tag !== change.previousTag);
+    await client.replaceTags(change.candidateId, wanted && !kept.includes(wanted) ? [...kept, wanted] : kept);
+  } else if (wanted && !current.includes(wanted)) {
+    await client.addTags(change.candidateId, [wanted]);
+  }
+  return wanted;
+}

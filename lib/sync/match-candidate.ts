@@ -1,0 +1,61 @@
+import { emailQuery, type SmartRecruitersClient } from "../smartrecruiters/client";
+import { SmartRecruitersError } from "../smartrecruiters/errors";
+import type { CandidateSummary } from "../smartrecruiters/types";
+
+export interface Person {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+}
+
+export type MatchResult =
+  | { status: "found" | "created" | "first-name-updated"; candidate: CandidateSummary }
+  | { status: "not-found" }
+  | { status: "no-email" }
+  /** SmartRecruiters says the candidate exists, but this credential cannot see them. */
+  | { status: "hidden" };
+
+function same(a: string, b: string): boolean {
+  const norm = (s: string) => s.normalize("NFC").replace(/\s+/gu, " ").trim().toLowerCase();
+  return norm(a) === norm(b);
+}
+
+/** SmartRecruiters' search is fuzzy: keep exact email + last name matches, oldest first, so the pick is stable. */
+export function exactMatches(results: CandidateSummary[], person: Person & { email: string }): CandidateSummary[] {
+  return results
+    .filter((c) => same(c.email, person.email) && same(c.lastName, person.lastName))
+    .sort((a, b) => (a.createdOn ?? "").localeCompare(b.createdOn ?? "") || a.id.localeCompare(b.id));
+}
+
+async function search(client: SmartRecruitersClient, person: Person & { email: string }) {
+  return exactMatches(await client.searchCandidates(emailQuery(person.email)), person)[0];
+}
+
+/**
+ * Finds the SmartRecruiters candidate for a Hellohire candidate. With createAndUpdate, a missing
+ * candidate is created and a differing first name is updated; without it, nothing is written.
+ */
+export async function matchCandidate(
+  client: SmartRecruitersClient,
+  person: Person,
+  createAndUpdate: boolean,
+): Promise<MatchResult> {
+  const email = person.email?.trim();
+  if (!email) return { status: "no-email" };
+  const withEmail = { ...person, email };
+  const found = await search(client, withEmail);
+  if (found) {
+    if (!createAndUpdate || same(found.firstName, person.firstName)) return { status: "found", candidate: found };
+    const updated = await client.updateCandidate(found.id, { firstName: person.firstName.trim() });
+    return { status: "first-name-updated", candidate: updated };
+  }
+  if (!createAndUpdate) return { status: "not-found" };
+  try {
+    const created = await client.createCandidate({ firstName: person.firstName.trim(), lastName: person.lastName.trim(), email });
+    return { status: "created", candidate: created };
+  } catch (error) {
+    if (!(error instanceof SmartRecruitersError) || error.kind !== "conflict") throw error;
+    const existing = await search(client, withEmail);
+    return existing ? { status: "found", candidate: existing } : { status: "hidden" };
+  }
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
+import { devExtensionId } from "../../lib/manifest/manifest";
+import { assertChromium, chromiumFlags, chromiumPath } from "./chromium";
+
+export const extensionPath = resolve(process.env.EXTENSION_PATH ?? ".output/chrome-mv3-test");
+export const extensionId = devExtensionId;
+export const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//u, "")}`;
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  worker: Worker;
+  close(): Promise<void>;
+}
+
+/** Starts Chromium with the built extension loaded (headless unless HEADED=1). */
+export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+  assertChromium();
+  const headless = options.headless ?? process.env.HEADED !== "1";
+  const userDataDir = mkdtempSync(join(tmpdir(), "srh-profile-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: false,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      ...chromiumFlags,
+      ...(headless ? ["--headless=new"] : []),
+      `--disable-extensions-except=${extensionPath}`,
+      `--load-extension=${extensionPath}`,
+    ],
+  });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  return {
+    context,
+    worker,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface ConnectOptions {
+  apiKey: string;
+  apiBaseUrl: string;
+  profileUrlTemplate: string;
+}
+
+/** Connects through the side panel's own form, as a person would. */
+export async function connectInSidePanel(context: BrowserContext, options: ConnectOptions): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl("sidepanel.html"));
+  await panel.getByLabel("SmartRecruiters API key").fill(options.apiKey);
+  await panel.getByText("Advanced").click();
+  await panel.getByLabel("API address").fill(options.apiBaseUrl);
+  await panel.getByLabel("Candidate profile address (with {id})").fill(options.profileUrlTemplate);
+  await panel.getByRole("button", { name: "Connect" }).click();
+  await panel.getByText("Connected to SmartRecruiters").waitFor();
+  return panel;
+}
