@@ -16,5 +16,6 @@ export default defineConfig({
     ],
     server: { deps: { inline: ["zustand"] } },
     restoreMocks: true,
+    setupFiles: ["test/unit/setup.ts"],
   },
 });

@@ -28,6 +28,13 @@ function isDarkText(element: Element): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+function ignoreUntrusted(event: Event) {
+  if (!event.isTrusted) {
+    event.stopImmediatePropagation();
+    event.preventDefault();
+  }
+}
+
 /**
  * Keeps our widget under the candidate's name on a one-on-one interview page: mounts it when the
  * name appears, moves it when the host re-renders, resets it when the candidate changes, removes
@@ -89,7 +96,9 @@ export function startInterviewPage({ document, send, signal }: InterviewPageOpti
   function mountAfter(anchor: Element) {
     if (!host) {
       host = document.createElement(widgetHostTag);
-      shadow = host.attachShadow({ mode: "closed" });
+      shadow = host.attachShadow({ mode: "open" });
+      // Only a person's clicks rate: a page script's synthetic click never reaches our buttons.
+      shadow.addEventListener("click", ignoreUntrusted, true);
       const style = document.createElement("style");
       style.textContent = widgetStyles;
       shadow.append(style);

@@ -1,0 +1,90 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Request } from "../messaging/protocol";
+import { startInterviewPage, widgetHostTag } from "./interview-page";
+
+function roomHtml(first: string, last: string, email: string) {
+  return `<main data-testid="interview-room" data-format="one-on-one"><h1 data-testid="interview-title">CSR</h1>
+    <section data-testid="candidate-card"><h2 data-testid="candidate-name">${first} ${last}</h2>
+    <dl data-testid="candidate-details"><div><dt>First name</dt><dd>${first}</dd></div>
+    <div><dt>Last name</dt><dd>${last}</dd></div><div><dt>Email</dt><dd>${email}</dd></div></dl></section></main>`;
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe("startInterviewPage", () => {
+  let controller: AbortController;
+  let sent: Request[];
+  let send: (request: Request) => Promise<unknown>;
+
+  beforeEach(() => {
+    controller = new AbortController();
+    sent = [];
+    send = vi.fn(async (request: Request) => {
+      sent.push(request);
+      if (request.type === "lookup")
+        return { status: "found", candidateId: `id-${request.candidate.lastName}`, profileUrl: "https://sr.example/c", rating: null };
+      return { status: "saved", rating: request.type === "rate" ? request.rating : null };
+    });
+    document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com");
+  });
+
+  afterEach(() => controller.abort());
+
+  const hosts = () => document.querySelectorAll(widgetHostTag);
+
+  it("mounts one widget right under the candidate's name and looks the candidate up", async () => {
+    startInterviewPage({ document, send, signal: controller.signal });
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]?.previousElementSibling?.getAttribute("data-testid")).toBe("candidate-name");
+    expect(sent[0]).toEqual({
+      type: "lookup",
+      interviewName: "CSR",
+      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann@example.com" },
+    });
+  });
+
+  it("follows a re-rendered name node without duplicating or looking up again", async () => {
+    const page = startInterviewPage({ document, send, signal: controller.signal });
+    const name = document.querySelector('[data-testid="candidate-name"]') as Element;
+    const copy = name.cloneNode(true) as Element;
+    name.replaceWith(copy);
+    page.refresh();
+    expect(hosts()).toHaveLength(1);
+    expect(copy.nextElementSibling?.tagName.toLowerCase()).toBe(widgetHostTag);
+    expect(sent.filter((r) => r.type === "lookup")).toHaveLength(1);
+  });
+
+  it("looks up the next candidate when the candidate changes", async () => {
+    const page = startInterviewPage({ document, send, signal: controller.signal });
+    document.body.innerHTML = roomHtml("Li", "Wei", "li@example.com");
+    page.refresh();
+    expect(hosts()).toHaveLength(1);
+    expect(sent.filter((r) => r.type === "lookup").map((r) => (r.type === "lookup" ? r.candidate.lastName : ""))).toEqual([
+      "O'Neil",
+      "Wei",
+    ]);
+  });
+
+  it("removes the widget when the page stops being a one-on-one interview, and when stopped", async () => {
+    const page = startInterviewPage({ document, send, signal: controller.signal });
+    document.body.innerHTML = "<main>Dashboard</main>";
+    page.refresh();
+    expect(hosts()).toHaveLength(0);
+    document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com");
+    page.refresh();
+    expect(hosts()).toHaveLength(1);
+    controller.abort();
+    await flush();
+    expect(hosts()).toHaveLength(0);
+  });
+
+  it("puts a hostile name into the page only as text", async () => {
+    document.body.innerHTML = roomHtml("<img src=x onerror=alert(1)>", "Evil", "e@example.com").replaceAll(
+      "<img src=x onerror=alert(1)>",
+      "&lt;img src=x onerror=alert(1)&gt;",
+    );
+    startInterviewPage({ document, send, signal: controller.signal });
+    expect(sent[0]).toMatchObject({ candidate: { firstName: "<img src=x onerror=alert(1)>" } });
+    expect(document.querySelectorAll("img")).toHaveLength(0);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * `npm run demo`: the product's main job on the built-in SmartRecruiters sandbox.
+ * Starts the sandbox and the Hellohire fixture pages, launches Chromium with the built extension,
+ * connects it through the side panel, and opens the one-on-one interview page.
+ * Without a display (or with --headless) it runs the flow by itself: rates two candidates, saves
+ * screenshots of the interview page and the side panel, and prints the sandbox's resulting candidates.
+ */
+import { mkdirSync } from "node:fs";
+import { resolve } from "node:path";
+import { SANDBOX_API_KEY } from "../test/sandbox/credentials";
+import { SandboxControl } from "../test/sandbox/control-client";
+import { startSandbox } from "../test/sandbox/server";
+import { startHellohireFixtures } from "../test/hellohire/server";
+import { connectInSidePanel, extensionUrl, launchWithExtension } from "../test/e2e/extension";
+import { roomPath } from "../test/e2e/environment";
+import { seedCandidates } from "../test/shared/people";
+
+const headless = process.argv.includes("--headless") || !process.env.DISPLAY;
+const outDir = resolve(process.env.DEMO_OUTPUT ?? "demo-output");
+
+async function main() {
+  const sandbox = await startSandbox();
+  const hellohire = await startHellohireFixtures();
+  console.log(`SmartRecruiters sandbox: ${sandbox.url}`);
+  console.log(`Hellohire fixture pages: ${hellohire.url}`);
+  const browser = await launchWithExtension({ headless });
+  const stop = async () => {
+    await browser.close().catch(() => undefined);
+    await Promise.all([sandbox.close(), hellohire.close()]);
+  };
+  try {
+    const panel = await connectInSidePanel(browser.context, {
+      apiKey: SANDBOX_API_KEY,
+      apiBaseUrl: sandbox.url,
+      profileUrlTemplate: `${sandbox.url}/app/people/candidates/{id}`,
+    });
+    const room = await browser.context.newPage();
+    await room.goto(`${hellohire.url}${roomPath}`);
+    const widget = room.locator("srh-interview-widget");
+    await widget.getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 15_000 });
+
+    if (!headless) {
+      console.log("\nChromium is open on the interview page: rate candidates with Yes / Maybe / No,");
+      console.log(`open the side panel page (${extensionUrl("sidepanel.html")}), and press Ctrl+C here to stop.`);
+      await new Promise<void>((done) => {
+        process.once("SIGINT", done);
+        browser.context.once("close", done);
+      });
+      return;
+    }
+
+    mkdirSync(outDir, { recursive: true });
+    await widget.getByRole("button", { name: "Yes", exact: true }).click();
+    await widget.getByText("Saved to SmartRecruiters").waitFor();
+    await room.screenshot({ path: resolve(outDir, "interview-page.png") });
+    await room.locator('[data-testid="candidate-card"]').screenshot({ path: resolve(outDir, "candidate-card.png") });
+
+    await room.evaluate(() => (window as unknown as { __hellohire: { next(): void } }).__hellohire.next());
+    await widget.getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
+    await widget.getByRole("button", { name: "Maybe", exact: true }).click();
+    await widget.getByText("Saved to SmartRecruiters").waitFor();
+    await room.screenshot({ path: resolve(outDir, "interview-page-next-candidate.png") });
+
+    await panel.setViewportSize({ width: 400, height: 700 });
+    await panel.reload();
+    await panel.getByText("Connected to SmartRecruiters").waitFor();
+    await panel.screenshot({ path: resolve(outDir, "side-panel.png") });
+
+    console.log(`\nScreenshots saved in ${outDir}:`);
+    for (const file of ["interview-page.png", "candidate-card.png", "interview-page-next-candidate.png", "side-panel.png"])
+      console.log(`  ${resolve(outDir, file)}`);
+
+    const control = new SandboxControl(sandbox.url);
+    console.log("\nSmartRecruiters sandbox after the demo (rated candidates):");
+    for (const seeded of seedCandidates.slice(0, 4)) {
+      const candidate = await control.candidate(seeded.id);
+      const tags = await control.tags(seeded.id);
+      console.log(`  ${candidate.firstName} ${candidate.lastName} <${candidate.email}> [${candidate.id}]`);
+      console.log(`    tags: ${tags.length ? tags.map((t) => JSON.stringify(t)).join(", ") : "(none)"}`);
+    }
+  } finally {
+    await stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(`Demo failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);

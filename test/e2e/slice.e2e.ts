@@ -1,0 +1,120 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { seedCandidates } from "../shared/people";
+import { type Environment, startEnvironment } from "./environment";
+import { extensionUrl } from "./extension";
+
+const annId = seedCandidates.find((c) => c.lastName === "O'Neil" && c.firstName === "Ann")?.id as string;
+const joseId = seedCandidates.find((c) => c.firstName === "José")?.id as string;
+
+let env: Environment;
+const pageErrors: string[] = [];
+
+async function openRoom(query = "?rerenderMs=300"): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(error.message));
+  await page.goto(env.roomUrl(query));
+  return page;
+}
+
+const widget = (page: Page) => page.locator("srh-interview-widget");
+const button = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
+
+describe("the slice: interview page to SmartRecruiters tag", () => {
+  beforeAll(async () => {
+    env = await startEnvironment();
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  beforeEach(async () => {
+    await env.control.reset();
+    pageErrors.length = 0;
+  });
+
+  it("shows the link and the buttons right under the candidate's name", async () => {
+    const page = await openRoom();
+    await expect.poll(() => widget(page).count()).toBe(1);
+    const underName = await page.evaluate(
+      () => document.querySelector('[data-testid="candidate-name"]')?.nextElementSibling?.tagName.toLowerCase() ?? null,
+    );
+    expect(underName).toBe("srh-interview-widget");
+    await expect.poll(() => widget(page).getByRole("link", { name: "View in SmartRecruiters" }).count()).toBe(1);
+    for (const name of ["Yes", "Maybe", "No"]) expect(await button(page, name).isEnabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("opens the candidate's SmartRecruiters profile in a new tab", async () => {
+    const page = await openRoom();
+    const link = widget(page).getByRole("link", { name: "View in SmartRecruiters" });
+    await link.waitFor();
+    expect(await link.getAttribute("href")).toBe(`${env.sandbox.url}/app/people/candidates/${annId}`);
+    const [profile] = await Promise.all([env.browser.context.waitForEvent("page"), link.click()]);
+    await profile.waitForLoadState();
+    expect(profile.url()).toBe(`${env.sandbox.url}/app/people/candidates/${annId}`);
+    expect(await profile.getByRole("heading", { level: 1 }).textContent()).toContain("Candidate profile");
+    await profile.close();
+    await page.close();
+  });
+
+  it("writes the rating as a tag on the SmartRecruiters candidate", async () => {
+    const page = await openRoom();
+    await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
+    await button(page, "Yes").click();
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+    expect(await button(page, "Yes").getAttribute("aria-pressed")).toBe("true");
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - yes"]);
+
+    await button(page, "No").click();
+    await expect.poll(() => button(page, "No").getAttribute("aria-pressed")).toBe("true");
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - no"]);
+    await page.close();
+  });
+
+  it("resets the buttons when the next candidate joins, and keeps each candidate's own rating", async () => {
+    const page = await openRoom();
+    await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
+    await button(page, "Maybe").click();
+    await expect.poll(() => button(page, "Maybe").getAttribute("aria-pressed")).toBe("true");
+
+    await page.evaluate(() => (window as unknown as { __hellohire: { next(): void } }).__hellohire.next());
+    await expect.poll(() => widget(page).getByRole("link").getAttribute("href")).toContain(joseId);
+    for (const name of ["Yes", "Maybe", "No"]) expect(await button(page, name).getAttribute("aria-pressed")).toBe("false");
+    expect(await widget(page).count()).toBe(1);
+    expect(await env.control.tags(joseId)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - maybe"]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows nothing when the integration is switched off, and comes back when on", async () => {
+    const page = await openRoom();
+    await expect.poll(() => widget(page).count()).toBe(1);
+    const panel = await env.browser.context.newPage();
+    await panel.goto(extensionUrl("sidepanel.html"));
+    const toggle = panel.getByRole("switch", { name: "SmartRecruiters integration" });
+    await toggle.uncheck();
+    await expect.poll(() => widget(page).count()).toBe(0);
+    await page.reload();
+    await page.getByTestId("candidate-name").waitFor();
+    await page.waitForTimeout(500);
+    expect(await widget(page).count()).toBe(0);
+    await toggle.check();
+    await expect.poll(() => widget(page).count()).toBe(1);
+    await panel.close();
+    await page.close();
+  });
+
+  it("shows nothing on pages that are not one-on-one interviews", async () => {
+    const page = await env.browser.context.newPage();
+    for (const path of ["/events", "/events/evt-1/interviews/int-group/room", `${"/events/evt-1/interviews/int-csr/room"}?state=waiting`]) {
+      await page.goto(`${env.hellohire.url}${path}`);
+      await page.waitForTimeout(400);
+      expect(await widget(page).count(), path).toBe(0);
+    }
+    await page.close();
+  });
+});
