@@ -43,7 +43,8 @@ describe("InterviewWidget", () => {
     show({ link: { kind: "unavailable", reason: "Not in SmartRecruiters yet." } });
     expect(screen.queryByRole("link")).toBeNull();
     expect(screen.getByText("Not in SmartRecruiters yet.")).toBeTruthy();
-    for (const name of ["Yes", "Maybe", "No"]) expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true);
+    for (const name of ["Yes", "Maybe", "No"])
+      expect((screen.getByRole("button", { name }) as HTMLButtonElement).disabled).toBe(true);
   });
 
   it("shows saving, then a failure with its reason and a retry", () => {

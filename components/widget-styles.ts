@@ -4,17 +4,17 @@ export const widgetStyles = `
 .widget { --fg: #1f2933; --muted: #52606d; --border: #cbd2d9; --bg: #ffffff; --accent: #0b6bcb; --ok: #1f7a3f; --bad: #b42318;
   color: var(--fg); display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
 :host([data-theme="dark"]) .widget { --fg: #e4e7eb; --muted: #9aa5b1; --border: #52606d; --bg: #1f2933; --accent: #7cc4fa; --ok: #6fcf97; --bad: #f28b82; }
-.link { color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
+.link { white-space: nowrap; color: var(--accent); font-weight: 600; text-decoration: underline; text-underline-offset: 2px; }
 .link[aria-disabled="true"] { color: var(--muted); text-decoration: none; cursor: not-allowed; font-weight: 500; }
 .ratings { display: inline-flex; gap: 4px; border: 0; margin: 0; padding: 0; min-width: 0; }
 .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
-button { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 2px 10px; cursor: pointer; min-width: 56px; }
+button { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--border); border-radius: 6px; padding: 2px 12px; cursor: pointer; white-space: nowrap; }
 button:hover:not(:disabled) { border-color: var(--accent); }
 button[aria-pressed="true"] { background: var(--accent); border-color: var(--accent); color: var(--bg); font-weight: 600; }
 button:disabled { opacity: .55; cursor: not-allowed; }
 button.retry { min-width: 0; padding: 0 6px; border-color: var(--bad); color: var(--bad); }
 a:focus-visible, button:focus-visible { outline: 2px solid var(--accent); outline-offset: 2px; }
-.status { color: var(--muted); font-size: 12px; }
+.status { flex-basis: 100%; color: var(--muted); font-size: 12px; }
 .status.error { color: var(--bad); }
 .status.saved { color: var(--ok); }
 `;

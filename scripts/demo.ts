@@ -7,12 +7,12 @@
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
-import { SANDBOX_API_KEY } from "../test/sandbox/credentials";
-import { SandboxControl } from "../test/sandbox/control-client";
-import { startSandbox } from "../test/sandbox/server";
-import { startHellohireFixtures } from "../test/hellohire/server";
-import { connectInSidePanel, extensionUrl, launchWithExtension } from "../test/e2e/extension";
 import { roomPath } from "../test/e2e/environment";
+import { connectInSidePanel, extensionUrl, launchWithExtension } from "../test/e2e/extension";
+import { startHellohireFixtures } from "../test/hellohire/server";
+import { SandboxControl } from "../test/sandbox/control-client";
+import { SANDBOX_API_KEY } from "../test/sandbox/credentials";
+import { startSandbox } from "../test/sandbox/server";
 import { seedCandidates } from "../test/shared/people";
 
 const headless = process.argv.includes("--headless") || !process.env.DISPLAY;
@@ -44,7 +44,7 @@ async function main() {
       console.log(`open the side panel page (${extensionUrl("sidepanel.html")}), and press Ctrl+C here to stop.`);
       await new Promise<void>((done) => {
         process.once("SIGINT", done);
-        browser.context.once("close", done);
+        browser.context.on("close", () => done());
       });
       return;
     }
@@ -74,6 +74,7 @@ async function main() {
     console.log("\nSmartRecruiters sandbox after the demo (rated candidates):");
     for (const seeded of seedCandidates.slice(0, 4)) {
       const candidate = await control.candidate(seeded.id);
+      if (!candidate) continue;
       const tags = await control.tags(seeded.id);
       console.log(`  ${candidate.firstName} ${candidate.lastName} <${candidate.email}> [${candidate.id}]`);
       console.log(`    tags: ${tags.length ? tags.map((t) => JSON.stringify(t)).join(", ") : "(none)"}`);

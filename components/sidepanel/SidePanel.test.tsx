@@ -43,14 +43,18 @@ describe("SidePanel", () => {
     fireEvent.input(screen.getByLabelText("SmartRecruiters API key"), { target: { value: "0123456789abcdef0123456789abcdef" } });
     fireEvent.submit(screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement);
     await waitFor(() => expect(screen.getByTestId("connection-status").textContent).toContain("Connected to SmartRecruiters"));
-    expect(send).toHaveBeenCalledWith(expect.objectContaining({ type: "connectApiKey", apiKey: "0123456789abcdef0123456789abcdef" }));
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({ type: "connectApiKey", apiKey: "0123456789abcdef0123456789abcdef" }),
+    );
     fireEvent.click(screen.getByRole("button", { name: "Disconnect" }));
     await waitFor(() => expect(screen.getByTestId("connection-status").textContent).toContain("Not connected"));
   });
 
   it("shows why a connection failed", async () => {
     panel({ connected: false, connectFails: true });
-    fireEvent.input(await screen.findByLabelText("SmartRecruiters API key"), { target: { value: "0123456789abcdef0123456789abcdef" } });
+    fireEvent.input(await screen.findByLabelText("SmartRecruiters API key"), {
+      target: { value: "0123456789abcdef0123456789abcdef" },
+    });
     fireEvent.submit(screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement);
     expect((await screen.findByRole("alert")).textContent).toContain("credential was refused");
   });

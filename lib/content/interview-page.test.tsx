@@ -22,7 +22,12 @@ describe("startInterviewPage", () => {
     send = vi.fn(async (request: Request) => {
       sent.push(request);
       if (request.type === "lookup")
-        return { status: "found", candidateId: `id-${request.candidate.lastName}`, profileUrl: "https://sr.example/c", rating: null };
+        return {
+          status: "found",
+          candidateId: `id-${request.candidate.lastName}`,
+          profileUrl: "https://sr.example/c",
+          rating: null,
+        };
       return { status: "saved", rating: request.type === "rate" ? request.rating : null };
     });
     document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com");
@@ -86,5 +91,15 @@ describe("startInterviewPage", () => {
     startInterviewPage({ document, send, signal: controller.signal });
     expect(sent[0]).toMatchObject({ candidate: { firstName: "<img src=x onerror=alert(1)>" } });
     expect(document.querySelectorAll("img")).toHaveLength(0);
+  });
+
+  it("ignores a page script's synthetic clicks on our buttons", async () => {
+    startInterviewPage({ document, send, signal: controller.signal });
+    await flush();
+    const yes = [...(hosts()[0]?.shadowRoot?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Yes");
+    expect(yes?.disabled).toBe(false);
+    yes?.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+    await flush();
+    expect(sent.filter((r) => r.type === "rate")).toHaveLength(0);
   });
 });

@@ -59,7 +59,13 @@ describe("readPage", () => {
   });
 
   it("gives a null email when the page shows none", () => {
-    document.body.innerHTML = room("one-on-one", "CSR", { name: "Sam Taylor", rows: [["First name", "Sam"], ["Last name", "Taylor"]] });
+    document.body.innerHTML = room("one-on-one", "CSR", {
+      name: "Sam Taylor",
+      rows: [
+        ["First name", "Sam"],
+        ["Last name", "Taylor"],
+      ],
+    });
     expect(readPage(document)).toMatchObject({ kind: "one-on-one", candidate: { email: null } });
   });
 
@@ -85,7 +91,13 @@ describe("candidateKey", () => {
   it("changes with the person and the interview", () => {
     document.body.innerHTML = room("one-on-one", "CSR", ann);
     const first = readPage(document);
-    document.body.innerHTML = room("one-on-one", "CSR", { ...ann, rows: [["First name", "Li"], ["Last name", "Wei"]] });
+    document.body.innerHTML = room("one-on-one", "CSR", {
+      ...ann,
+      rows: [
+        ["First name", "Li"],
+        ["Last name", "Wei"],
+      ],
+    });
     const second = readPage(document);
     if (first.kind !== "one-on-one" || second.kind !== "one-on-one") throw new Error("expected interviews");
     expect(candidateKey(first)).not.toBe(candidateKey(second));

@@ -11,7 +11,9 @@ describe("parseRequest", () => {
   it("refuses unknown types, wrong ratings and oversized fields", () => {
     expect(parseRequest({ type: "getToken" })).toBeNull();
     expect(parseRequest({ type: "rate", interviewName: "CSR", candidateId: "c1", rating: "definitely" })).toBeNull();
-    expect(parseRequest({ type: "lookup", interviewName: "x".repeat(501), candidate: { firstName: "", lastName: "", email: null } })).toBeNull();
+    expect(
+      parseRequest({ type: "lookup", interviewName: "x".repeat(501), candidate: { firstName: "", lastName: "", email: null } }),
+    ).toBeNull();
     expect(parseRequest("lookup")).toBeNull();
   });
 

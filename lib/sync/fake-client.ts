@@ -14,8 +14,13 @@ export function fakeClient(seed: CandidateSummary[], options: { conflictOnCreate
   const client: SmartRecruitersClient = {
     async searchCandidates(query) {
       calls.push(`search ${query}`);
-      const words = query.replaceAll('"', "").toLowerCase().split(/[@.\s]+/u);
-      return candidates.filter((c) => words.some((w) => w && `${c.email} ${c.firstName} ${c.lastName}`.toLowerCase().includes(w)));
+      const words = query
+        .replaceAll('"', "")
+        .toLowerCase()
+        .split(/[@.\s]+/u);
+      return candidates.filter((c) =>
+        words.some((w) => w && `${c.email} ${c.firstName} ${c.lastName}`.toLowerCase().includes(w)),
+      );
     },
     async getCandidate(id) {
       calls.push(`get ${id}`);

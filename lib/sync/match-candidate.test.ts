@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 import { fakeClient } from "./fake-client";
 import { exactMatches, matchCandidate } from "./match-candidate";
 
-const ann = { id: "ann", firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com", tags: [], createdOn: "2026-01-02" };
+const ann = {
+  id: "ann",
+  firstName: "Ann",
+  lastName: "O'Neil",
+  email: "ann.oneil@example.com",
+  tags: [],
+  createdOn: "2026-01-02",
+};
 const decoyDomain = { id: "decoy1", firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.org", tags: [] };
 const decoyName = { id: "decoy2", firstName: "Annabel", lastName: "Smith", email: "ann.oneil@example.com", tags: [] };
 const person = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };

@@ -13,8 +13,10 @@ export function failure(error: unknown): Failure {
   return { status: "error", kind: "invalid-response", message: "Something went wrong talking to SmartRecruiters." };
 }
 
-async function ourRating(candidateId: string, interviewName: string): Promise<Rating | null> {
+/** This browser's rating of the candidate, if SmartRecruiters still holds the tag we wrote. */
+async function ourRating(candidateId: string, interviewName: string, tagsNow: string[]): Promise<Rating | null> {
   const tag = (await writtenRatingTags.getValue())[ratingKey(candidateId, interviewName)];
+  if (!tag || !tagsNow.includes(tag)) return null;
   const rating = ratings.find((r) => ratingTag(interviewName, r) === tag);
   return isRating(rating) ? rating : null;
 }
@@ -33,7 +35,7 @@ export async function lookup(interviewName: string, person: Person): Promise<Loo
       status: match.status,
       candidateId,
       profileUrl: profileUrl(profileUrlTemplate, candidateId),
-      rating: await ourRating(candidateId, interviewName),
+      rating: await ourRating(candidateId, interviewName, match.candidate.tags),
     };
   } catch (error) {
     return failure(error);

@@ -1,6 +1,6 @@
-import { startHellohireFixtures, type RunningFixtureServer } from "../hellohire/server";
-import { SANDBOX_API_KEY } from "../sandbox/credentials";
+import { type RunningFixtureServer, startHellohireFixtures } from "../hellohire/server";
 import { SandboxControl } from "../sandbox/control-client";
+import { SANDBOX_API_KEY } from "../sandbox/credentials";
 import { type RunningSandbox, startSandbox } from "../sandbox/server";
 import { connectInSidePanel, type ExtensionBrowser, launchWithExtension } from "./extension";
 

@@ -69,8 +69,9 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     expect(await env.control.tags(annId)).toEqual(["hellohire - csr - yes"]);
 
     await button(page, "No").click();
-    await expect.poll(() => button(page, "No").getAttribute("aria-pressed")).toBe("true");
-    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - no"]);
+    await expect.poll(() => env.control.tags(annId)).toEqual(["hellohire - csr - no"]);
+    expect(await button(page, "No").getAttribute("aria-pressed")).toBe("true");
+    expect(await button(page, "Yes").getAttribute("aria-pressed")).toBe("false");
     await page.close();
   });
 
@@ -86,6 +87,12 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     expect(await widget(page).count()).toBe(1);
     expect(await env.control.tags(joseId)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
     expect(await env.control.tags(annId)).toEqual(["hellohire - csr - maybe"]);
+
+    await page.evaluate(() => (window as unknown as { __hellohire: { show(key: string): void } }).__hellohire.show("ann"));
+    await expect.poll(() => widget(page).getByRole("link").getAttribute("href")).toContain(annId);
+    expect(await button(page, "Maybe").getAttribute("aria-pressed")).toBe("true");
+    await page.reload();
+    await expect.poll(() => button(page, "Maybe").getAttribute("aria-pressed")).toBe("true");
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -110,11 +117,43 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
 
   it("shows nothing on pages that are not one-on-one interviews", async () => {
     const page = await env.browser.context.newPage();
-    for (const path of ["/events", "/events/evt-1/interviews/int-group/room", `${"/events/evt-1/interviews/int-csr/room"}?state=waiting`]) {
+    for (const path of [
+      "/events",
+      "/events/evt-1/interviews/int-group/room",
+      `${"/events/evt-1/interviews/int-csr/room"}?state=waiting`,
+    ]) {
       await page.goto(`${env.hellohire.url}${path}`);
       await page.waitForTimeout(400);
       expect(await widget(page).count(), path).toBe(0);
     }
+    await page.close();
+  });
+
+  it("with create-and-update off, says a missing candidate is not in SmartRecruiters; on, creates them and updates a first name", async () => {
+    const page = await openRoom("?candidate=li&rerender=0");
+    await widget(page).getByText("Not in SmartRecruiters yet", { exact: false }).waitFor();
+    expect(await widget(page).getByRole("link").count()).toBe(0);
+    expect(await button(page, "Yes").isDisabled()).toBe(true);
+
+    const panel = await env.browser.context.newPage();
+    await panel.goto(extensionUrl("sidepanel.html"));
+    await panel.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" }).check();
+    await panel.close();
+
+    await page.goto(env.roomUrl("?candidate=li&rerender=0"));
+    await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
+    const li = (await env.control.candidates()).filter((c) => c.email === "li.wei@example.com");
+    expect(li.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(["Li Wei"]);
+
+    const maryJaneId = seedCandidates.find((c) => c.lastName === "van der Berg")?.id as string;
+    await page.goto(env.roomUrl("?candidate=maryjane&rerender=0"));
+    await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
+    expect((await env.control.candidate(maryJaneId))?.firstName).toBe("Mary Jane");
+
+    const settings = await env.browser.context.newPage();
+    await settings.goto(extensionUrl("sidepanel.html"));
+    await settings.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" }).uncheck();
+    await settings.close();
     await page.close();
   });
 });

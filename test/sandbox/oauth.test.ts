@@ -1,0 +1,352 @@
+// @vitest-environment node
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { SandboxControl } from "./control-client";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_SYSTEM_CLIENT_ID, SANDBOX_SYSTEM_CLIENT_SECRET } from "./credentials";
+import { type RunningSandbox, startSandbox } from "./server";
+import {
+  ANN_ID,
+  authorize,
+  authorizeCode,
+  call,
+  EXTENSION_REDIRECT,
+  json,
+  type OAuthError,
+  pkcePair,
+  redirectParams,
+  type TokenResponse,
+  tokenRequest,
+} from "./test-helpers";
+
+let sandbox: RunningSandbox;
+let control: SandboxControl;
+const SCOPE = "candidates_read candidates_create candidates_manage";
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  control = new SandboxControl(sandbox.url);
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+beforeEach(async () => {
+  await control.reset();
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+function authParams(extra: Record<string, string> = {}): Record<string, string> {
+  return { client_id: SANDBOX_CLIENT_ID, redirect_uri: EXTENSION_REDIRECT, scope: SCOPE, state: "st-123", ...extra };
+}
+
+async function exchange(code: string, extra: Record<string, string> = {}): Promise<Response> {
+  return tokenRequest(sandbox.url, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: EXTENSION_REDIRECT,
+    client_id: SANDBOX_CLIENT_ID,
+    ...extra,
+  });
+}
+
+async function secretTokens(): Promise<TokenResponse> {
+  const code = await authorizeCode(sandbox.url, authParams());
+  const response = await exchange(code, { client_secret: SANDBOX_CLIENT_SECRET });
+  expect(response.status).toBe(200);
+  return json<TokenResponse>(response);
+}
+
+async function expectOAuthError(response: Response, status: number, error: string): Promise<void> {
+  expect(response.status).toBe(status);
+  expect((await json<OAuthError>(response)).error).toBe(error);
+}
+
+function refresh(refreshToken: string, extra: Record<string, string> = {}): Promise<Response> {
+  return tokenRequest(sandbox.url, {
+    grant_type: "refresh_token",
+    refresh_token: refreshToken,
+    client_id: SANDBOX_CLIENT_ID,
+    ...extra,
+  });
+}
+
+describe("sandbox: OAuth authorize", () => {
+  it("redirects at once with code and state (auto mode)", async () => {
+    const response = await authorize(sandbox.url, authParams());
+    expect(response.status).toBe(302);
+    const location = new URL(response.headers.get("location") ?? "");
+    expect(`${location.origin}${location.pathname}`).toBe(EXTENSION_REDIRECT);
+    expect(location.searchParams.get("state")).toBe("st-123");
+    expect(location.searchParams.get("code")).toBeTruthy();
+  });
+
+  it("accepts localhost and 127.0.0.1 redirect URIs on any port", async () => {
+    for (const uri of ["http://localhost:5173/cb", "http://127.0.0.1:9/x?y=1", "http://localhost/"]) {
+      const response = await authorize(sandbox.url, authParams({ redirect_uri: uri }));
+      expect(response.status).toBe(302);
+      expect(response.headers.get("location")?.startsWith(uri.split("?")[0] ?? "")).toBe(true);
+    }
+  });
+
+  it("shows an HTML error page for a bad client_id or redirect_uri", async () => {
+    for (const params of [
+      authParams({ client_id: "someone-else" }),
+      authParams({ client_id: SANDBOX_SYSTEM_CLIENT_ID }),
+      authParams({ redirect_uri: "https://evil.example.com/cb" }),
+      authParams({ redirect_uri: "https://ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP.chromiumapp.org/" }),
+      authParams({ redirect_uri: "https://abcdefghijklmnopqrstuvwxyzabcdef.chromiumapp.org/" }),
+      authParams({ redirect_uri: "https://abc.chromiumapp.org/" }),
+      authParams({ redirect_uri: "http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/" }),
+      authParams({ redirect_uri: "http://localhost.evil.com/" }),
+      { client_id: SANDBOX_CLIENT_ID, scope: SCOPE },
+    ]) {
+      const response = await authorize(sandbox.url, params);
+      expect(response.status).toBe(400);
+      expect(response.headers.get("content-type")).toContain("text/html");
+      expect(response.headers.get("location")).toBeNull();
+    }
+  });
+
+  it("redirects with invalid_scope for unknown or missing scopes", async () => {
+    for (const scope of ["candidates_read jobs_read", ""]) {
+      const response = await authorize(sandbox.url, authParams({ scope }));
+      expect(response.status).toBe(302);
+      expect(redirectParams(response).get("error")).toBe("invalid_scope");
+      expect(redirectParams(response).get("state")).toBe("st-123");
+    }
+  });
+
+  it("shows Allow and Deny in click mode", async () => {
+    await control.setModes({ authorizePage: "click" });
+    const { challenge } = pkcePair();
+    const params = authParams({ code_challenge: challenge, code_challenge_method: "S256" });
+    const page = await authorize(sandbox.url, params);
+    expect(page.status).toBe(200);
+    const html = await page.text();
+    expect(html).toContain('<form method="post" action="/identity/oauth/allow">');
+    expect(html).toMatch(/<button[^>]*value="allow"[^>]*>Allow<\/button>/);
+    expect(html).toMatch(/<button[^>]*value="deny"[^>]*>Deny<\/button>/);
+    expect(html).toContain(challenge);
+
+    const post = (decision: string): Promise<Response> =>
+      fetch(`${sandbox.url}/identity/oauth/allow`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ ...params, decision }).toString(),
+      });
+    const allowed = await post("allow");
+    expect(allowed.status).toBe(302);
+    expect(redirectParams(allowed).get("code")).toBeTruthy();
+    expect(redirectParams(allowed).get("state")).toBe("st-123");
+    const denied = await post("deny");
+    expect(denied.status).toBe(302);
+    expect(redirectParams(denied).get("error")).toBe("access_denied");
+    expect(redirectParams(denied).get("state")).toBe("st-123");
+    expect(redirectParams(denied).get("code")).toBeNull();
+  });
+});
+
+describe("sandbox: OAuth token", () => {
+  it("exchanges a code with the client secret for tokens that work on the API", async () => {
+    const tokens = await secretTokens();
+    expect(tokens.token_type).toBe("Bearer");
+    expect(tokens.expires_in).toBe(1800);
+    expect(tokens.scope).toBe(SCOPE);
+    expect(tokens.refresh_token).toBeTruthy();
+    const response = await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token });
+    expect(response.status).toBe(200);
+  });
+
+  it("accepts HTTP Basic client authentication", async () => {
+    const code = await authorizeCode(sandbox.url, authParams());
+    const basic = Buffer.from(`${SANDBOX_CLIENT_ID}:${SANDBOX_CLIENT_SECRET}`).toString("base64");
+    const response = await tokenRequest(
+      sandbox.url,
+      { grant_type: "authorization_code", code, redirect_uri: EXTENSION_REDIRECT },
+      { Authorization: `Basic ${basic}` },
+    );
+    expect(response.status).toBe(200);
+  });
+
+  it("exchanges a code with a PKCE S256 verifier and no secret", async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await authorizeCode(sandbox.url, authParams({ code_challenge: challenge, code_challenge_method: "S256" }));
+    const response = await exchange(code, { code_verifier: verifier });
+    expect(response.status).toBe(200);
+    const tokens = await json<TokenResponse>(response);
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(200);
+  });
+
+  it("supports the plain PKCE method", async () => {
+    const { verifier } = pkcePair();
+    const code = await authorizeCode(sandbox.url, authParams({ code_challenge: verifier, code_challenge_method: "plain" }));
+    expect((await exchange(code, { code_verifier: verifier })).status).toBe(200);
+  });
+
+  it("refuses a wrong code verifier, and a PKCE code without verifier nor secret", async () => {
+    const { challenge } = pkcePair();
+    const code = await authorizeCode(sandbox.url, authParams({ code_challenge: challenge, code_challenge_method: "S256" }));
+    await expectOAuthError(await exchange(code, { code_verifier: pkcePair().verifier }), 400, "invalid_grant");
+    await expectOAuthError(await exchange(code), 400, "invalid_grant");
+  });
+
+  it("refuses a code without any client authentication", async () => {
+    const code = await authorizeCode(sandbox.url, authParams());
+    await expectOAuthError(await exchange(code), 401, "invalid_client");
+  });
+
+  it("refuses a wrong client secret and an unknown client", async () => {
+    const code = await authorizeCode(sandbox.url, authParams());
+    await expectOAuthError(await exchange(code, { client_secret: "wrong" }), 401, "invalid_client");
+    await expectOAuthError(await exchange(code, { client_id: "nobody", client_secret: "x" }), 401, "invalid_client");
+  });
+
+  it("refuses a redirect_uri other than the authorization request's", async () => {
+    const code = await authorizeCode(sandbox.url, authParams());
+    const response = await tokenRequest(sandbox.url, {
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://localhost:1/other",
+      client_id: SANDBOX_CLIENT_ID,
+      client_secret: SANDBOX_CLIENT_SECRET,
+    });
+    await expectOAuthError(response, 400, "invalid_grant");
+  });
+
+  it("refuses a code used twice and revokes what it granted", async () => {
+    const code = await authorizeCode(sandbox.url, authParams());
+    const first = await exchange(code, { client_secret: SANDBOX_CLIENT_SECRET });
+    expect(first.status).toBe(200);
+    const tokens = await json<TokenResponse>(first);
+    await expectOAuthError(await exchange(code, { client_secret: SANDBOX_CLIENT_SECRET }), 400, "invalid_grant");
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(401);
+  });
+
+  it("refuses a code after 60 seconds", async () => {
+    const code = await authorizeCode(sandbox.url, authParams());
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 61_000);
+    await expectOAuthError(await exchange(code, { client_secret: SANDBOX_CLIENT_SECRET }), 400, "invalid_grant");
+  });
+
+  it("rotates refresh tokens: the old one is refused", async () => {
+    const tokens = await secretTokens();
+    const first = await refresh(tokens.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET });
+    expect(first.status).toBe(200);
+    const rotated = await json<TokenResponse>(first);
+    expect(rotated.access_token).not.toBe(tokens.access_token);
+    expect(rotated.refresh_token).toBeTruthy();
+    expect(rotated.refresh_token).not.toBe(tokens.refresh_token);
+    expect(rotated.scope).toBe(SCOPE);
+    await expectOAuthError(
+      await refresh(tokens.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET }),
+      400,
+      "invalid_grant",
+    );
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: rotated.access_token })).status).toBe(200);
+    expect((await refresh(rotated.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET })).status).toBe(200);
+  });
+
+  it("lets a PKCE client refresh without a secret, but not a secret client", async () => {
+    const { verifier, challenge } = pkcePair();
+    const code = await authorizeCode(sandbox.url, authParams({ code_challenge: challenge, code_challenge_method: "S256" }));
+    const pkceTokens = await json<TokenResponse>(await exchange(code, { code_verifier: verifier }));
+    expect((await refresh(pkceTokens.refresh_token ?? "")).status).toBe(200);
+    const secretClient = await secretTokens();
+    await expectOAuthError(await refresh(secretClient.refresh_token ?? ""), 401, "invalid_client");
+  });
+
+  it("refuses a refresh token after 28 days", async () => {
+    const tokens = await secretTokens();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 28 * 24 * 3600 * 1000 + 1000);
+    await expectOAuthError(
+      await refresh(tokens.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET }),
+      400,
+      "invalid_grant",
+    );
+  });
+
+  it("issues client_credentials tokens to the system client only", async () => {
+    const response = await tokenRequest(sandbox.url, {
+      grant_type: "client_credentials",
+      client_id: SANDBOX_SYSTEM_CLIENT_ID,
+      client_secret: SANDBOX_SYSTEM_CLIENT_SECRET,
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("no-store");
+    const tokens = await json<TokenResponse>(response);
+    expect(tokens.refresh_token).toBeUndefined();
+    expect(tokens.scope).toBe(SCOPE);
+    const create = await call(sandbox.url, "/candidates", {
+      method: "POST",
+      token: tokens.access_token,
+      json: { firstName: "Sys", lastName: "Tem", email: "sys@example.com" },
+    });
+    expect(create.status).toBe(201);
+    const wrongClient = await tokenRequest(sandbox.url, {
+      grant_type: "client_credentials",
+      client_id: SANDBOX_CLIENT_ID,
+      client_secret: SANDBOX_CLIENT_SECRET,
+    });
+    await expectOAuthError(wrongClient, 400, "unauthorized_client");
+    const noSecret = await tokenRequest(sandbox.url, {
+      grant_type: "client_credentials",
+      client_id: SANDBOX_SYSTEM_CLIENT_ID,
+    });
+    await expectOAuthError(noSecret, 401, "invalid_client");
+  });
+
+  it("answers OAuth errors for a bad grant_type or content type", async () => {
+    const unsupported = await tokenRequest(sandbox.url, {
+      grant_type: "password",
+      client_id: SANDBOX_CLIENT_ID,
+      client_secret: SANDBOX_CLIENT_SECRET,
+    });
+    await expectOAuthError(unsupported, 400, "unsupported_grant_type");
+    const jsonBody = await fetch(`${sandbox.url}/identity/oauth/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ grant_type: "client_credentials" }),
+    });
+    await expectOAuthError(jsonBody, 400, "invalid_request");
+  });
+
+  it("expires access tokens after the configured lifetime", async () => {
+    await control.setModes({ accessTokenTtlSeconds: 60 });
+    const tokens = await secretTokens();
+    expect(tokens.expires_in).toBe(60);
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(200);
+    vi.useFakeTimers({ toFake: ["Date"] });
+    vi.setSystemTime(Date.now() + 60_000);
+    const expired = await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token });
+    expect(expired.status).toBe(401);
+    expect(expired.headers.get("www-authenticate")).toContain("expired");
+    const renewed = await json<TokenResponse>(
+      await refresh(tokens.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET }),
+    );
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: renewed.access_token })).status).toBe(200);
+  });
+
+  it("issues already-expired tokens with a lifetime of 0", async () => {
+    await control.setModes({ accessTokenTtlSeconds: 0 });
+    const tokens = await secretTokens();
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(401);
+  });
+
+  it("revokes every access and refresh token on /__control/revoke", async () => {
+    const tokens = await secretTokens();
+    await control.revoke();
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(401);
+    await expectOAuthError(
+      await refresh(tokens.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET }),
+      400,
+      "invalid_grant",
+    );
+    expect((await secretTokens()).access_token).toBeTruthy();
+  });
+});

@@ -1,0 +1,144 @@
+import { createHash, randomBytes } from "node:crypto";
+import { SANDBOX_API_KEY } from "./credentials";
+
+/** Helpers shared by the sandbox's own tests. */
+
+export const ANN_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000001";
+export const ANN_DECOY_ORG_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000002";
+export const ANNABEL_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000003";
+export const JOSE_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000004";
+export const MARY_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000005";
+
+export const EXTENSION_REDIRECT = "https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/callback";
+
+export interface CallOptions {
+  method?: string;
+  /** X-SmartToken; default the full-access key. null: no X-SmartToken. */
+  key?: string | null;
+  /** Authorization: Bearer (wins over the key). */
+  token?: string;
+  /** Sent as JSON with Content-Type application/json. */
+  json?: unknown;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
+export function call(base: string, path: string, options: CallOptions = {}): Promise<Response> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (options.token !== undefined) {
+    headers.Authorization = `Bearer ${options.token}`;
+  } else if (options.key !== null) {
+    headers["X-SmartToken"] = options.key ?? SANDBOX_API_KEY;
+  }
+  const init: RequestInit = { method: options.method ?? "GET", headers };
+  if (options.json !== undefined) {
+    headers["Content-Type"] ??= "application/json";
+    init.body = JSON.stringify(options.json);
+  } else if (options.body !== undefined) {
+    init.body = options.body;
+  }
+  return fetch(`${base}${path}`, init);
+}
+
+export async function json<T>(response: Response): Promise<T> {
+  return (await response.json()) as T;
+}
+
+export interface ErrorBody {
+  message: string;
+  errors: { code: string; message: string }[];
+}
+
+export interface OAuthError {
+  error: string;
+  error_description: string;
+}
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: string;
+  expires_in: number;
+  refresh_token?: string;
+  scope: string;
+}
+
+export interface SearchBody {
+  limit: number;
+  offset: number;
+  nextPageId?: string;
+  totalFound: number;
+  content: {
+    id: string;
+    firstName: string;
+    lastName: string;
+    email: string;
+    tags: string[];
+    createdOn: string;
+    updatedOn: string;
+    primaryAssignment?: { job: { id: string; title: string }; status: string };
+    actions: { details: { url: string; method: string } };
+  }[];
+}
+
+export interface DetailsBody {
+  id: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  tags: string[];
+  createdOn: string;
+  updatedOn: string;
+  primaryAssignment?: { job: { id: string; title: string }; status: string };
+  actions: Record<string, { url: string; method: string }>;
+}
+
+export function searchPath(q: string, extra: Record<string, string> = {}): string {
+  return `/candidates?${new URLSearchParams({ q, ...extra }).toString()}`;
+}
+
+export function pkcePair(): { verifier: string; challenge: string } {
+  const verifier = randomBytes(32).toString("base64url");
+  return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
+}
+
+export function authorizeUrl(base: string, params: Record<string, string>): string {
+  return `${base}/identity/oauth/allow?${new URLSearchParams(params).toString()}`;
+}
+
+/** GET the authorize URL without following the redirect. */
+export function authorize(base: string, params: Record<string, string>): Promise<Response> {
+  return fetch(authorizeUrl(base, params), { redirect: "manual" });
+}
+
+export function redirectParams(response: Response): URLSearchParams {
+  const location = response.headers.get("location");
+  if (location === null) {
+    throw new Error(`No Location header (status ${response.status})`);
+  }
+  return new URL(location).searchParams;
+}
+
+export async function authorizeCode(base: string, params: Record<string, string>): Promise<string> {
+  const response = await authorize(base, params);
+  const code = redirectParams(response).get("code");
+  if (code === null) {
+    throw new Error(`No code in ${response.headers.get("location") ?? ""}`);
+  }
+  return code;
+}
+
+export function tokenRequest(
+  base: string,
+  form: Record<string, string>,
+  headers: Record<string, string> = {},
+): Promise<Response> {
+  return fetch(`${base}/identity/oauth/token`, {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers },
+    body: new URLSearchParams(form).toString(),
+  });
+}
+
+export function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
