@@ -1,8 +1,9 @@
 import { render } from "preact";
 import { InterviewWidget } from "../../components/InterviewWidget";
 import { widgetStyles } from "../../components/widget-styles";
-import { candidateKey, type OneOnOneInterview, readPage } from "../hellohire/read-page";
-import type { LookupResponse, RateResponse, Request } from "../messaging/protocol";
+import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
+import { candidateKey, type OneOnOneInterview, type PageReading, readPage, readUpcomingEmails } from "../hellohire/read-page";
+import type { LookupResponse, PageStatus, RateResponse, Request } from "../messaging/protocol";
 import type { Rating } from "../sync/rating-tag";
 import {
   afterLookup,
@@ -17,16 +18,19 @@ export interface InterviewPageOptions {
   document: Document;
   send(request: Request): Promise<unknown>;
   signal: AbortSignal;
+  markup?: MarkupTable;
+  /** Problems with the admin's markup override, reported with the page status. */
+  overrideProblems?: string[];
+}
+
+export interface InterviewPage {
+  /** Re-reads the page now (the observer does it on every relevant mutation). */
+  refresh(): void;
+  /** Rates the candidate on screen (keyboard shortcut); no-op when there is none or it is not found yet. */
+  rate(rating: Rating): void;
 }
 
 export const widgetHostTag = "srh-interview-widget";
-
-function isDarkText(element: Element): boolean {
-  const match = /rgba?\((\d+),\s*(\d+),\s*(\d+)/u.exec(getComputedStyle(element).color);
-  if (!match) return false;
-  const [r, g, b] = match.slice(1, 4).map(Number) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-}
 
 function ignoreUntrusted(event: Event) {
   if (!event.isTrusted) {
@@ -35,28 +39,57 @@ function ignoreUntrusted(event: Event) {
   }
 }
 
+function isDarkText(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  const match = view ? /rgba?\((\d+),\s*(\d+),\s*(\d+)/u.exec(view.getComputedStyle(element).color) : null;
+  if (!match) return true;
+  const [r, g, b] = match.slice(1, 4).map(Number) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+function statusOf(reading: PageReading, overrideProblems: string[] | undefined): PageStatus {
+  const extra = overrideProblems?.length ? { overrideProblems } : {};
+  if (reading.kind === "one-on-one")
+    return { kind: reading.kind, interviewName: reading.interviewName, candidate: reading.candidate, ...extra };
+  if (reading.kind === "unreadable") return { kind: reading.kind, missing: reading.missing, ...extra };
+  return { kind: reading.kind, ...extra };
+}
+
 /**
  * Keeps our widget under the candidate's name on a one-on-one interview page: mounts it when the
- * name appears, moves it when the host re-renders, resets it when the candidate changes, removes
- * it everywhere else. Never throws into the page.
+ * name appears (in the same microtask checkpoint as the host's change), moves it when the host
+ * re-renders, resets it when the candidate changes, removes it everywhere else. Never throws
+ * into the page.
  */
-export function startInterviewPage({ document, send, signal }: InterviewPageOptions): { refresh(): void } {
+export function startInterviewPage(options: InterviewPageOptions): InterviewPage {
+  const { document, send, signal } = options;
+  const markup = options.markup ?? defaultMarkup;
   const states = new Map<string, CandidateState>();
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
-  let currentKey: string | null = null;
-  let current: OneOnOneInterview | null = null;
+  let current: {
+    key: string;
+    reading: OneOnOneInterview;
+    card: Element | null;
+    room: Element | null;
+    title: Element | null;
+  } | null = null;
+  let lastStatus = "";
+  let lastUpcoming = "";
+  let observedRoom: Element | null = null;
+
+  const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
   function update(key: string, change: (state: CandidateState) => CandidateState) {
     states.set(key, change(states.get(key) ?? initialCandidateState));
-    if (key === currentKey) paint();
+    if (key === current?.key) paint();
   }
 
   function paint() {
-    if (!shadow || !currentKey) return;
-    const key = currentKey;
+    if (!shadow || !current) return;
+    const key = current.key;
     const state = states.get(key) ?? initialCandidateState;
-    render(<InterviewWidget {...widgetProps(state, (rating) => rateCurrent(key, rating))} />, shadow);
+    render(<InterviewWidget {...widgetProps(state, (rating) => rateCandidate(key, rating))} />, shadow);
   }
 
   function lookUp(key: string, reading: OneOnOneInterview) {
@@ -70,10 +103,10 @@ export function startInterviewPage({ document, send, signal }: InterviewPageOpti
       );
   }
 
-  function rateCurrent(key: string, rating: Rating | null) {
+  function rateCandidate(key: string, rating: Rating | null) {
     const state = states.get(key);
-    if (!state?.candidateId || !current || state.save.kind === "saving") return;
-    const { interviewName } = current;
+    if (!state?.candidateId || current?.key !== key || state.save.kind === "saving") return;
+    const { interviewName } = current.reading;
     update(key, (s) => savingRating(s, rating));
     send({ type: "rate", interviewName, candidateId: state.candidateId, rating })
       .then((response) => update(key, (s) => afterRating(s, rating, response as RateResponse)))
@@ -89,7 +122,6 @@ export function startInterviewPage({ document, send, signal }: InterviewPageOpti
     host?.remove();
     host = null;
     shadow = null;
-    currentKey = null;
     current = null;
   }
 
@@ -103,39 +135,91 @@ export function startInterviewPage({ document, send, signal }: InterviewPageOpti
       style.textContent = widgetStyles;
       shadow.append(style);
     }
-    host.dataset.theme = isDarkText(anchor) ? "light" : "dark";
     if (anchor.nextElementSibling !== host) anchor.after(host);
+    host.dataset.theme = isDarkText(anchor) ? "light" : "dark";
   }
 
-  function refresh() {
+  function report(reading: PageReading) {
+    const status = statusOf(reading, options.overrideProblems);
+    const text = JSON.stringify(status);
+    if (text !== lastStatus) {
+      lastStatus = text;
+      quietly(send({ type: "pageStatus", status }));
+    }
+    if (reading.kind !== "one-on-one") return;
+    const upcoming = readUpcomingEmails(document, markup);
+    const upcomingText = JSON.stringify(upcoming);
+    if (upcomingText !== lastUpcoming) {
+      lastUpcoming = upcomingText;
+      if (upcoming.length) quietly(send({ type: "prefetch", emails: upcoming }));
+    }
+  }
+
+  /** The mounted widget is still right and nothing it depends on changed: most host mutations end here. */
+  function stillRight(records: MutationRecord[]): boolean {
+    if (!current || !host || !current.card?.isConnected || !current.room?.isConnected) return false;
+    const { card, title, reading } = current;
+    if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host || (title && !title.isConnected)) return false;
+    const nameSelector = markup.selectors.candidateName;
+    for (const record of records) {
+      if (record.type === "attributes" || card.contains(record.target) || title?.contains(record.target)) return false;
+      for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && ((node as Element).matches(nameSelector) || (node as Element).querySelector(nameSelector)))
+          return false;
+      }
+    }
+    return true;
+  }
+
+  function watchRoomAttributes(room: Element | null) {
+    if (room === observedRoom) return;
+    roomObserver.disconnect();
+    observedRoom = room;
+    if (room) roomObserver.observe(room, { attributes: true });
+  }
+
+  function refresh(records: MutationRecord[] = []) {
     if (signal.aborted) return;
     try {
-      const reading = readPage(document);
+      if (records.length > 0 && stillRight(records)) return;
+      const reading = readPage(document, markup);
+      report(reading);
+      const room = document.querySelector(markup.selectors.room);
+      watchRoomAttributes(room);
       if (reading.kind !== "one-on-one") {
         if (host) unmount();
         return;
       }
       const key = candidateKey(reading);
-      current = reading;
-      if (key !== currentKey) {
-        currentKey = key;
-        if (!states.has(key)) lookUp(key, reading);
-        mountAfter(reading.anchor);
-        paint();
-      } else if (reading.anchor.nextElementSibling !== host) {
-        mountAfter(reading.anchor);
-      }
+      const card = reading.anchor.closest(markup.selectors.candidateCard);
+      const title = room?.querySelector(markup.selectors.interviewTitle) ?? null;
+      const changed = key !== current?.key;
+      current = { key, reading, card, room, title };
+      if (changed && !states.has(key)) lookUp(key, reading);
+      mountAfter(reading.anchor);
+      if (changed) paint();
     } catch {
       // The host page must never see our errors; the next mutation tries again.
     }
   }
 
-  const observer = new MutationObserver(refresh);
+  const observer = new MutationObserver((records) => refresh(records));
+  const roomObserver = new MutationObserver(() => refresh());
   observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  const onPageShow = () => refresh();
+  document.defaultView?.addEventListener("pageshow", onPageShow);
   signal.addEventListener("abort", () => {
     observer.disconnect();
+    roomObserver.disconnect();
+    document.defaultView?.removeEventListener("pageshow", onPageShow);
     unmount();
   });
+  for (const stale of document.querySelectorAll(widgetHostTag)) stale.remove();
   refresh();
-  return { refresh };
+  return {
+    refresh: () => refresh(),
+    rate(rating) {
+      if (current) rateCandidate(current.key, rating);
+    },
+  };
 }

@@ -1,44 +1,53 @@
 /**
- * Everything the extension knows about Hellohire's markup, in one table. Hellohire's real
- * interviewer page is not public and changes without notice: when it does, this table is the
- * only thing to change (issue 3 makes it overridable by managed policy).
+ * Everything the extension knows about Hellohire's markup, as data. Hellohire's real interviewer
+ * page is not public and changes without notice: when it does, this table is the one thing to
+ * change, and an admin can override any entry through managed policy (see markup-override.ts).
+ * Each entry's expected matches on the committed fixture pages are in markup.expectations.ts.
  */
+export const selectorNames = [
+  "room",
+  "oneOnOneRoom",
+  "waiting",
+  "candidateCard",
+  "candidateName",
+  "detailRow",
+  "detailLabel",
+  "detailValue",
+  "interviewTitle",
+  "queueItem",
+  "queueItemEmail",
+] as const;
+export type SelectorName = (typeof selectorNames)[number];
+
+export const patternNames = ["firstNameLabel", "lastNameLabel", "emailLabel"] as const;
+export type PatternName = (typeof patternNames)[number];
+
+export type EntryName = SelectorName | PatternName;
+
 export interface MarkupTable {
-  /** The interview room; its presence makes a page an interview page. */
-  room: string;
-  /** Attribute of the room that names the interview format, and its one-on-one value. */
-  formatAttribute: string;
-  oneOnOneFormat: string;
-  /** The room shows this while no candidate has joined. */
-  waiting: string;
-  /** The candidate card of a one-on-one room. */
-  candidateCard: string;
-  /** The candidate's displayed name; our UI goes right under it. */
-  candidateName: string;
-  /** Label/value rows of the candidate card. */
-  detailRow: string;
-  detailLabel: string;
-  detailValue: string;
-  /** Row labels, matched case-insensitively on the label's trimmed text. */
-  labels: { firstName: string[]; lastName: string[]; email: string[] };
-  /** The interview's name, e.g. "CSR". */
-  interviewTitle: string;
+  /** CSS selectors. Scopes: room in the document; waiting, card, title, queue in the room; name and rows in the card; label/value in a row. */
+  selectors: Record<SelectorName, string>;
+  /** Regular expressions (case-insensitive) matched on a detail row's trimmed label text. */
+  patterns: Record<PatternName, string>;
 }
 
 export const defaultMarkup: MarkupTable = {
-  room: '[data-testid="interview-room"]',
-  formatAttribute: "data-format",
-  oneOnOneFormat: "one-on-one",
-  waiting: '[data-testid="waiting-for-candidate"]',
-  candidateCard: '[data-testid="candidate-card"]',
-  candidateName: '[data-testid="candidate-name"]',
-  detailRow: '[data-testid="candidate-details"] > div',
-  detailLabel: "dt",
-  detailValue: "dd",
-  labels: {
-    firstName: ["first name"],
-    lastName: ["last name"],
-    email: ["email", "e-mail"],
+  selectors: {
+    room: '[data-testid="interview-room"]',
+    oneOnOneRoom: '[data-testid="interview-room"][data-format="one-on-one"]',
+    waiting: '[data-testid="waiting-for-candidate"]',
+    candidateCard: '[data-testid="candidate-card"]',
+    candidateName: '[data-testid="candidate-name"]',
+    detailRow: '[data-testid="candidate-details"] > div',
+    detailLabel: "dt",
+    detailValue: "dd",
+    interviewTitle: '[data-testid="interview-title"]',
+    queueItem: '[data-testid="up-next"] [data-testid="queue-item"]',
+    queueItemEmail: '[data-testid="queue-item-email"]',
   },
-  interviewTitle: '[data-testid="interview-title"]',
+  patterns: {
+    firstNameLabel: "^(first|given) name$",
+    lastNameLabel: "^(last|family) name$|^surname$",
+    emailLabel: "^e-?mail( address)?$",
+  },
 };

@@ -82,7 +82,7 @@ describe("readPage", () => {
     document.body.innerHTML = room("one-on-one", null, { rows: [["First name", "Ann"]] });
     expect(readPage(document)).toEqual({
       kind: "unreadable",
-      missing: ["candidateName", "labels.lastName", "interviewTitle"],
+      missing: ["candidateName", "lastNameLabel", "interviewTitle"],
     });
   });
 });

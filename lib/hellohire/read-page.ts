@@ -1,4 +1,4 @@
-import { defaultMarkup, type MarkupTable } from "./markup";
+import { defaultMarkup, type EntryName, type MarkupTable, type PatternName } from "./markup";
 
 export interface CandidateOnPage {
   firstName: string;
@@ -19,7 +19,8 @@ export type PageReading =
   | { kind: "not-interview" }
   | { kind: "other-format" }
   | { kind: "waiting" }
-  | { kind: "unreadable"; missing: string[] }
+  /** Looks like a one-on-one interview, but these table entries matched nothing. */
+  | { kind: "unreadable"; missing: EntryName[] }
   | OneOnOneInterview;
 
 /** Collapses runs of whitespace (including non-breaking spaces) and trims. */
@@ -27,52 +28,81 @@ export function cleanText(text: string | null | undefined): string {
   return (text ?? "").replace(/\s+/gu, " ").trim();
 }
 
-function detailValues(card: Element, markup: MarkupTable): Map<string, string> {
-  const values = new Map<string, string>();
-  for (const row of card.querySelectorAll(markup.detailRow)) {
-    const label = cleanText(row.querySelector(markup.detailLabel)?.textContent).toLowerCase();
-    const value = cleanText(row.querySelector(markup.detailValue)?.textContent);
-    if (label && !values.has(label)) values.set(label, value);
+type LabelPatterns = Record<PatternName, RegExp>;
+
+const compiled = new WeakMap<MarkupTable, LabelPatterns>();
+
+function labelPatterns(markup: MarkupTable): LabelPatterns {
+  let patterns = compiled.get(markup);
+  if (!patterns) {
+    const { firstNameLabel, lastNameLabel, emailLabel } = markup.patterns;
+    patterns = {
+      firstNameLabel: new RegExp(firstNameLabel, "iu"),
+      lastNameLabel: new RegExp(lastNameLabel, "iu"),
+      emailLabel: new RegExp(emailLabel, "iu"),
+    };
+    compiled.set(markup, patterns);
   }
-  return values;
+  return patterns;
 }
 
-function firstLabelled(values: Map<string, string>, labels: string[]): string {
-  for (const label of labels) {
-    const value = values.get(label);
-    if (value) return value;
+function readDetails(card: Element, markup: MarkupTable) {
+  const patterns = labelPatterns(markup);
+  const found: Partial<Record<PatternName, string>> = {};
+  for (const row of card.querySelectorAll(markup.selectors.detailRow)) {
+    const label = cleanText(row.querySelector(markup.selectors.detailLabel)?.textContent);
+    if (!label) continue;
+    for (const name of ["firstNameLabel", "lastNameLabel", "emailLabel"] as const) {
+      if (found[name] === undefined && patterns[name].test(label)) {
+        found[name] = cleanText(row.querySelector(markup.selectors.detailValue)?.textContent);
+      }
+    }
   }
-  return "";
+  return found;
 }
 
 /** Reads what the page shows: whether it is a one-on-one interview, and if so who and which interview. */
 export function readPage(root: ParentNode, markup: MarkupTable = defaultMarkup): PageReading {
-  const room = root.querySelector(markup.room);
+  const { selectors } = markup;
+  const room = root.querySelector(selectors.room);
   if (!room) return { kind: "not-interview" };
-  if (room.getAttribute(markup.formatAttribute) !== markup.oneOnOneFormat) return { kind: "other-format" };
-  const card = room.querySelector(markup.candidateCard);
-  if (!card) {
-    return room.querySelector(markup.waiting) ? { kind: "waiting" } : { kind: "unreadable", missing: ["candidateCard"] };
+  if (!room.matches(selectors.oneOnOneRoom)) return { kind: "other-format" };
+  const card = room.querySelector(selectors.candidateCard);
+  if (!card)
+    return room.querySelector(selectors.waiting)
+      ? { kind: "waiting" }
+      : { kind: "unreadable", missing: ["candidateCard", "waiting"] };
+  const anchor = card.querySelector(selectors.candidateName);
+  const details = readDetails(card, markup);
+  const interviewName = cleanText(room.querySelector(selectors.interviewTitle)?.textContent);
+  const missing: EntryName[] = [];
+  if (!anchor) missing.push("candidateName");
+  if (!details.firstNameLabel) missing.push("firstNameLabel");
+  if (!details.lastNameLabel) missing.push("lastNameLabel");
+  if (!interviewName) missing.push("interviewTitle");
+  if (!anchor || !details.firstNameLabel || !details.lastNameLabel || !interviewName) {
+    if (missing.includes("firstNameLabel") && missing.includes("lastNameLabel") && !card.querySelector(selectors.detailRow))
+      missing.push("detailRow");
+    return { kind: "unreadable", missing };
   }
-  const anchor = card.querySelector(markup.candidateName);
-  const values = detailValues(card, markup);
-  const firstName = firstLabelled(values, markup.labels.firstName);
-  const lastName = firstLabelled(values, markup.labels.lastName);
-  const email = firstLabelled(values, markup.labels.email);
-  const interviewName = cleanText(room.querySelector(markup.interviewTitle)?.textContent);
-  const missing = [
-    ...(anchor ? [] : ["candidateName"]),
-    ...(firstName ? [] : ["labels.firstName"]),
-    ...(lastName ? [] : ["labels.lastName"]),
-    ...(interviewName ? [] : ["interviewTitle"]),
-  ];
-  if (!anchor || missing.length > 0) return { kind: "unreadable", missing };
   return {
     kind: "one-on-one",
     interviewName,
-    candidate: { firstName, lastName, email: email || null },
+    candidate: { firstName: details.firstNameLabel, lastName: details.lastNameLabel, email: details.emailLabel || null },
     anchor,
   };
+}
+
+/** Emails of the candidates the page lists as coming next, so their lookups can be prepared ahead. */
+export function readUpcomingEmails(root: ParentNode, markup: MarkupTable = defaultMarkup): string[] {
+  const room = root.querySelector(markup.selectors.oneOnOneRoom);
+  if (!room) return [];
+  const emails: string[] = [];
+  for (const item of room.querySelectorAll(markup.selectors.queueItem)) {
+    const email = cleanText(item.querySelector(markup.selectors.queueItemEmail)?.textContent);
+    if (email.includes("@") && !emails.includes(email)) emails.push(email);
+  }
+  return emails;
 }
 
 /** Identifies a candidate within an interview: a change of key means a different person is on screen. */

@@ -15,6 +15,13 @@ export const loopbackPatterns = ["http://127.0.0.1/*", "http://localhost/*"] as 
 
 export const extensionName = "SmartRecruiters for Hellohire";
 
+/** Keyboard shortcuts (re-bindable at chrome://extensions/shortcuts) that rate the active interview's candidate. */
+export const ratingCommands = {
+  "rate-yes": { suggested_key: { default: "Alt+Shift+Y" }, description: "Rate the current candidate Yes" },
+  "rate-maybe": { suggested_key: { default: "Alt+Shift+M" }, description: "Rate the current candidate Maybe" },
+  "rate-no": { suggested_key: { default: "Alt+Shift+N" }, description: "Rate the current candidate No" },
+};
+
 interface ManifestInput {
   browser: string;
   mode: string;
@@ -33,6 +40,8 @@ export function manifestFor({ browser, mode }: ManifestInput) {
     permissions,
     host_permissions: [...hellohireHostPatterns, ...smartRecruitersHostPatterns],
     action: { default_title: "Open SmartRecruiters for Hellohire" },
+    commands: ratingCommands,
+    ...(chromium ? { storage: { managed_schema: "managed_schema.json" } } : {}),
     ...(chromium && !isProductionMode(mode) ? { key: devPublicKey } : {}),
     ...(chromium
       ? {}

@@ -2,16 +2,41 @@ import type { ApiErrorKind } from "../smartrecruiters/errors";
 import type { Person } from "../sync/match-candidate";
 import { isRating, type Rating } from "../sync/rating-tag";
 
+/** What the content script made of its page, for the side panel (no more candidate data than the page shows). */
+export interface PageStatus {
+  kind: "not-interview" | "other-format" | "waiting" | "unreadable" | "one-on-one" | "disabled";
+  /** Table entries that matched nothing (kind "unreadable"). */
+  missing?: string[];
+  interviewName?: string;
+  candidate?: Person;
+  /** The admin's markup override was rejected for these reasons; the defaults are in use. */
+  overrideProblems?: string[];
+}
+
 /** Messages a content script on a Hellohire page may send. */
 export type ContentRequest =
   | { type: "lookup"; interviewName: string; candidate: Person }
-  | { type: "rate"; interviewName: string; candidateId: string; rating: Rating | null };
+  | { type: "rate"; interviewName: string; candidateId: string; rating: Rating | null }
+  | { type: "prefetch"; emails: string[] }
+  | { type: "pageConfig" }
+  | { type: "pageStatus"; status: PageStatus };
 
 /** Messages only the extension's own pages (the side panel) may send. */
 export type PageRequest =
   | { type: "getStatus" }
   | { type: "connectApiKey"; apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }
-  | { type: "disconnect" };
+  | { type: "disconnect" }
+  | { type: "activeTab" }
+  | { type: "copyPageStructure" };
+
+/** Messages the background sends to the content script of a tab. */
+export type TabCommand = { type: "rateShortcut"; rating: Rating } | { type: "pageStructure" };
+
+export interface PageConfig {
+  enabled: boolean;
+  /** The admin's selectorOverrides, validated by the content script (it has a DOM to check selectors). */
+  markupOverride: unknown;
+}
 
 export type Request = ContentRequest | PageRequest;
 
@@ -37,15 +62,11 @@ export interface ConnectionStatus {
 export type StatusResponse = { status: "ok"; connection: ConnectionStatus };
 export type ConnectResponse = { status: "ok"; connection: ConnectionStatus } | Failure;
 
-export interface ResponseFor {
-  lookup: LookupResponse;
-  rate: RateResponse;
-  getStatus: StatusResponse;
-  connectApiKey: ConnectResponse;
-  disconnect: StatusResponse;
-}
+export type ActiveTabResponse = { status: "ok"; page: PageStatus | null };
+export type StructureResponse = { status: "ok"; structure: string } | Failure;
 
-const contentTypes = new Set<string>(["lookup", "rate"]);
+const contentTypes = new Set<string>(["lookup", "rate", "prefetch", "pageConfig", "pageStatus"]);
+const pageKinds = new Set<string>(["not-interview", "other-format", "waiting", "unreadable", "one-on-one", "disabled"]);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
@@ -61,6 +82,22 @@ function isPerson(value: unknown): value is Person {
   );
 }
 
+function isTextList(value: unknown, maxItems: number): value is string[] {
+  return Array.isArray(value) && value.length <= maxItems && value.every((item) => isText(item));
+}
+
+function isPageStatus(value: unknown): value is PageStatus {
+  return (
+    isRecord(value) &&
+    typeof value.kind === "string" &&
+    pageKinds.has(value.kind) &&
+    (value.missing === undefined || isTextList(value.missing, 30)) &&
+    (value.interviewName === undefined || isText(value.interviewName)) &&
+    (value.candidate === undefined || isPerson(value.candidate)) &&
+    (value.overrideProblems === undefined || isTextList(value.overrideProblems, 50))
+  );
+}
+
 /** Checks a message's shape; anything else is refused before it reaches a handler. */
 export function parseRequest(value: unknown): Request | null {
   if (!isRecord(value)) return null;
@@ -73,8 +110,15 @@ export function parseRequest(value: unknown): Request | null {
       return isText(value.interviewName) && isText(value.candidateId, 200) && (value.rating === null || isRating(value.rating))
         ? { type: "rate", interviewName: value.interviewName, candidateId: value.candidateId, rating: value.rating }
         : null;
+    case "prefetch":
+      return isTextList(value.emails, 20) ? { type: "prefetch", emails: value.emails } : null;
+    case "pageStatus":
+      return isPageStatus(value.status) ? { type: "pageStatus", status: value.status } : null;
+    case "pageConfig":
     case "getStatus":
     case "disconnect":
+    case "activeTab":
+    case "copyPageStructure":
       return { type: value.type };
     case "connectApiKey":
       return isText(value.apiKey) && isText(value.apiBaseUrl, 2000) && isText(value.profileUrlTemplate, 2000)

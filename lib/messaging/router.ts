@@ -1,38 +1,81 @@
 import { connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
-import { failure, lookup, rate } from "../sync/service";
-import { type Failure, isContentRequest, parseRequest, type Request } from "./protocol";
+import { forgetTab, setTabStatus, tabStatus } from "../background/tab-status";
+import { cachedPolicy } from "../settings/policy";
+import { readSettings } from "../settings/settings";
+import { failure, type SyncService } from "../sync/service";
+import { type Failure, isContentRequest, type PageConfig, parseRequest, type Request, type TabCommand } from "./protocol";
 import { type SenderInfo, senderRole, type TrustedSenders } from "./sender";
+
+export interface RouterDeps {
+  sync: SyncService;
+  trusted: TrustedSenders;
+  /** The active tab of the focused window, if any. */
+  activeTabId(): Promise<number | null>;
+  sendToTab(tabId: number, command: TabCommand): Promise<unknown>;
+}
 
 const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
 
-async function handle(request: Request): Promise<unknown> {
+async function pageConfig(): Promise<PageConfig> {
+  const [settings, { policy }] = await Promise.all([readSettings(), cachedPolicy.getValue()]);
+  return { enabled: settings.integrationEnabled, markupOverride: policy.selectorOverrides ?? null };
+}
+
+async function handle(request: Request, tabId: number | null, deps: RouterDeps): Promise<unknown> {
   switch (request.type) {
     case "lookup":
-      return lookup(request.interviewName, request.candidate);
+      return deps.sync.lookup(request.interviewName, request.candidate);
     case "rate":
-      return rate(request.candidateId, request.interviewName, request.rating);
+      return deps.sync.rate(request.candidateId, request.interviewName, request.rating);
+    case "prefetch":
+      await deps.sync.prefetch(request.emails);
+      return { status: "ok" };
+    case "pageConfig":
+      return pageConfig();
+    case "pageStatus":
+      if (tabId !== null) await setTabStatus(tabId, request.status);
+      return { status: "ok" };
     case "getStatus":
       return { status: "ok", connection: await connectionStatus() };
     case "connectApiKey":
       try {
+        deps.sync.reset();
         return { status: "ok", connection: await connectWithApiKey(request) };
       } catch (error) {
         return failure(error);
       }
     case "disconnect":
+      deps.sync.reset();
       return { status: "ok", connection: await disconnect() };
+    case "activeTab": {
+      const active = await deps.activeTabId();
+      return { status: "ok", page: active === null ? null : await tabStatus(active) };
+    }
+    case "copyPageStructure": {
+      const active = await deps.activeTabId();
+      if (active === null) return refused("No Hellohire tab is active.");
+      try {
+        return await deps.sendToTab(active, { type: "pageStructure" });
+      } catch {
+        return refused("This tab is not a Hellohire page the extension runs on.");
+      }
+    }
   }
 }
 
 /**
  * Answers a runtime message: only our own pages, and our content script on allowed Hellohire pages
- * (for lookups and ratings only). Everything else is refused without touching any state.
+ * (for its own page's work only). Everything else is refused without touching any state.
  */
-export async function route(message: unknown, sender: SenderInfo, trusted: TrustedSenders): Promise<unknown> {
-  const role = senderRole(sender, trusted);
+export async function route(message: unknown, sender: SenderInfo, deps: RouterDeps): Promise<unknown> {
+  const role = senderRole(sender, deps.trusted);
   if (!role) return refused("Unknown sender.");
   const request = parseRequest(message);
   if (!request) return { status: "error", kind: "invalid-request", message: "Malformed request." } satisfies Failure;
   if (role === "content-script" && !isContentRequest(request)) return refused("Not allowed from a web page.");
-  return handle(request);
+  if (role === "extension-page" && isContentRequest(request) && request.type === "pageStatus")
+    return refused("Only pages report status.");
+  return handle(request, role === "content-script" ? (sender.tab?.id ?? null) : null, deps);
 }
+
+export { forgetTab };

@@ -3,7 +3,7 @@ import { MatchPattern } from "wxt/utils/match-patterns";
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number };
 }
 
 export interface TrustedSenders {

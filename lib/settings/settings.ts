@@ -1,5 +1,6 @@
 import { storage } from "wxt/utils/storage";
 import { defaultApiBaseUrl, defaultProfileUrlTemplate } from "../smartrecruiters/hosts";
+import { cachedPolicy } from "./policy";
 
 /** "SmartRecruiters integration": shows the link and rating buttons on interview pages. */
 export const integrationEnabled = storage.defineItem<boolean>("local:settings.integrationEnabled", {
@@ -35,7 +36,21 @@ export function isSettingName(value: unknown): value is SettingName {
   return typeof value === "string" && Object.hasOwn(settingItems, value);
 }
 
+/** Effective settings: the organisation's policy where it sets a value, else the user's choice, else the default. */
 export async function readSettings(): Promise<UserSettings> {
-  const [enabled, createAndUpdate] = await Promise.all([integrationEnabled.getValue(), createAndUpdateCandidates.getValue()]);
-  return { integrationEnabled: enabled, createAndUpdateCandidates: createAndUpdate };
+  const [enabled, createAndUpdate, { policy }] = await Promise.all([
+    integrationEnabled.getValue(),
+    createAndUpdateCandidates.getValue(),
+    cachedPolicy.getValue(),
+  ]);
+  return {
+    integrationEnabled: policy.integrationEnabled ?? enabled,
+    createAndUpdateCandidates: policy.createAndUpdateCandidates ?? createAndUpdate,
+  };
+}
+
+/** Settings the organisation's policy sets: shown locked, "Managed by your organisation". */
+export async function managedSettings(): Promise<SettingName[]> {
+  const { policy } = await cachedPolicy.getValue();
+  return (Object.keys(settingItems) as SettingName[]).filter((name) => policy[name] !== undefined);
 }

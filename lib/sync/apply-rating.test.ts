@@ -25,13 +25,13 @@ describe("applyRating", () => {
 
   it("removes this browser's tag when the rating is withdrawn", async () => {
     const { client, candidates } = fakeClient([candidate(["vip", "hellohire - csr - yes"])]);
-    const written = await applyRating(client, {
+    const result = await applyRating(client, {
       candidateId: "c1",
       interviewName: "CSR",
       rating: null,
       previousTag: "hellohire - csr - yes",
     });
-    expect(written).toBeNull();
+    expect(result).toEqual({ written: null, tags: ["vip"] });
     expect(candidates[0]?.tags).toEqual(["vip"]);
   });
 });

@@ -13,17 +13,20 @@ export interface RatingChange {
 /**
  * Writes a rating as a tag. Reads the tags first and adds only what is missing; replaces only the
  * tag this browser wrote before, so every other tag (a colleague's rating included) is kept.
- * Returns the tag now written (null when removed).
+ * Returns the tag now written (null when removed) and the candidate's tags afterwards.
  */
-export async function applyRating(client: SmartRecruitersClient, change: RatingChange): Promise<string | null> {
+export async function applyRating(
+  client: SmartRecruitersClient,
+  change: RatingChange,
+): Promise<{ written: string | null; tags: string[] }> {
   const wanted = change.rating ? ratingTag(change.interviewName, change.rating) : null;
   const current = await client.getTags(change.candidateId);
   const stale = change.previousTag && change.previousTag !== wanted && current.includes(change.previousTag);
   if (stale) {
     const kept = current.filter((tag) => tag !== change.previousTag);
-    await client.replaceTags(change.candidateId, wanted && !kept.includes(wanted) ? [...kept, wanted] : kept);
-  } else if (wanted && !current.includes(wanted)) {
-    await client.addTags(change.candidateId, [wanted]);
+    const tags = await client.replaceTags(change.candidateId, wanted && !kept.includes(wanted) ? [...kept, wanted] : kept);
+    return { written: wanted, tags };
   }
-  return wanted;
+  if (wanted && !current.includes(wanted)) return { written: wanted, tags: await client.addTags(change.candidateId, [wanted]) };
+  return { written: wanted, tags: current };
 }

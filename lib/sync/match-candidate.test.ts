@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { emailQuery, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { fakeClient } from "./fake-client";
-import { exactMatches, matchCandidate } from "./match-candidate";
+import { exactMatches, matchCandidate as match, type Person } from "./match-candidate";
+
+const matchCandidate = (client: SmartRecruitersClient, person: Person, createAndUpdate: boolean) =>
+  match({ client, search: (email) => client.searchCandidates(emailQuery(email)) }, person, createAndUpdate);
 
 const ann = {
   id: "ann",

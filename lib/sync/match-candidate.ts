@@ -1,6 +1,7 @@
-import { emailQuery, type SmartRecruitersClient } from "../smartrecruiters/client";
+import type { SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import type { CandidateSummary } from "../smartrecruiters/types";
+import type { SearchByEmail } from "./search-cache";
 
 export interface Person {
   firstName: string;
@@ -27,35 +28,39 @@ export function exactMatches(results: CandidateSummary[], person: Person & { ema
     .sort((a, b) => (a.createdOn ?? "").localeCompare(b.createdOn ?? "") || a.id.localeCompare(b.id));
 }
 
-async function search(client: SmartRecruitersClient, person: Person & { email: string }) {
-  return exactMatches(await client.searchCandidates(emailQuery(person.email)), person)[0];
+export interface MatchDeps {
+  client: SmartRecruitersClient;
+  /** Email search, possibly cached; `forget` drops a cached result after a write. */
+  search: SearchByEmail;
+  forget?(email: string): void;
 }
 
 /**
  * Finds the SmartRecruiters candidate for a Hellohire candidate. With createAndUpdate, a missing
  * candidate is created and a differing first name is updated; without it, nothing is written.
  */
-export async function matchCandidate(
-  client: SmartRecruitersClient,
-  person: Person,
-  createAndUpdate: boolean,
-): Promise<MatchResult> {
+export async function matchCandidate(deps: MatchDeps, person: Person, createAndUpdate: boolean): Promise<MatchResult> {
+  const { client } = deps;
   const email = person.email?.trim();
   if (!email) return { status: "no-email" };
   const withEmail = { ...person, email };
-  const found = await search(client, withEmail);
+  const search = async () => exactMatches(await deps.search(email), withEmail)[0];
+  const found = await search();
   if (found) {
     if (!createAndUpdate || same(found.firstName, person.firstName)) return { status: "found", candidate: found };
     const updated = await client.updateCandidate(found.id, { firstName: person.firstName.trim() });
+    deps.forget?.(email);
     return { status: "first-name-updated", candidate: updated };
   }
   if (!createAndUpdate) return { status: "not-found" };
   try {
     const created = await client.createCandidate({ firstName: person.firstName.trim(), lastName: person.lastName.trim(), email });
+    deps.forget?.(email);
     return { status: "created", candidate: created };
   } catch (error) {
     if (!(error instanceof SmartRecruitersError) || error.kind !== "conflict") throw error;
-    const existing = await search(client, withEmail);
+    deps.forget?.(email);
+    const existing = await search();
     return existing ? { status: "found", candidate: existing } : { status: "hidden" };
   }
 }

@@ -1,0 +1,69 @@
+import { applyMarkupOverride } from "../hellohire/markup-override";
+import type { PageConfig, Request } from "../messaging/protocol";
+import { isRating } from "../sync/rating-tag";
+import type { ContentExtensionApi, MessageListener } from "./extension-api";
+import { type InterviewPage, startInterviewPage } from "./interview-page";
+import { redactedStructure } from "./page-structure";
+
+/** Storage keys whose change can change what the page shows (settings and policy). */
+const configKeys = ["settings.integrationEnabled", "policy.cache"];
+
+/**
+ * The content script's life: asks the background for the page's configuration, runs the interview
+ * page while the integration is on, follows setting and policy changes, and answers the
+ * background's commands (keyboard rating, page structure). `signal` ends it all (extension reload).
+ */
+export function runContentScript(api: ContentExtensionApi, document: Document, signal: AbortSignal): void {
+  let running: { controller: AbortController; page: InterviewPage } | null = null;
+  const send = (request: Request) => api.runtime.sendMessage(request);
+
+  function stop() {
+    running?.controller.abort();
+    running = null;
+  }
+
+  async function configure() {
+    const config = (await send({ type: "pageConfig" })) as PageConfig;
+    if (signal.aborted) return;
+    stop();
+    if (!config.enabled) {
+      send({ type: "pageStatus", status: { kind: "disabled" } }).catch(() => undefined);
+      return;
+    }
+    const override = applyMarkupOverride(config.markupOverride);
+    const controller = new AbortController();
+    const page = startInterviewPage({
+      document,
+      send,
+      signal: controller.signal,
+      ...(override.ok ? { markup: override.markup } : { overrideProblems: override.problems }),
+    });
+    running = { controller, page };
+  }
+
+  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
+    if (area === "local" && configKeys.some((key) => key in changes)) configure().catch(() => undefined);
+  };
+
+  const onMessage: MessageListener = (message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || sender.tab || typeof message !== "object" || message === null) return undefined;
+    const command = message as { type?: unknown; rating?: unknown };
+    if (command.type === "rateShortcut" && isRating(command.rating)) {
+      running?.page.rate(command.rating);
+      sendResponse({ status: "ok" });
+    } else if (command.type === "pageStructure") {
+      const skip = (element: Element) => element.tagName.toLowerCase() === "srh-interview-widget";
+      sendResponse({ status: "ok", structure: redactedStructure(document.documentElement, { skip }) });
+    }
+    return undefined;
+  };
+
+  api.storage.onChanged.addListener(onStorageChange);
+  api.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener("abort", () => {
+    api.storage.onChanged.removeListener(onStorageChange);
+    api.runtime.onMessage.removeListener(onMessage);
+    stop();
+  });
+  configure().catch(() => undefined);
+}

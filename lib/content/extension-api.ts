@@ -1,0 +1,36 @@
+/**
+ * The few extension APIs the content script uses, taken from the browser itself: Chromium's
+ * MV3 `chrome` and Firefox's `browser` both return promises, so the content script needs no
+ * polyfill (which keeps it within its size budget).
+ */
+export interface MessageSender {
+  id?: string;
+  tab?: unknown;
+}
+
+export type MessageListener = (
+  message: unknown,
+  sender: MessageSender,
+  sendResponse: (response: unknown) => void,
+) => boolean | undefined;
+
+export interface ContentExtensionApi {
+  runtime: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: { addListener(listener: MessageListener): void; removeListener(listener: MessageListener): void };
+  };
+  storage: {
+    onChanged: {
+      addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
+      removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
+    };
+  };
+}
+
+export function contentExtensionApi(): ContentExtensionApi {
+  const scope = globalThis as { browser?: ContentExtensionApi; chrome?: ContentExtensionApi };
+  const api = scope.browser?.runtime ? scope.browser : scope.chrome;
+  if (!api) throw new Error("Extension APIs are not available here.");
+  return api;
+}
