@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
-import { forgetTab } from "../lib/background/tab-status";
+import { ratingForCommand } from "../lib/background/shortcuts";
+import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import type { TabCommand } from "../lib/messaging/protocol";
 import { route } from "../lib/messaging/router";
 import type { TrustedSenders } from "../lib/messaging/sender";
@@ -11,8 +12,6 @@ interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
 }
 
-const shortcutRatings = { "rate-yes": "yes", "rate-maybe": "maybe", "rate-no": "no" } as const;
-
 function trustedSenders(): TrustedSenders {
   return {
     extensionId: browser.runtime.id,
@@ -22,8 +21,12 @@ function trustedSenders(): TrustedSenders {
 }
 
 async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
-  return tab?.id ?? null;
+  const [focused] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const active = await browser.tabs.query({ active: true });
+  return pickHellohireTab(
+    focused?.id ?? null,
+    active.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])),
+  );
 }
 
 export default defineBackground(() => {
@@ -38,11 +41,13 @@ export default defineBackground(() => {
     return true;
   });
 
-  browser.commands.onCommand.addListener((command) => {
-    const rating = shortcutRatings[command as keyof typeof shortcutRatings];
+  // A shortcut rates the candidate of the tab it was pressed in, never another one.
+  browser.commands.onCommand.addListener((command, tab) => {
+    const rating = ratingForCommand(command);
     if (!rating) return;
-    activeTabId()
-      .then((tabId) => (tabId === null ? undefined : sendToTab(tabId, { type: "rateShortcut", rating })))
+    const target = tab?.id !== undefined ? Promise.resolve([tab]) : browser.tabs.query({ active: true, lastFocusedWindow: true });
+    target
+      .then(([active]) => (active?.id === undefined ? undefined : sendToTab(active.id, { type: "rateShortcut", rating })))
       .catch(() => undefined);
   });
 

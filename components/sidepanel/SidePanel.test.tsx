@@ -1,11 +1,19 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import type { Request } from "../../lib/messaging/protocol";
-import type { UserSettings } from "../../lib/settings/settings";
+import type { PageStatus, Request } from "../../lib/messaging/protocol";
+import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
 
-function panel(options: { connected: boolean; connectFails?: boolean }) {
+interface PanelOptions {
+  connected: boolean;
+  connectFails?: boolean;
+  managed?: SettingName[];
+  page?: PageStatus | null;
+  structure?: string;
+}
+
+function panel(options: PanelOptions) {
   const settings: UserSettings = { integrationEnabled: true, createAndUpdateCandidates: false };
   const connection = (connected: boolean) => ({
     connected,
@@ -14,19 +22,36 @@ function panel(options: { connected: boolean; connectFails?: boolean }) {
     profileUrlTemplate: "https://www.smartrecruiters.com/app/people/candidates/{id}",
   });
   const send = vi.fn(async (request: Request) => {
-    if (request.type === "connectApiKey")
-      return options.connectFails
-        ? { status: "error", kind: "not-connected", message: "Not connected to SmartRecruiters: the credential was refused." }
-        : { status: "ok", connection: connection(true) };
-    if (request.type === "disconnect") return { status: "ok", connection: connection(false) };
-    return { status: "ok", connection: connection(options.connected) };
+    switch (request.type) {
+      case "connectApiKey":
+        return options.connectFails
+          ? { status: "error", kind: "not-connected", message: "Not connected to SmartRecruiters: the credential was refused." }
+          : { status: "ok", connection: connection(true) };
+      case "disconnect":
+        return { status: "ok", connection: connection(false) };
+      case "activeTab":
+        return { status: "ok", page: options.page ?? null };
+      case "copyPageStructure":
+        return { status: "ok", structure: options.structure ?? "<html>\n  <body>" };
+      default:
+        return { status: "ok", connection: connection(options.connected) };
+    }
   });
   const writeSetting = vi.fn(async () => undefined);
-  const store = createPanelStore({ send, readSettings: async () => settings, writeSetting });
+  const copyText = vi.fn(async () => undefined);
+  const store = createPanelStore({
+    send,
+    readSettings: async () => settings,
+    managedSettings: async () => options.managed ?? [],
+    writeSetting,
+    copyText,
+  });
   render(<SidePanel store={store} />);
   store.getState().load();
-  return { send, writeSetting };
+  return { send, writeSetting, copyText };
 }
+
+const apiKeyForm = () => screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement;
 
 describe("SidePanel", () => {
   it("shows the integration switch on and writes the change", async () => {
@@ -37,11 +62,21 @@ describe("SidePanel", () => {
     expect(writeSetting).toHaveBeenCalledWith("integrationEnabled", false);
   });
 
+  it("locks a setting the organisation manages and says so", async () => {
+    const { writeSetting } = panel({ connected: true, managed: ["integrationEnabled"] });
+    const toggle = (await screen.findByRole("switch", { name: "SmartRecruiters integration" })) as HTMLInputElement;
+    expect(toggle.disabled).toBe(true);
+    expect(screen.getByText("Managed by your organisation.")).toBeTruthy();
+    fireEvent.click(toggle);
+    expect(writeSetting).not.toHaveBeenCalled();
+    expect((screen.getByRole("switch", { name: /Create and update/u }) as HTMLInputElement).disabled).toBe(false);
+  });
+
   it("connects with an API key and then offers to disconnect", async () => {
     const { send } = panel({ connected: false });
     expect((await screen.findByTestId("connection-status")).textContent).toContain("Not connected");
     fireEvent.input(screen.getByLabelText("SmartRecruiters API key"), { target: { value: "0123456789abcdef0123456789abcdef" } });
-    fireEvent.submit(screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement);
+    fireEvent.submit(apiKeyForm());
     await waitFor(() => expect(screen.getByTestId("connection-status").textContent).toContain("Connected to SmartRecruiters"));
     expect(send).toHaveBeenCalledWith(
       expect.objectContaining({ type: "connectApiKey", apiKey: "0123456789abcdef0123456789abcdef" }),
@@ -55,7 +90,41 @@ describe("SidePanel", () => {
     fireEvent.input(await screen.findByLabelText("SmartRecruiters API key"), {
       target: { value: "0123456789abcdef0123456789abcdef" },
     });
-    fireEvent.submit(screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement);
+    fireEvent.submit(apiKeyForm());
     expect((await screen.findByRole("alert")).textContent).toContain("credential was refused");
+  });
+
+  it("shows the current tab's candidate as text", async () => {
+    panel({
+      connected: true,
+      page: {
+        kind: "one-on-one",
+        interviewName: "CSR",
+        candidate: { firstName: "<img src=x onerror=alert(1)>", lastName: "O'Neil", email: null },
+      },
+    });
+    const candidate = await screen.findByTestId("current-candidate");
+    expect(candidate.textContent).toContain("<img src=x onerror=alert(1)> O'Neil");
+    expect(candidate.textContent).toContain("Not shown by Hellohire");
+    expect(candidate.querySelector("img")).toBeNull();
+  });
+
+  it("diagnoses an unreadable page and copies its redacted structure", async () => {
+    const { copyText } = panel({
+      connected: true,
+      page: { kind: "unreadable", missing: ["candidateName", "firstNameLabel"] },
+      structure: '<html>\n  <body>\n    <main data-testid="v1">',
+    });
+    const diagnosis = await screen.findByTestId("diagnosis");
+    expect(diagnosis.textContent).toContain("candidate's name, first name");
+    expect(diagnosis.textContent).toContain("candidateName, firstNameLabel");
+    fireEvent.click(screen.getByRole("button", { name: "Copy page structure" }));
+    await screen.findByText("Copied 3 lines, with every text and value redacted.");
+    expect(copyText).toHaveBeenCalledWith('<html>\n  <body>\n    <main data-testid="v1">');
+  });
+
+  it("reports an ignored selector override", async () => {
+    panel({ connected: true, page: { kind: "not-interview", overrideProblems: ["selectors.colour is not a known entry"] } });
+    expect((await screen.findByTestId("override-problems")).textContent).toContain("selectors.colour is not a known entry");
   });
 });

@@ -2,13 +2,14 @@ import { useState } from "preact/hooks";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import { defaultApiBaseUrl, defaultProfileUrlTemplate } from "../../lib/smartrecruiters/hosts";
 import type { PanelStore } from "./store";
+import { ThisTab } from "./ThisTab";
 
 function Toggle(props: {
   id: string;
   label: string;
   help: string;
   checked: boolean;
-  disabled?: boolean;
+  managed: boolean;
   onChange(value: boolean): void;
 }) {
   return (
@@ -20,13 +21,14 @@ function Toggle(props: {
           role="switch"
           checked={props.checked}
           aria-checked={props.checked}
-          disabled={props.disabled}
+          disabled={props.managed}
           aria-describedby={`${props.id}-help`}
           onChange={(event) => props.onChange(event.currentTarget.checked)}
         />
         <span>{props.label}</span>
       </label>
       <p class="help" id={`${props.id}-help`}>
+        {props.managed && <span class="managed">Managed by your organisation. </span>}
         {props.help}
       </p>
     </div>
@@ -109,7 +111,7 @@ function Connection({ store }: { store: PanelStore }) {
 }
 
 export function SidePanel({ store }: { store: PanelStore }) {
-  const { loaded, settings, setSetting } = store();
+  const { loaded, settings, managed, setSetting } = store();
   if (!loaded || !settings) return <p class="loading">Loading…</p>;
   return (
     <main>
@@ -121,6 +123,7 @@ export function SidePanel({ store }: { store: PanelStore }) {
           label="SmartRecruiters integration"
           help="Shows “View in SmartRecruiters” and Yes / Maybe / No under the candidate’s name in one-on-one interviews."
           checked={settings.integrationEnabled}
+          managed={managed.includes("integrationEnabled")}
           onChange={(value) => setSetting("integrationEnabled", value)}
         />
         <Toggle
@@ -128,9 +131,11 @@ export function SidePanel({ store }: { store: PanelStore }) {
           label="Create and update candidate profile in SmartRecruiters"
           help="Adds candidates missing from SmartRecruiters to the talent pool, and updates their first name when Hellohire shows a different one."
           checked={settings.createAndUpdateCandidates}
+          managed={managed.includes("createAndUpdateCandidates")}
           onChange={(value) => setSetting("createAndUpdateCandidates", value)}
         />
       </section>
+      <ThisTab store={store} />
       <Connection store={store} />
     </main>
   );

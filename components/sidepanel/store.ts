@@ -1,41 +1,70 @@
 import { create } from "zustand";
-import type { ConnectionStatus, ConnectResponse, Request, StatusResponse } from "../../lib/messaging/protocol";
-import type { UserSettings } from "../../lib/settings/settings";
+import type {
+  ActiveTabResponse,
+  ConnectionStatus,
+  ConnectResponse,
+  PageStatus,
+  Request,
+  StatusResponse,
+  StructureResponse,
+} from "../../lib/messaging/protocol";
+import type { SettingName, UserSettings } from "../../lib/settings/settings";
 
 export interface PanelBackend {
   send(request: Request): Promise<unknown>;
   readSettings(): Promise<UserSettings>;
-  writeSetting(name: keyof UserSettings, value: boolean): Promise<void>;
+  managedSettings(): Promise<SettingName[]>;
+  writeSetting(name: SettingName, value: boolean): Promise<void>;
+  copyText(text: string): Promise<void>;
 }
 
 export interface PanelState {
   loaded: boolean;
   connection: ConnectionStatus | null;
   settings: UserSettings | null;
+  managed: SettingName[];
+  page: PageStatus | null;
   busy: boolean;
   error: string | null;
+  /** Result of the last "copy page structure". */
+  copied: { ok: true; lines: number; text: string } | { ok: false; message: string; text?: string } | null;
   load(): Promise<void>;
-  setSetting(name: keyof UserSettings, value: boolean): Promise<void>;
+  loadSettings(): Promise<void>;
+  loadPage(): Promise<void>;
+  setSetting(name: SettingName, value: boolean): Promise<void>;
   connectApiKey(input: { apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }): Promise<boolean>;
   disconnect(): Promise<void>;
-  settingsChanged(settings: UserSettings): void;
+  copyPageStructure(): Promise<void>;
 }
 
 export function createPanelStore(backend: PanelBackend) {
-  return create<PanelState>()((set) => ({
+  return create<PanelState>()((set, get) => ({
     loaded: false,
     connection: null,
     settings: null,
+    managed: [],
+    page: null,
     busy: false,
     error: null,
+    copied: null,
     async load() {
-      const [status, settings] = await Promise.all([
+      const [status] = await Promise.all([
         backend.send({ type: "getStatus" }) as Promise<StatusResponse>,
-        backend.readSettings(),
+        get().loadSettings(),
+        get().loadPage(),
       ]);
-      set({ loaded: true, connection: status.connection, settings });
+      set({ loaded: true, connection: status.connection });
+    },
+    async loadSettings() {
+      const [settings, managed] = await Promise.all([backend.readSettings(), backend.managedSettings()]);
+      set({ settings, managed });
+    },
+    async loadPage() {
+      const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
+      set({ page: response.page, copied: null });
     },
     async setSetting(name, value) {
+      if (get().managed.includes(name)) return;
       set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
       await backend.writeSetting(name, value);
     },
@@ -54,8 +83,24 @@ export function createPanelStore(backend: PanelBackend) {
       const response = (await backend.send({ type: "disconnect" })) as StatusResponse;
       set({ busy: false, connection: response.connection });
     },
-    settingsChanged(settings) {
-      set({ settings });
+    async copyPageStructure() {
+      const response = (await backend.send({ type: "copyPageStructure" })) as StructureResponse;
+      if (response.status !== "ok") {
+        set({ copied: { ok: false, message: response.message } });
+        return;
+      }
+      try {
+        await backend.copyText(response.structure);
+        set({ copied: { ok: true, lines: response.structure.split("\n").length, text: response.structure } });
+      } catch {
+        set({
+          copied: {
+            ok: false,
+            message: "The clipboard refused the copy: select the structure below and copy it.",
+            text: response.structure,
+          },
+        });
+      }
     },
   }));
 }

@@ -9,6 +9,9 @@ export default defineContentScript({
   main(ctx) {
     const lifetime = new AbortController();
     ctx.onInvalidated(() => lifetime.abort());
-    runContentScript(contentExtensionApi(), document, lifetime.signal);
+    // Reading ctx.isValid notices a reloaded or removed extension and fires onInvalidated: on every
+    // page change we react to, and once a second for a page that stays still.
+    ctx.setInterval(() => undefined, 1000);
+    runContentScript(contentExtensionApi(), document, lifetime.signal, () => ctx.isValid);
   },
 });

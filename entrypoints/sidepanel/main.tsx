@@ -1,15 +1,24 @@
 import { render } from "preact";
 import { browser } from "wxt/browser";
+import { copyToClipboard } from "../../components/sidepanel/clipboard";
 import { SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
-import { readSettings, settingItems } from "../../lib/settings/settings";
+import { watchTabStatuses } from "../../lib/background/tab-status";
+import { cachedPolicy } from "../../lib/settings/policy";
+import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
 
 const store = createPanelStore({
   send: (request) => browser.runtime.sendMessage(request),
   readSettings,
+  managedSettings,
   writeSetting: (name, value) => settingItems[name].setValue(value),
+  copyText: (text) => copyToClipboard(text),
 });
 
-for (const item of Object.values(settingItems)) item.watch(() => readSettings().then(store.getState().settingsChanged));
-store.getState().load();
+const { loadSettings, loadPage, load } = store.getState();
+for (const item of [...Object.values(settingItems), cachedPolicy]) item.watch(() => loadSettings());
+watchTabStatuses(() => loadPage());
+browser.tabs.onActivated.addListener(() => loadPage());
+browser.windows?.onFocusChanged.addListener(() => loadPage());
+load();
 render(<SidePanel store={store} />, document.getElementById("app") as HTMLElement);

@@ -13,7 +13,12 @@ const configKeys = ["settings.integrationEnabled", "policy.cache"];
  * page while the integration is on, follows setting and policy changes, and answers the
  * background's commands (keyboard rating, page structure). `signal` ends it all (extension reload).
  */
-export function runContentScript(api: ContentExtensionApi, document: Document, signal: AbortSignal): void {
+export function runContentScript(
+  api: ContentExtensionApi,
+  document: Document,
+  signal: AbortSignal,
+  isAlive?: () => boolean,
+): void {
   let running: { controller: AbortController; page: InterviewPage } | null = null;
   const send = (request: Request) => api.runtime.sendMessage(request);
 
@@ -36,6 +41,7 @@ export function runContentScript(api: ContentExtensionApi, document: Document, s
       document,
       send,
       signal: controller.signal,
+      ...(isAlive ? { isAlive } : {}),
       ...(override.ok ? { markup: override.markup } : { overrideProblems: override.problems }),
     });
     running = { controller, page };

@@ -21,6 +21,8 @@ export interface InterviewPageOptions {
   markup?: MarkupTable;
   /** Problems with the admin's markup override, reported with the page status. */
   overrideProblems?: string[];
+  /** False once the extension was reloaded or removed: reading it ends this page's work (via signal). */
+  isAlive?(): boolean;
 }
 
 export interface InterviewPage {
@@ -179,7 +181,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   }
 
   function refresh(records: MutationRecord[] = []) {
-    if (signal.aborted) return;
+    if (signal.aborted || options.isAlive?.() === false) return;
     try {
       if (records.length > 0 && stillRight(records)) return;
       const reading = readPage(document, markup);

@@ -60,3 +60,20 @@ export async function connectInSidePanel(context: BrowserContext, options: Conne
   await panel.getByText("Connected to SmartRecruiters").waitFor();
   return panel;
 }
+
+/**
+ * Opens the side panel page in a window of its own, as the real side panel sits beside the tab:
+ * the interview tab stays the active tab of its window (a panel opened as a tab would replace it).
+ */
+export async function openPanelBesideTabs(browser: ExtensionBrowser): Promise<Page> {
+  const url = extensionUrl("sidepanel.html");
+  const [panel] = await Promise.all([
+    browser.context.waitForEvent("page", { predicate: (page) => page.url() === url }),
+    browser.worker.evaluate(async (target) => {
+      const { chrome } = globalThis as unknown as { chrome: { windows: { create(options: object): Promise<unknown> } } };
+      await chrome.windows.create({ url: target, type: "popup", width: 400, height: 700 });
+    }, url),
+  ]);
+  await panel.waitForLoadState();
+  return panel;
+}

@@ -1,0 +1,102 @@
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { type Environment, startEnvironment } from "./environment";
+import { openPanelBesideTabs } from "./extension";
+import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
+
+let env: Environment;
+const widget = (page: Page) => page.locator("srh-interview-widget");
+const link = (page: Page) => widget(page).getByRole("link", { name: "View in SmartRecruiters" });
+const policyPickup = { timeout: 20_000, interval: 500 };
+
+async function setPolicy(values: Record<string, unknown>) {
+  writeExtensionPolicy(values);
+  await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual(values);
+}
+
+/** Hellohire ships a redesign: every data-testid of the candidate card is renamed. */
+async function redesignCard(page: Page) {
+  await page.evaluate(() => {
+    const card = document.querySelector('[data-testid="candidate-card"]') as Element;
+    const redesigned = card.cloneNode(true) as Element;
+    redesigned.querySelector("srh-interview-widget")?.remove();
+    for (const element of redesigned.querySelectorAll("[data-testid]"))
+      element.setAttribute("data-testid", `participant-${element.getAttribute("data-testid")}`);
+    redesigned.setAttribute("data-testid", "participant-card");
+    card.replaceWith(redesigned);
+  });
+}
+
+describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs root)", () => {
+  beforeAll(async () => {
+    removeExtensionPolicy();
+    env = await startEnvironment();
+  });
+
+  afterEach(async () => {
+    removeExtensionPolicy();
+    await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual({});
+  });
+
+  afterAll(async () => {
+    removeExtensionPolicy();
+    await env?.close();
+  });
+
+  it("an admin's selector override makes a redesigned page readable again", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.roomUrl("?rerender=0"));
+    await link(page).waitFor();
+    await redesignCard(page);
+    await expect.poll(() => widget(page).count()).toBe(0);
+
+    await setPolicy({
+      selectorOverrides: {
+        selectors: {
+          candidateCard: '[data-testid="participant-card"]',
+          candidateName: '[data-testid="participant-candidate-name"]',
+          detailRow: '[data-testid="participant-candidate-details"] > div',
+        },
+      },
+    });
+    await link(page).waitFor({ timeout: 10_000 });
+    const underName = await page.evaluate(
+      () =>
+        document.querySelector('[data-testid="participant-candidate-name"]')?.nextElementSibling?.tagName.toLowerCase() ?? null,
+    );
+    expect(underName).toBe("srh-interview-widget");
+    await page.close();
+  });
+
+  it("ignores a bad override whole, says so in the side panel, and keeps working with the defaults", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.roomUrl("?rerender=0"));
+    await link(page).waitFor();
+    await setPolicy({ selectorOverrides: { selectors: { candidateName: "h2[[", candidateCard: "section" } } });
+    const panel = await openPanelBesideTabs(env.browser);
+    await panel.getByTestId("override-problems").waitFor({ timeout: 10_000 });
+    expect(await panel.getByTestId("override-problems").textContent()).toContain("selectors.candidateName is not valid");
+    expect(await link(page).count()).toBe(1);
+    await panel.close();
+    await page.close();
+  });
+
+  it("integrationEnabled: false switches the page off and locks the setting; removing the policy restores it", async () => {
+    const page = await env.browser.context.newPage();
+    await page.goto(env.roomUrl("?rerender=0"));
+    await link(page).waitFor();
+    const panel = await openPanelBesideTabs(env.browser);
+    await setPolicy({ integrationEnabled: false });
+    await expect.poll(() => widget(page).count()).toBe(0);
+    const toggle = panel.getByRole("switch", { name: "SmartRecruiters integration" });
+    await expect.poll(() => toggle.isDisabled()).toBe(true);
+    expect(await toggle.isChecked()).toBe(false);
+    await panel.getByText("Managed by your organisation.").waitFor();
+
+    removeExtensionPolicy();
+    await expect.poll(() => widget(page).count(), policyPickup).toBe(1);
+    await expect.poll(() => toggle.isDisabled()).toBe(false);
+    await panel.close();
+    await page.close();
+  });
+});
