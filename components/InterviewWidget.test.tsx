@@ -59,4 +59,12 @@ describe("InterviewWidget", () => {
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));
     expect(onRate).toHaveBeenCalledWith("maybe");
   });
+
+  it("shows a queued rating as pressed, with why it is queued", () => {
+    show({
+      save: { kind: "queued", rating: "no", reason: "SmartRecruiters could not be reached. It will be retried automatically." },
+    });
+    expect(screen.getByRole("button", { name: "No" }).getAttribute("aria-pressed")).toBe("true");
+    expect(screen.getByRole("status").textContent).toContain("Queued: SmartRecruiters could not be reached");
+  });
 });

@@ -6,6 +6,8 @@ export type SaveState =
   | { kind: "idle" }
   | { kind: "saving"; rating: Rating | null }
   | { kind: "saved" }
+  /** Kept in the outbox and retried automatically (offline, SmartRecruiters busy or down). */
+  | { kind: "queued"; rating: Rating | null; reason: string }
   | { kind: "failed"; reason: string; retry: Rating | null };
 
 export interface InterviewWidgetProps {
@@ -44,6 +46,12 @@ function Status({ link, save, onRate }: Pick<InterviewWidgetProps, "link" | "sav
         Saved to SmartRecruiters
       </span>
     );
+  if (save.kind === "queued")
+    return (
+      <span class="status queued" role="status">
+        Queued: {save.reason}
+      </span>
+    );
   if (link.kind === "looking")
     return (
       <span class="status" role="status">
@@ -57,7 +65,7 @@ function Status({ link, save, onRate }: Pick<InterviewWidgetProps, "link" | "sav
 /** "View in SmartRecruiters" and Yes / Maybe / No, shown under the candidate's name. */
 export function InterviewWidget({ link, rating, save, onRate }: InterviewWidgetProps) {
   const canRate = link.kind === "ready" && save.kind !== "saving";
-  const shown = save.kind === "saving" ? save.rating : rating;
+  const shown = save.kind === "saving" || save.kind === "queued" ? save.rating : rating;
   return (
     <div class="widget" data-testid="srh-widget">
       {link.kind === "ready" ? (

@@ -17,4 +17,5 @@ a:focus-visible, button:focus-visible { outline: 2px solid var(--accent); outlin
 .status { flex-basis: 100%; color: var(--muted); font-size: 12px; }
 .status.error { color: var(--bad); }
 .status.saved { color: var(--ok); }
+.status.queued { color: var(--muted); font-style: italic; }
 `;

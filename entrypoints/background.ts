@@ -8,6 +8,23 @@ import type { TrustedSenders } from "../lib/messaging/sender";
 import { refreshPolicy } from "../lib/settings/policy";
 import { createSyncService } from "../lib/sync/service";
 
+const outboxAlarm = "outbox-retry";
+let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * Wakes for the next outbox retry: a timer while this worker lives (alarms fire 30 s apart at
+ * best), and an alarm that survives the worker being stopped or the browser restarting.
+ */
+function scheduleOutboxWake(at: number | null, flush: () => Promise<void>) {
+  clearTimeout(retryTimer);
+  if (at === null) {
+    browser.alarms.clear(outboxAlarm).catch(() => undefined);
+    return;
+  }
+  retryTimer = setTimeout(() => flush().catch(() => undefined), Math.max(0, at - Date.now()));
+  browser.alarms.create(outboxAlarm, { when: Math.max(at, Date.now() + 30_000) }).catch(() => undefined);
+}
+
 interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
 }
@@ -30,7 +47,7 @@ async function activeTabId(): Promise<number | null> {
 }
 
 export default defineBackground(() => {
-  const sync = createSyncService();
+  const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()) });
   const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   const deps = { sync, trusted: trustedSenders(), activeTabId, sendToTab };
 
@@ -54,6 +71,12 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId).catch(() => undefined);
   });
+
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === outboxAlarm) sync.flush().catch(() => undefined);
+  });
+  // A write missed while the worker was stopped or the browser closed goes out at start-up.
+  sync.flush().catch(() => undefined);
 
   // Never wait on storage.managed at start-up: the cached policy serves until this refresh lands.
   refreshPolicy().catch(() => undefined);

@@ -1,5 +1,6 @@
 import type { InterviewWidgetProps, LinkState, SaveState } from "../../components/InterviewWidget";
 import type { LookupResponse, RateResponse } from "../messaging/protocol";
+import type { OutboxEntry } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
 
 /** What the page shows for one candidate; it belongs to that candidate and never leaks to the next. */
@@ -21,13 +22,21 @@ export function afterLookup(state: CandidateState, response: LookupResponse): Ca
   switch (response.status) {
     case "found":
     case "created":
-    case "first-name-updated":
-      return {
+    case "first-name-updated": {
+      const ready: CandidateState = {
         ...state,
         link: { kind: "ready", profileUrl: response.profileUrl },
         candidateId: response.candidateId,
         rating: response.rating,
       };
+      const held = response.outbox;
+      if (!held || state.save.kind !== "idle") return ready;
+      const save: SaveState =
+        held.state === "queued"
+          ? { kind: "queued", rating: held.rating, reason: held.reason }
+          : { kind: "failed", reason: held.reason, retry: held.rating };
+      return { ...ready, save };
+    }
     case "not-found":
       return {
         ...state,
@@ -65,7 +74,21 @@ export function savingRating(state: CandidateState, rating: Rating | null): Cand
 
 export function afterRating(state: CandidateState, wanted: Rating | null, response: RateResponse): CandidateState {
   if (response.status === "saved") return { ...state, rating: response.rating, save: { kind: "saved" } };
+  if (response.status === "queued")
+    return { ...state, save: { kind: "queued", rating: response.rating, reason: response.reason } };
   return { ...state, save: { kind: "failed", reason: response.message, retry: wanted } };
+}
+
+/**
+ * Follows the outbox after the answer to a rating: a queued write that left the outbox has
+ * landed; one that failed for good shows its reason and a retry.
+ */
+export function afterOutboxChange(state: CandidateState, entry: OutboxEntry | undefined): CandidateState {
+  if (state.save.kind !== "queued") return state;
+  if (!entry) return { ...state, rating: state.save.rating, save: { kind: "saved" } };
+  if (entry.state === "failed")
+    return { ...state, save: { kind: "failed", reason: entry.lastError?.message ?? "Not saved.", retry: entry.rating } };
+  return state;
 }
 
 export function widgetProps(state: CandidateState, onRate: (rating: Rating | null) => void): InterviewWidgetProps {

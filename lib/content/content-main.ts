@@ -1,9 +1,13 @@
 import { applyMarkupOverride } from "../hellohire/markup-override";
 import type { PageConfig, Request } from "../messaging/protocol";
+import type { OutboxEntry } from "../sync/outbox";
 import { isRating } from "../sync/rating-tag";
 import type { ContentExtensionApi, MessageListener } from "./extension-api";
 import { type InterviewPage, startInterviewPage } from "./interview-page";
 import { redactedStructure } from "./page-structure";
+
+/** Where the background keeps the outbox (lib/sync/outbox-store.ts, not imported here to keep WXT storage out). */
+const outboxStorageKey = "sync.outbox";
 
 /** Storage keys whose change can change what the page shows (settings and policy). */
 const configKeys = ["settings.integrationEnabled", "policy.cache"];
@@ -48,7 +52,10 @@ export function runContentScript(
   }
 
   const onStorageChange = (changes: Record<string, unknown>, area: string) => {
-    if (area === "local" && configKeys.some((key) => key in changes)) configure().catch(() => undefined);
+    if (area !== "local") return;
+    if (configKeys.some((key) => key in changes)) configure().catch(() => undefined);
+    const outbox = (changes[outboxStorageKey] as { newValue?: unknown } | undefined)?.newValue;
+    if (Array.isArray(outbox)) running?.page.outboxChanged(outbox as OutboxEntry[]);
   };
 
   const onMessage: MessageListener = (message, sender, sendResponse) => {

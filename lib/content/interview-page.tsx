@@ -4,9 +4,11 @@ import { widgetStyles } from "../../components/widget-styles";
 import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
 import { candidateKey, type OneOnOneInterview, type PageReading, readPage, readUpcomingEmails } from "../hellohire/read-page";
 import type { LookupResponse, PageStatus, RateResponse, Request } from "../messaging/protocol";
+import { type OutboxEntry, sameTarget } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
 import {
   afterLookup,
+  afterOutboxChange,
   afterRating,
   type CandidateState,
   initialCandidateState,
@@ -26,6 +28,8 @@ export interface InterviewPageOptions {
 }
 
 export interface InterviewPage {
+  /** The outbox changed (storage event): queued ratings may have landed or failed. */
+  outboxChanged(outbox: OutboxEntry[]): void;
   /** Re-reads the page now (the observer does it on every relevant mutation). */
   refresh(): void;
   /** Rates the candidate on screen (keyboard shortcut); no-op when there is none or it is not found yet. */
@@ -67,6 +71,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   const { document, send, signal } = options;
   const markup = options.markup ?? defaultMarkup;
   const states = new Map<string, CandidateState>();
+  const interviewOf = new Map<string, string>();
   let host: HTMLElement | null = null;
   let shadow: ShadowRoot | null = null;
   let current: {
@@ -96,6 +101,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
 
   function lookUp(key: string, reading: OneOnOneInterview) {
     states.set(key, initialCandidateState);
+    interviewOf.set(key, reading.interviewName);
     send({ type: "lookup", interviewName: reading.interviewName, candidate: reading.candidate })
       .then((response) => update(key, (state) => afterLookup(state, response as LookupResponse)))
       .catch(() =>
@@ -220,6 +226,19 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   refresh();
   return {
     refresh: () => refresh(),
+    outboxChanged(outbox) {
+      for (const [key, state] of states) {
+        const { candidateId } = state;
+        if (!candidateId || state.save.kind !== "queued") continue;
+        const target = { candidateId, interviewName: interviewOf.get(key) ?? "", rating: null };
+        update(key, (s) =>
+          afterOutboxChange(
+            s,
+            outbox.find((entry) => sameTarget(entry, target)),
+          ),
+        );
+      }
+    },
     rate(rating) {
       if (current) rateCandidate(current.key, rating);
     },

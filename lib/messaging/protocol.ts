@@ -44,13 +44,24 @@ export type Failure = { status: "error"; kind: ApiErrorKind | "invalid-request" 
 
 export type LookupResponse =
   | { status: "disabled" }
-  | { status: "found" | "created" | "first-name-updated"; candidateId: string; profileUrl: string; rating: Rating | null }
+  | {
+      status: "found" | "created" | "first-name-updated";
+      candidateId: string;
+      profileUrl: string;
+      rating: Rating | null;
+      /** A rating of this browser still in the outbox: queued (retrying) or failed for good. */
+      outbox?: { state: "queued" | "failed"; rating: Rating | null; reason: string };
+    }
   | { status: "not-found"; createAndUpdate: boolean }
   | { status: "no-email" }
   | { status: "hidden" }
   | Failure;
 
-export type RateResponse = { status: "saved"; rating: Rating | null } | Failure;
+export type RateResponse =
+  | { status: "saved"; rating: Rating | null }
+  /** Stored in the outbox and retried automatically: the reason says why it is not sent yet. */
+  | { status: "queued"; rating: Rating | null; reason: string }
+  | Failure;
 
 export interface ConnectionStatus {
   connected: boolean;

@@ -40,7 +40,9 @@ async function handle(request: Request, tabId: number | null, deps: RouterDeps):
     case "connectApiKey":
       try {
         deps.sync.reset();
-        return { status: "ok", connection: await connectWithApiKey(request) };
+        const connection = await connectWithApiKey(request);
+        deps.sync.resumeAfterReconnect().catch(() => undefined);
+        return { status: "ok", connection };
       } catch (error) {
         return failure(error);
       }

@@ -5,6 +5,8 @@ import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecr
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { applyRating } from "./apply-rating";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
+import { afterFailure, due, enqueue, nextWake, type OutboxEntry, type RatingWrite, sameTarget } from "./outbox";
+import { outboxItem, updateOutbox } from "./outbox-store";
 import { isRating, type Rating, ratings, ratingTag } from "./rating-tag";
 import { createSearchCache } from "./search-cache";
 import { ratingKey, writtenRatingTags } from "./written-ratings";
@@ -24,11 +26,26 @@ async function ourRating(candidateId: string, interviewName: string, tagsNow: st
 
 const searchTtlMs = 10 * 60_000;
 
+export interface SyncServiceOptions {
+  /** Wakes the worker for the next retry (alarms survive a stopped worker). */
+  scheduleWake(at: number | null): void;
+  newId?(): string;
+  now?(): number;
+}
+
+function queuedReason(entry: OutboxEntry): string {
+  if (entry.state === "waiting-for-connection") return "Waiting for SmartRecruiters to be reconnected; the rating is kept.";
+  return `${entry.lastError?.message ?? "Not sent yet."} It will be retried automatically.`;
+}
+
 /**
  * The background's SmartRecruiters work for pages: lookups (cached, one at a time per candidate
  * across all tabs), lookups prepared ahead for upcoming candidates, and ratings.
  */
-export function createSyncService() {
+export function createSyncService(options: SyncServiceOptions) {
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  let flushing: Promise<void> | null = null;
   let client: SmartRecruitersClient | null = null;
   const cache = createSearchCache((email) => requireClient().searchCandidates(emailQuery(email)), { ttlMs: searchTtlMs });
   const inFlight = new Map<string, Promise<MatchResult>>();
@@ -36,6 +53,49 @@ export function createSyncService() {
   function requireClient(): SmartRecruitersClient {
     if (!client) throw new SmartRecruitersError("not-connected", "Not connected to SmartRecruiters.");
     return client;
+  }
+
+  async function send(write: RatingWrite): Promise<void> {
+    await connect();
+    const key = ratingKey(write.candidateId, write.interviewName);
+    const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
+    const { written, tags } = await applyRating(requireClient(), { ...write, previousTag });
+    await cache.updateTags(write.candidateId, tags);
+    const all = { ...(await writtenRatingTags.getValue()) };
+    if (written) all[key] = written;
+    else delete all[key];
+    await writtenRatingTags.setValue(all);
+  }
+
+  async function flushDue(): Promise<void> {
+    for (;;) {
+      const [next] = due(await outboxItem.getValue(), now());
+      if (!next) break;
+      let outcome: OutboxEntry | null = null;
+      try {
+        await send(next);
+      } catch (error) {
+        const problem = error instanceof SmartRecruitersError ? error : failure(error);
+        outcome = afterFailure(
+          next,
+          {
+            kind: problem.kind,
+            message: problem.message,
+            ...(error instanceof SmartRecruitersError && error.retryAfterMs !== undefined
+              ? { retryAfterMs: error.retryAfterMs }
+              : {}),
+          },
+          now(),
+        );
+      }
+      await updateOutbox((outbox) => ({
+        outbox: outcome
+          ? outbox.map((entry) => (entry.id === next.id ? (outcome as OutboxEntry) : entry))
+          : outbox.filter((e) => e.id !== next.id),
+        result: null,
+      }));
+    }
+    options.scheduleWake(nextWake(await outboxItem.getValue()));
   }
 
   async function connect() {
@@ -71,11 +131,23 @@ export function createSyncService() {
         if (match.status === "not-found") return { status: "not-found", createAndUpdate: settings.createAndUpdateCandidates };
         if (match.status === "no-email" || match.status === "hidden") return { status: match.status };
         const candidateId = match.candidate.id;
+        const queued = (await outboxItem.getValue()).find((entry) =>
+          sameTarget(entry, { candidateId, interviewName, rating: null }),
+        );
         return {
           status: match.status,
           candidateId,
           profileUrl: profileUrl(profileUrlTemplate, candidateId),
           rating: await ourRating(candidateId, interviewName, match.candidate.tags),
+          ...(queued
+            ? {
+                outbox: {
+                  state: queued.state === "failed" ? ("failed" as const) : ("queued" as const),
+                  rating: queued.rating,
+                  reason: queued.state === "failed" ? (queued.lastError?.message ?? "Not saved.") : queuedReason(queued),
+                },
+              }
+            : {}),
         };
       } catch (error) {
         return failure(error);
@@ -93,24 +165,59 @@ export function createSyncService() {
       }
     },
 
-    /** Writes (or with null, removes) this browser's rating tag on a candidate. */
+    /**
+     * Stores the rating in the durable outbox, then tries to send it at once. Answers "saved",
+     * "queued" (kept and retried) or a permanent failure with its reason.
+     */
     async rate(candidateId: string, interviewName: string, rating: Rating | null): Promise<RateResponse> {
-      try {
-        if (!(await readSettings()).integrationEnabled)
-          return { status: "error", kind: "forbidden", message: "The SmartRecruiters integration is switched off." };
-        await connect();
-        const key = ratingKey(candidateId, interviewName);
-        const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
-        const { written, tags } = await applyRating(requireClient(), { candidateId, interviewName, rating, previousTag });
-        await cache.updateTags(candidateId, tags);
-        const all = { ...(await writtenRatingTags.getValue()) };
-        if (written) all[key] = written;
-        else delete all[key];
-        await writtenRatingTags.setValue(all);
-        return { status: "saved", rating };
-      } catch (error) {
-        return failure(error);
-      }
+      if (!(await readSettings()).integrationEnabled)
+        return { status: "error", kind: "forbidden", message: "The SmartRecruiters integration is switched off." };
+      const id = newId();
+      await updateOutbox((outbox) => ({
+        outbox: enqueue(outbox, { candidateId, interviewName, rating }, id, now()),
+        result: null,
+      }));
+      await this.flush();
+      const entry = (await outboxItem.getValue()).find((queued) => queued.id === id);
+      if (!entry) return { status: "saved", rating };
+      if (entry.state === "failed")
+        return {
+          status: "error",
+          kind: entry.lastError?.kind ?? "invalid-response",
+          message: entry.lastError?.message ?? "Not saved.",
+        };
+      return { status: "queued", rating, reason: queuedReason(entry) };
+    },
+
+    /** Sends every due write, oldest first; one flush at a time. */
+    flush(): Promise<void> {
+      flushing ??= flushDue().finally(() => {
+        flushing = null;
+      });
+      return flushing;
+    },
+
+    /** After a reconnection, writes waiting for it are due again. */
+    async resumeAfterReconnect(): Promise<void> {
+      await updateOutbox((outbox) => ({
+        outbox: outbox.map((entry) =>
+          entry.state === "waiting-for-connection" ? { ...entry, state: "pending" as const, nextAttemptAt: now() } : entry,
+        ),
+        result: null,
+      }));
+      await this.flush();
+    },
+
+    /** Retry (failed writes become due now) or discard a write, from the page or the side panel. */
+    async retryOrDiscard(id: string, action: "retry" | "discard"): Promise<void> {
+      await updateOutbox((outbox) => ({
+        outbox:
+          action === "discard"
+            ? outbox.filter((entry) => entry.id !== id)
+            : outbox.map((entry) => (entry.id === id ? { ...entry, state: "pending" as const, nextAttemptAt: now() } : entry)),
+        result: null,
+      }));
+      if (action === "retry") await this.flush();
     },
   };
 }

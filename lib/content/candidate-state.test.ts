@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import type { OutboxEntry } from "../sync/outbox";
+import { afterLookup, afterOutboxChange, afterRating, initialCandidateState, savingRating } from "./candidate-state";
+
+const found = { status: "found", candidateId: "c1", profileUrl: "https://sr.example/c1", rating: null } as const;
+const queuedEntry: OutboxEntry = {
+  id: "w1",
+  candidateId: "c1",
+  interviewName: "CSR",
+  rating: "yes",
+  createdAt: 0,
+  attempts: 1,
+  nextAttemptAt: 1000,
+  state: "pending",
+};
+
+describe("candidate state", () => {
+  it("becomes ready with the profile link and this browser's rating", () => {
+    const state = afterLookup(initialCandidateState, { ...found, rating: "maybe" });
+    expect(state).toMatchObject({
+      link: { kind: "ready", profileUrl: "https://sr.example/c1" },
+      candidateId: "c1",
+      rating: "maybe",
+    });
+  });
+
+  it("explains why the link is unavailable", () => {
+    expect(afterLookup(initialCandidateState, { status: "not-found", createAndUpdate: false }).link).toMatchObject({
+      kind: "unavailable",
+      reason: expect.stringContaining("Create and update candidate profile"),
+    });
+    expect(afterLookup(initialCandidateState, { status: "hidden" }).link).toMatchObject({
+      reason: expect.stringContaining("talent pool"),
+    });
+    expect(afterLookup(initialCandidateState, { status: "no-email" }).link).toMatchObject({
+      reason: expect.stringContaining("no email"),
+    });
+  });
+
+  it("shows a rating still in the outbox after a reload", () => {
+    const state = afterLookup(initialCandidateState, { ...found, outbox: { state: "queued", rating: "no", reason: "Offline." } });
+    expect(state.save).toEqual({ kind: "queued", rating: "no", reason: "Offline." });
+    const failed = afterLookup(initialCandidateState, { ...found, outbox: { state: "failed", rating: "no", reason: "Denied." } });
+    expect(failed.save).toEqual({ kind: "failed", reason: "Denied.", retry: "no" });
+  });
+
+  it("goes saving → queued → saved when the outbox entry lands", () => {
+    const ready = afterLookup(initialCandidateState, found);
+    const saving = savingRating(ready, "yes");
+    const queued = afterRating(saving, "yes", {
+      status: "queued",
+      rating: "yes",
+      reason: "SmartRecruiters had a server error (503).",
+    });
+    expect(queued.save).toMatchObject({ kind: "queued", rating: "yes" });
+    expect(afterOutboxChange(queued, queuedEntry)).toBe(queued);
+    expect(afterOutboxChange(queued, undefined)).toMatchObject({ rating: "yes", save: { kind: "saved" } });
+  });
+
+  it("turns a queued write that failed for good into a failure with a retry", () => {
+    const queued = afterRating(afterLookup(initialCandidateState, found), "yes", {
+      status: "queued",
+      rating: "yes",
+      reason: "busy",
+    });
+    const failed = afterOutboxChange(queued, {
+      ...queuedEntry,
+      state: "failed",
+      lastError: { kind: "access-denied", message: "Denied." },
+    });
+    expect(failed.save).toEqual({ kind: "failed", reason: "Denied.", retry: "yes" });
+  });
+});

@@ -1,0 +1,82 @@
+import type { Failure } from "../messaging/protocol";
+import type { Rating } from "./rating-tag";
+
+/** One rating write waiting to reach SmartRecruiters. Holds IDs and the rating only, no candidate data. */
+export interface OutboxEntry {
+  /** Idempotency key. */
+  id: string;
+  candidateId: string;
+  interviewName: string;
+  rating: Rating | null;
+  createdAt: number;
+  attempts: number;
+  nextAttemptAt: number;
+  state: "pending" | "waiting-for-connection" | "failed";
+  lastError?: { kind: Failure["kind"]; message: string };
+}
+
+export type RatingWrite = Pick<OutboxEntry, "candidateId" | "interviewName" | "rating">;
+
+export const sameTarget = (a: RatingWrite, b: RatingWrite) =>
+  a.candidateId === b.candidateId && a.interviewName.trim().toLowerCase() === b.interviewName.trim().toLowerCase();
+
+/**
+ * Adds a write. A newer rating of the same candidate in the same interview replaces any older one
+ * not yet sent: only the last choice must land, and writes for one candidate stay in order.
+ */
+export function enqueue(outbox: OutboxEntry[], write: RatingWrite, id: string, now: number): OutboxEntry[] {
+  const entry: OutboxEntry = { ...write, id, createdAt: now, attempts: 0, nextAttemptAt: now, state: "pending" };
+  return [...outbox.filter((queued) => !sameTarget(queued, write)), entry];
+}
+
+const permanentKinds = new Set<string>([
+  "bad-request",
+  "access-denied",
+  "no-api-access",
+  "not-found",
+  "conflict",
+  "invalid-response",
+  "invalid-request",
+  "forbidden",
+]);
+
+/** Exponential backoff with full jitter: 1 s, 2 s, 4 s ... capped at 5 minutes. */
+export function backoffMs(attempts: number, random: () => number = Math.random, retryAfterMs?: number): number {
+  const ceiling = Math.min(5 * 60_000, 1000 * 2 ** Math.max(0, attempts - 1));
+  const jittered = ceiling / 2 + random() * (ceiling / 2);
+  return Math.max(jittered, retryAfterMs ?? 0);
+}
+
+/** What a failed attempt does to an entry: retry later, wait for a reconnection, or stop with the reason. */
+export function afterFailure(
+  entry: OutboxEntry,
+  error: { kind: Failure["kind"]; message: string; retryAfterMs?: number },
+  now: number,
+  random: () => number = Math.random,
+): OutboxEntry {
+  const attempts = entry.attempts + 1;
+  const lastError = { kind: error.kind, message: error.message };
+  if (error.kind === "not-connected")
+    return { ...entry, attempts, lastError, state: "waiting-for-connection", nextAttemptAt: now + 60_000 };
+  if (permanentKinds.has(error.kind)) return { ...entry, attempts, lastError, state: "failed" };
+  return {
+    ...entry,
+    attempts,
+    lastError,
+    state: "pending",
+    nextAttemptAt: now + backoffMs(attempts, random, error.retryAfterMs),
+  };
+}
+
+/** Entries to try now, oldest first. */
+export function due(outbox: OutboxEntry[], now: number): OutboxEntry[] {
+  return outbox
+    .filter((entry) => entry.state !== "failed" && entry.nextAttemptAt <= now)
+    .sort((a, b) => a.createdAt - b.createdAt);
+}
+
+/** When the next retry is due, for the alarm. */
+export function nextWake(outbox: OutboxEntry[]): number | null {
+  const times = outbox.filter((entry) => entry.state !== "failed").map((entry) => entry.nextAttemptAt);
+  return times.length ? Math.min(...times) : null;
+}

@@ -1,0 +1,71 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { seedCandidates } from "../shared/people";
+import { type Environment, startEnvironment } from "./environment";
+
+let env: Environment;
+const annId = seedCandidates[0]?.id as string;
+const widget = (page: Page) => page.locator("srh-interview-widget");
+const button = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
+const link = (page: Page) => widget(page).getByRole("link", { name: "View in SmartRecruiters" });
+
+async function openAnn(): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.roomUrl("?rerender=0&candidate=ann"));
+  await link(page).waitFor();
+  return page;
+}
+
+describe("ratings are never lost: the outbox", () => {
+  beforeAll(async () => {
+    env = await startEnvironment();
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  beforeEach(async () => {
+    await env.control.reset();
+  });
+
+  it("queues a rating SmartRecruiters answers 503 to, retries it, and lands it once", async () => {
+    const page = await openAnn();
+    await env.control.setFaults({ nextErrors: [503] });
+    await button(page, "Yes").click();
+    await widget(page).getByText("Queued:", { exact: false }).waitFor();
+    expect(await button(page, "Yes").getAttribute("aria-pressed")).toBe("true");
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor({ timeout: 10_000 });
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - yes"]);
+    await page.close();
+  });
+
+  it("keeps a rating while SmartRecruiters cannot be reached, shows it queued after a reload, and sends it when back", async () => {
+    const page = await openAnn();
+    await env.control.setFaults({ dropRate: 1 });
+    await button(page, "No").click();
+    await widget(page).getByText("could not be reached", { exact: false }).waitFor();
+    await env.control.setFaults({ dropRate: 1 });
+    await page.reload();
+    await widget(page).getByText("Queued:", { exact: false }).waitFor({ timeout: 10_000 });
+    expect(await button(page, "No").getAttribute("aria-pressed")).toBe("true");
+    await env.control.setFaults({});
+    await expect.poll(() => env.control.tags(annId), { timeout: 15_000 }).toEqual(["hellohire - csr - no"]);
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor({ timeout: 10_000 });
+    await page.close();
+  });
+
+  it("stops on a permanent refusal, says why, and sends again on Retry", async () => {
+    const page = await openAnn();
+    await env.control.setFaults({ nextErrors: [403] });
+    await button(page, "Maybe").click();
+    const alert = widget(page).getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toContain("denied access");
+    expect(await env.control.tags(annId)).toEqual([]);
+    await widget(page).getByRole("button", { name: "Retry" }).click();
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - maybe"]);
+    await page.close();
+  });
+});
