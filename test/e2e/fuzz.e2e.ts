@@ -136,7 +136,7 @@ function fuzzInPage(args: { seed: number; steps: number; profiles: Record<string
 
   function readable(): { anchor: Element; email: string; last: string } | null {
     const r = room();
-    if (!r || r.getAttribute("data-format") !== "one-on-one") return null;
+    if (r?.getAttribute("data-format") !== "one-on-one") return null;
     const c = q('[data-testid="candidate-card"]', r);
     const anchor = c && q('[data-testid="candidate-name"]', c);
     const title = (q('[data-testid="interview-title"]', r)?.textContent ?? "").trim();
