@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import type { PageStatus, Request } from "../../lib/messaging/protocol";
 import type { SettingName, UserSettings } from "../../lib/settings/settings";
+import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
 
@@ -11,6 +12,7 @@ interface PanelOptions {
   managed?: SettingName[];
   page?: PageStatus | null;
   structure?: string;
+  outbox?: OutboxEntry[];
 }
 
 function panel(options: PanelOptions) {
@@ -45,6 +47,7 @@ function panel(options: PanelOptions) {
     managedSettings: async () => options.managed ?? [],
     writeSetting,
     copyText,
+    readOutbox: async () => options.outbox ?? [],
   });
   render(<SidePanel store={store} />);
   store.getState().load();
@@ -126,5 +129,36 @@ describe("SidePanel", () => {
   it("reports an ignored selector override", async () => {
     panel({ connected: true, page: { kind: "not-interview", overrideProblems: ["selectors.colour is not a known entry"] } });
     expect((await screen.findByTestId("override-problems")).textContent).toContain("selectors.colour is not a known entry");
+  });
+
+  it("lists pending ratings with their reason, and retries or discards them", async () => {
+    const { send } = panel({
+      connected: true,
+      outbox: [
+        {
+          id: "w1",
+          candidateId: "3f1c2b7e-0001",
+          interviewName: "CSR",
+          rating: "yes",
+          createdAt: 0,
+          attempts: 2,
+          nextAttemptAt: 0,
+          state: "failed",
+          lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
+        },
+      ],
+    });
+    const pending = await screen.findByTestId("pending");
+    expect(pending.textContent).toContain("Yes · CSR");
+    expect(pending.textContent).toContain("Not saved: SmartRecruiters denied access.");
+    fireEvent.click(screen.getByRole("button", { name: "Retry now" }));
+    fireEvent.click(screen.getByRole("button", { name: "Discard" }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith({ type: "outboxAction", id: "w1", action: "discard" }));
+    expect(send).toHaveBeenCalledWith({ type: "outboxAction", id: "w1", action: "retry" });
+  });
+
+  it("says when every rating is saved", async () => {
+    panel({ connected: true });
+    expect(await screen.findByText("Every rating is saved in SmartRecruiters.")).toBeTruthy();
   });
 });

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import { defaultApiBaseUrl, defaultProfileUrlTemplate } from "../../lib/smartrecruiters/hosts";
+import { Pending } from "./Pending";
 import type { PanelStore } from "./store";
 import { ThisTab } from "./ThisTab";
 
@@ -136,6 +137,7 @@ export function SidePanel({ store }: { store: PanelStore }) {
         />
       </section>
       <ThisTab store={store} />
+      <Pending store={store} />
       <Connection store={store} />
     </main>
   );

@@ -9,12 +9,14 @@ import type {
   StructureResponse,
 } from "../../lib/messaging/protocol";
 import type { SettingName, UserSettings } from "../../lib/settings/settings";
+import type { OutboxEntry } from "../../lib/sync/outbox";
 
 export interface PanelBackend {
   send(request: Request): Promise<unknown>;
   readSettings(): Promise<UserSettings>;
   managedSettings(): Promise<SettingName[]>;
   writeSetting(name: SettingName, value: boolean): Promise<void>;
+  readOutbox(): Promise<OutboxEntry[]>;
   copyText(text: string): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export interface PanelState {
   settings: UserSettings | null;
   managed: SettingName[];
   page: PageStatus | null;
+  outbox: OutboxEntry[];
   busy: boolean;
   error: string | null;
   /** Result of the last "copy page structure". */
@@ -31,6 +34,8 @@ export interface PanelState {
   load(): Promise<void>;
   loadSettings(): Promise<void>;
   loadPage(): Promise<void>;
+  loadOutbox(): Promise<void>;
+  outboxAction(id: string, action: "retry" | "discard"): Promise<void>;
   setSetting(name: SettingName, value: boolean): Promise<void>;
   connectApiKey(input: { apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }): Promise<boolean>;
   disconnect(): Promise<void>;
@@ -44,6 +49,7 @@ export function createPanelStore(backend: PanelBackend) {
     settings: null,
     managed: [],
     page: null,
+    outbox: [],
     busy: false,
     error: null,
     copied: null,
@@ -52,6 +58,7 @@ export function createPanelStore(backend: PanelBackend) {
         backend.send({ type: "getStatus" }) as Promise<StatusResponse>,
         get().loadSettings(),
         get().loadPage(),
+        get().loadOutbox(),
       ]);
       set({ loaded: true, connection: status.connection });
     },
@@ -62,6 +69,13 @@ export function createPanelStore(backend: PanelBackend) {
     async loadPage() {
       const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
       set({ page: response.page, copied: null });
+    },
+    async loadOutbox() {
+      set({ outbox: await backend.readOutbox() });
+    },
+    async outboxAction(id, action) {
+      await backend.send({ type: "outboxAction", id, action });
+      await get().loadOutbox();
     },
     async setSetting(name, value) {
       if (get().managed.includes(name)) return;

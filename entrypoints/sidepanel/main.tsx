@@ -6,6 +6,7 @@ import { createPanelStore } from "../../components/sidepanel/store";
 import { watchTabStatuses } from "../../lib/background/tab-status";
 import { cachedPolicy } from "../../lib/settings/policy";
 import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
+import { outboxItem } from "../../lib/sync/outbox-store";
 
 const store = createPanelStore({
   send: (request) => browser.runtime.sendMessage(request),
@@ -13,9 +14,11 @@ const store = createPanelStore({
   managedSettings,
   writeSetting: (name, value) => settingItems[name].setValue(value),
   copyText: (text) => copyToClipboard(text),
+  readOutbox: () => outboxItem.getValue(),
 });
 
-const { loadSettings, loadPage, load } = store.getState();
+const { loadSettings, loadPage, loadOutbox, load } = store.getState();
+outboxItem.watch(() => loadOutbox());
 for (const item of [...Object.values(settingItems), cachedPolicy]) item.watch(() => loadSettings());
 watchTabStatuses(() => loadPage());
 browser.tabs.onActivated.addListener(() => loadPage());

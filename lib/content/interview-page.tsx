@@ -80,21 +80,28 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     card: Element | null;
     room: Element | null;
     title: Element | null;
+    /** Where the card and the room sat when we started watching them (watchFocus). */
+    cardParent: Node | null;
+    roomParent: Node | null;
   } | null = null;
   let lastStatus = "";
   let lastUpcoming = "";
   let observedRoom: Element | null = null;
+  let paintedKey: string | null = null;
+  let pendingReport: PageReading | null = null;
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
   function update(key: string, change: (state: CandidateState) => CandidateState) {
     states.set(key, change(states.get(key) ?? initialCandidateState));
     if (key === current?.key) paint();
+    else if (key === paintedKey) paintedKey = null; // detached widget is stale: repaint when it comes back
   }
 
   function paint() {
     if (!shadow || !current) return;
     const key = current.key;
+    paintedKey = key;
     const state = states.get(key) ?? initialCandidateState;
     render(<InterviewWidget {...widgetProps(state, (rating) => rateCandidate(key, rating))} />, shadow);
   }
@@ -125,15 +132,22 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       );
   }
 
-  function unmount() {
-    if (shadow) render(null, shadow);
+  /** Removes the widget from the page but keeps it built, so the host's next insertion reattaches it cheaply. */
+  function detach() {
     host?.remove();
-    host = null;
-    shadow = null;
     current = null;
+    watchFocus(null, null, null);
   }
 
-  function mountAfter(anchor: Element) {
+  function unmount() {
+    detach();
+    if (shadow) render(null, shadow);
+    host = null;
+    shadow = null;
+    paintedKey = null;
+  }
+
+  function mountAfter(anchor: Element, candidateChanged: boolean) {
     if (!host) {
       host = document.createElement(widgetHostTag);
       shadow = host.attachShadow({ mode: "open" });
@@ -142,12 +156,23 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       const style = document.createElement("style");
       style.textContent = widgetStyles;
       shadow.append(style);
+      candidateChanged = true;
     }
     if (anchor.nextElementSibling !== host) anchor.after(host);
-    host.dataset.theme = isDarkText(anchor) ? "light" : "dark";
+    // Reading the page's text colour costs a style recalculation: once per candidate is enough.
+    if (candidateChanged) host.dataset.theme = isDarkText(anchor) ? "light" : "dark";
   }
 
-  function report(reading: PageReading) {
+  /** Tells the background what the page shows (side panel, prefetch), after the widget is in place and off the host's task. */
+  function scheduleReport(reading: PageReading) {
+    if (pendingReport === null) setTimeout(flushReport, 50);
+    pendingReport = reading;
+  }
+
+  function flushReport() {
+    const reading = pendingReport;
+    pendingReport = null;
+    if (!reading || signal.aborted) return;
     const status = statusOf(reading, options.overrideProblems);
     const text = JSON.stringify(status);
     if (text !== lastStatus) {
@@ -163,19 +188,17 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     }
   }
 
-  /** The mounted widget is still right and nothing it depends on changed: most host mutations end here. */
+  /**
+   * The mounted widget is still right and nothing it depends on changed: most host mutations
+   * (video, chat, timers) end here after a few pointer checks per record.
+   */
   function stillRight(records: MutationRecord[]): boolean {
-    if (!current || !host || !current.card?.isConnected || !current.room?.isConnected) return false;
-    const { card, title, reading } = current;
-    if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host || (title && !title.isConnected)) return false;
-    const nameSelector = markup.selectors.candidateName;
-    for (const record of records) {
-      if (record.type === "attributes" || card.contains(record.target) || title?.contains(record.target)) return false;
-      for (const node of record.addedNodes) {
-        if (node.nodeType === 1 && ((node as Element).matches(nameSelector) || (node as Element).querySelector(nameSelector)))
-          return false;
-      }
-    }
+    if (!current || !host) return false;
+    const { card, title, room, reading } = current;
+    if (!card?.isConnected || !room?.isConnected || (title && !title.isConnected)) return false;
+    if (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent) return false;
+    if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
+    for (const record of records) if (card.contains(record.target) || title?.contains(record.target)) return false;
     return true;
   }
 
@@ -186,25 +209,49 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     if (room) roomObserver.observe(room, { attributes: true });
   }
 
+  /**
+   * What can change the reading without touching the card's ancestors' identity: in-place text
+   * edits inside the card and the title (a framework reusing nodes), and a sibling card or room
+   * inserted next to ours (a transition): watched closely here, so the document-wide observer
+   * only needs pointer checks.
+   */
+  function watchFocus(card: Element | null, title: Element | null, room: Element | null) {
+    focusObserver.disconnect();
+    const deep = { childList: true, subtree: true, characterData: true };
+    if (card) focusObserver.observe(card, deep);
+    if (title) focusObserver.observe(title, deep);
+    if (card?.parentNode) focusObserver.observe(card.parentNode, { childList: true });
+    if (room?.parentNode) focusObserver.observe(room.parentNode, { childList: true });
+  }
+
   function refresh(records: MutationRecord[] = []) {
-    if (signal.aborted || options.isAlive?.() === false) return;
+    if (signal.aborted) return;
     try {
       if (records.length > 0 && stillRight(records)) return;
       const reading = readPage(document, markup);
-      report(reading);
+      scheduleReport(reading);
       const room = document.querySelector(markup.selectors.room);
       watchRoomAttributes(room);
-      if (reading.kind !== "one-on-one") {
-        if (host) unmount();
+      if (reading.kind !== "one-on-one" || options.isAlive?.() === false) {
+        if (host?.isConnected || current) detach();
         return;
       }
       const key = candidateKey(reading);
       const card = reading.anchor.closest(markup.selectors.candidateCard);
       const title = room?.querySelector(markup.selectors.interviewTitle) ?? null;
-      const changed = key !== current?.key;
-      current = { key, reading, card, room, title };
+      const changed = key !== paintedKey;
+      const cardParent = card?.parentNode ?? null;
+      const roomParent = room?.parentNode ?? null;
+      if (
+        card !== current?.card ||
+        title !== current?.title ||
+        cardParent !== current?.cardParent ||
+        roomParent !== current?.roomParent
+      )
+        watchFocus(card, title, room);
+      current = { key, reading, card, room, title, cardParent, roomParent };
       if (changed && !states.has(key)) lookUp(key, reading);
-      mountAfter(reading.anchor);
+      mountAfter(reading.anchor, changed);
       if (changed) paint();
     } catch {
       // The host page must never see our errors; the next mutation tries again.
@@ -213,12 +260,14 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
 
   const observer = new MutationObserver((records) => refresh(records));
   const roomObserver = new MutationObserver(() => refresh());
-  observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  const focusObserver = new MutationObserver(() => refresh());
+  observer.observe(document.documentElement, { childList: true, subtree: true });
   const onPageShow = () => refresh();
   document.defaultView?.addEventListener("pageshow", onPageShow);
   signal.addEventListener("abort", () => {
     observer.disconnect();
     roomObserver.disconnect();
+    focusObserver.disconnect();
     document.defaultView?.removeEventListener("pageshow", onPageShow);
     unmount();
   });

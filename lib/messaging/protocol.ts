@@ -27,7 +27,8 @@ export type PageRequest =
   | { type: "connectApiKey"; apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }
   | { type: "disconnect" }
   | { type: "activeTab" }
-  | { type: "copyPageStructure" };
+  | { type: "copyPageStructure" }
+  | { type: "outboxAction"; id: string; action: "retry" | "discard" };
 
 /** Messages the background sends to the content script of a tab. */
 export type TabCommand = { type: "rateShortcut"; rating: Rating } | { type: "pageStructure" };
@@ -125,6 +126,10 @@ export function parseRequest(value: unknown): Request | null {
       return isTextList(value.emails, 20) ? { type: "prefetch", emails: value.emails } : null;
     case "pageStatus":
       return isPageStatus(value.status) ? { type: "pageStatus", status: value.status } : null;
+    case "outboxAction":
+      return isText(value.id, 100) && (value.action === "retry" || value.action === "discard")
+        ? { type: "outboxAction", id: value.id, action: value.action }
+        : null;
     case "pageConfig":
     case "getStatus":
     case "disconnect":

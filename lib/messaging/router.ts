@@ -49,6 +49,9 @@ async function handle(request: Request, tabId: number | null, deps: RouterDeps):
     case "disconnect":
       deps.sync.reset();
       return { status: "ok", connection: await disconnect() };
+    case "outboxAction":
+      await deps.sync.retryOrDiscard(request.id, request.action);
+      return { status: "ok" };
     case "activeTab": {
       const active = await deps.activeTabId();
       return { status: "ok", page: active === null ? null : await tabStatus(active) };

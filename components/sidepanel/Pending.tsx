@@ -1,0 +1,44 @@
+import type { OutboxEntry } from "../../lib/sync/outbox";
+import type { Rating } from "../../lib/sync/rating-tag";
+import type { PanelStore } from "./store";
+
+const ratingWords: Record<Rating, string> = { yes: "Yes", maybe: "Maybe", no: "No" };
+
+function describe(entry: OutboxEntry): string {
+  if (entry.state === "failed") return `Not saved: ${entry.lastError?.message ?? "refused"}`;
+  if (entry.state === "waiting-for-connection") return "Waiting for SmartRecruiters to be reconnected";
+  return entry.lastError ? `Retrying: ${entry.lastError.message}` : "Sending…";
+}
+
+/** Ratings not yet in SmartRecruiters, with retry and discard. */
+export function Pending({ store }: { store: PanelStore }) {
+  const { outbox, outboxAction } = store();
+  return (
+    <section aria-labelledby="pending-title">
+      <h2 id="pending-title">Pending ratings</h2>
+      {outbox.length === 0 ? (
+        <p class="help-inline">Every rating is saved in SmartRecruiters.</p>
+      ) : (
+        <ul class="pending" data-testid="pending">
+          {outbox.map((entry) => (
+            <li key={entry.id} class={entry.state === "failed" ? "failed" : ""}>
+              <div>
+                <strong>{entry.rating ? ratingWords[entry.rating] : "Remove rating"}</strong> · {entry.interviewName} · candidate{" "}
+                <code>{entry.candidateId.slice(0, 8)}</code>
+              </div>
+              <div class="reason">{describe(entry)}</div>
+              <div class="actions">
+                <button type="button" class="secondary" onClick={() => outboxAction(entry.id, "retry")}>
+                  Retry now
+                </button>
+                <button type="button" class="secondary" onClick={() => outboxAction(entry.id, "discard")}>
+                  Discard
+                </button>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
