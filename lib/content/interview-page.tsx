@@ -83,6 +83,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     /** Where the card and the room sat when we started watching them (watchFocus). */
     cardParent: Node | null;
     roomParent: Node | null;
+    titleParent: Node | null;
   } | null = null;
   let lastStatus = "";
   let lastUpcoming = "";
@@ -197,6 +198,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     const { card, title, room, reading } = current;
     if (!card?.isConnected || !room?.isConnected || (title && !title.isConnected)) return false;
     if (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent) return false;
+    if (title && title.parentNode !== current.titleParent) return false;
     if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
     for (const record of records) if (card.contains(record.target) || title?.contains(record.target)) return false;
     return true;
@@ -211,7 +213,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
 
   /**
    * What can change the reading without touching the card's ancestors' identity: in-place text
-   * edits inside the card and the title (a framework reusing nodes), and a sibling card or room
+   * edits inside the card and the title (a framework reusing nodes), and a sibling card, title or room
    * inserted next to ours (a transition): watched closely here, so the document-wide observer
    * only needs pointer checks.
    */
@@ -221,6 +223,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     if (card) focusObserver.observe(card, deep);
     if (title) focusObserver.observe(title, deep);
     if (card?.parentNode) focusObserver.observe(card.parentNode, { childList: true });
+    if (title?.parentNode) focusObserver.observe(title.parentNode, { childList: true });
     if (room?.parentNode) focusObserver.observe(room.parentNode, { childList: true });
   }
 
@@ -242,14 +245,11 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       const changed = key !== paintedKey;
       const cardParent = card?.parentNode ?? null;
       const roomParent = room?.parentNode ?? null;
-      if (
-        card !== current?.card ||
-        title !== current?.title ||
-        cardParent !== current?.cardParent ||
-        roomParent !== current?.roomParent
-      )
-        watchFocus(card, title, room);
-      current = { key, reading, card, room, title, cardParent, roomParent };
+      const titleParent = title?.parentNode ?? null;
+      const moved =
+        cardParent !== current?.cardParent || roomParent !== current?.roomParent || titleParent !== current?.titleParent;
+      if (card !== current?.card || title !== current?.title || moved) watchFocus(card, title, room);
+      current = { key, reading, card, room, title, cardParent, roomParent, titleParent };
       if (changed && !states.has(key)) lookUp(key, reading);
       mountAfter(reading.anchor, changed);
       if (changed) paint();
