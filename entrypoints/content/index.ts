@@ -1,7 +1,7 @@
 import { defineContentScript } from "wxt/utils/define-content-script";
 import { runContentScript } from "../../lib/content/content-main";
 import { contentExtensionApi } from "../../lib/content/extension-api";
-import { hellohireHostPatterns } from "../../lib/hellohire/hosts";
+import { hellohireHostPatterns } from "../../lib/hellohire/markup";
 
 export default defineContentScript({
   matches: [...hellohireHostPatterns],

@@ -1,4 +1,24 @@
-import type { EntryName } from "./markup";
+import type { EntryName, hellohireHostPatterns } from "./markup";
+
+/** Page addresses each host pattern must match (and near misses it must not). */
+export const hostPatternExpectations: Record<(typeof hellohireHostPatterns)[number], { matches: string[]; rejects: string[] }> = {
+  "https://www.tryhellohire.com/*": {
+    matches: ["https://www.tryhellohire.com/events/evt-1/interviews/int-csr/room", "https://www.tryhellohire.com/"],
+    rejects: ["http://www.tryhellohire.com/events", "https://help.tryhellohire.com/support/solutions/articles/66000507392"],
+  },
+  "https://app.tryhellohire.com/*": {
+    matches: ["https://app.tryhellohire.com/events/evt-1/interviews/int-csr/room?candidate=ann"],
+    rejects: ["https://app.tryhellohire.com.example.org/room"],
+  },
+  "https://www.hellohireapp.com/*": {
+    matches: ["https://www.hellohireapp.com/events/evt-1/interviews/int-csr/room"],
+    rejects: ["https://hellohireapp.com/events"],
+  },
+  "https://app.hellohireapp.com/*": {
+    matches: ["https://app.hellohireapp.com/interviews/int-csr/room"],
+    rejects: ["https://app.hellohireapp.co/interviews"],
+  },
+};
 
 /**
  * How many times each entry of the markup table must match on each committed fixture page

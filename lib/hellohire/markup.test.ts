@@ -1,8 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { defaultMarkup, type EntryName, patternNames, selectorNames } from "./markup";
-import { markupExpectations } from "./markup.expectations";
+import { MatchPattern } from "wxt/utils/match-patterns";
+import { defaultMarkup, type EntryName, hellohireHostPatterns, patternNames, selectorNames } from "./markup";
+import { hostPatternExpectations, markupExpectations } from "./markup.expectations";
 import { readPage } from "./read-page";
 
 const pagesDir = join(__dirname, "../../test/hellohire/pages");
@@ -24,6 +25,20 @@ function countMatches(document: Document, entry: EntryName): number {
     pattern.test((row.querySelector(selectors.detailLabel)?.textContent ?? "").replace(/\s+/gu, " ").trim()),
   ).length;
 }
+
+describe("the host patterns", () => {
+  it("has expectations for every pattern", () => {
+    expect(Object.keys(hostPatternExpectations).sort()).toEqual([...hellohireHostPatterns].sort());
+  });
+
+  for (const [pattern, { matches, rejects }] of Object.entries(hostPatternExpectations)) {
+    it(`${pattern} matches Hellohire's pages and nothing else`, () => {
+      const matcher = new MatchPattern(pattern);
+      for (const url of matches) expect(matcher.includes(url), url).toBe(true);
+      for (const url of rejects) expect(matcher.includes(url), url).toBe(false);
+    });
+  }
+});
 
 describe("the markup table on the committed fixture pages", () => {
   it("has expectations for every entry, naming only pages that exist", () => {

@@ -4,6 +4,17 @@
  * change, and an admin can override any entry through managed policy (see markup-override.ts).
  * Each entry's expected matches on the committed fixture pages are in markup.expectations.ts.
  */
+/**
+ * Where Hellohire's interviewer pages are served (see ../shared/reference/hellohire.md): the
+ * content script's match patterns and host permissions. Dev/test builds add loopback pages.
+ */
+export const hellohireHostPatterns = [
+  "https://www.tryhellohire.com/*",
+  "https://app.tryhellohire.com/*",
+  "https://www.hellohireapp.com/*",
+  "https://app.hellohireapp.com/*",
+] as const;
+
 export const selectorNames = [
   "room",
   "oneOnOneRoom",

@@ -1,4 +1,4 @@
-import { hellohireHostPatterns } from "../hellohire/hosts";
+import { hellohireHostPatterns } from "../hellohire/markup";
 import { smartRecruitersHostPatterns } from "../smartrecruiters/hosts";
 
 /**
