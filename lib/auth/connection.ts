@@ -2,6 +2,7 @@ import type { ConnectionStatus } from "../messaging/protocol";
 import { endpoints } from "../settings/settings";
 import { type Credential, createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
+import type { RateLimiter } from "../smartrecruiters/rate-limiter";
 import { normaliseApiKey, storedCredential } from "./credential-store";
 
 export async function connectionStatus(): Promise<ConnectionStatus> {
@@ -49,9 +50,11 @@ export async function disconnect(): Promise<ConnectionStatus> {
 }
 
 /** A client signed in with the stored credential, or a not-connected error. */
-export async function connectedClient(): Promise<{ client: SmartRecruitersClient; profileUrlTemplate: string }> {
+export async function connectedClient(
+  limiter?: RateLimiter,
+): Promise<{ client: SmartRecruitersClient; profileUrlTemplate: string }> {
   const [credential, { apiBaseUrl, profileUrlTemplate }] = await Promise.all([storedCredential.getValue(), endpoints.getValue()]);
   if (!credential)
     throw new SmartRecruitersError("not-connected", "Not connected to SmartRecruiters: connect in the extension's side panel.");
-  return { client: createClient({ apiBaseUrl, credential }), profileUrlTemplate };
+  return { client: createClient({ apiBaseUrl, credential, ...(limiter ? { limiter } : {}) }), profileUrlTemplate };
 }

@@ -1,4 +1,5 @@
 import { errorFromResponse, SmartRecruitersError } from "./errors";
+import { type CallKind, createRateLimiter, type RateLimiter } from "./rate-limiter";
 import { type CandidateSummary, parseCandidate, parseSearchResult, parseTagList } from "./types";
 
 export type Credential = { kind: "apiKey"; apiKey: string } | { kind: "bearer"; accessToken: string };
@@ -7,7 +8,12 @@ export interface ClientConfig {
   apiBaseUrl: string;
   credential: Credential;
   fetch?: typeof fetch;
+  /** Share one per credential: SmartRecruiters' limits count per credential. */
+  limiter?: RateLimiter;
 }
+
+/** A call refused with 429 was not processed: it is sent again, this many times at most. */
+const rateLimitedAttempts = 3;
 
 export interface NewCandidate {
   firstName: string;
@@ -46,8 +52,21 @@ async function readJson(response: Response): Promise<unknown> {
 export function createClient(config: ClientConfig): SmartRecruitersClient {
   const base = config.apiBaseUrl.replace(/\/+$/u, "");
   const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
+  const limiter = config.limiter ?? createRateLimiter();
 
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+    const kind: CallKind = method === "GET" && path.startsWith("/candidates?") ? "search" : "other";
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await limiter.run(kind, () => callOnce(method, path, body));
+      } catch (error) {
+        const retry = error instanceof SmartRecruitersError && error.kind === "rate-limited" && attempt < rateLimitedAttempts;
+        if (!retry) throw error;
+      }
+    }
+  }
+
+  async function callOnce(method: string, path: string, body?: unknown): Promise<unknown> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
@@ -65,7 +84,16 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
       throw new SmartRecruitersError("offline", "SmartRecruiters could not be reached (offline or network error).");
     }
     const parsed = await readJson(response);
-    if (!response.ok) throw errorFromResponse(response.status, response.headers, parsed);
+    const remaining = response.headers.get("X-RateLimit-Remaining");
+    if (!response.ok) {
+      const error = errorFromResponse(response.status, response.headers, parsed);
+      limiter.observe({
+        status: response.status,
+        ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }),
+      });
+      throw error;
+    }
+    limiter.observe({ status: response.status, ...(remaining === null ? {} : { remaining: Number(remaining) }) });
     return parsed;
   }
 

@@ -3,6 +3,7 @@ import type { Failure, LookupResponse, RateResponse } from "../messaging/protoco
 import { readSettings } from "../settings/settings";
 import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
+import { createRateLimiter } from "../smartrecruiters/rate-limiter";
 import { applyRating } from "./apply-rating";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
 import { afterFailure, due, enqueue, nextWake, type OutboxEntry, type RatingWrite, sameTarget } from "./outbox";
@@ -49,6 +50,8 @@ export function createSyncService(options: SyncServiceOptions) {
   let client: SmartRecruitersClient | null = null;
   const cache = createSearchCache((email) => requireClient().searchCandidates(emailQuery(email)), { ttlMs: searchTtlMs });
   const inFlight = new Map<string, Promise<MatchResult>>();
+  /** One per credential: replaced when the credential changes (reset). */
+  let limiter = createRateLimiter();
 
   function requireClient(): SmartRecruitersClient {
     if (!client) throw new SmartRecruitersError("not-connected", "Not connected to SmartRecruiters.");
@@ -99,7 +102,7 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   async function connect() {
-    const connected = await connectedClient();
+    const connected = await connectedClient(limiter);
     client = connected.client;
     return connected;
   }
@@ -119,6 +122,7 @@ export function createSyncService(options: SyncServiceOptions) {
     /** Forget everything learnt with the previous credential. */
     reset() {
       client = null;
+      limiter = createRateLimiter();
       cache.clear();
     },
 
