@@ -10,8 +10,15 @@ import {
 } from "../../test/sandbox/credentials";
 import { ANN_DECOY_ORG_ID, ANN_ID, ANNABEL_ID, apiError, JOSE_ID, MARY_ID, useSandbox } from "../sync/sandbox-test-helpers";
 import { createClient, emailQuery } from "./client";
+import { SmartRecruitersError } from "./errors";
+import type { RateLimiter } from "./rate-limiter";
 
 const sandbox = useSandbox();
+
+/** No client-side pacing: lets a test meet the sandbox's limits and see how a 429 is reported. */
+const unpaced: RateLimiter = { run: (_kind, call) => call(), observe: () => undefined };
+const unpacedClient = (apiBaseUrl = sandbox.url) =>
+  createClient({ apiBaseUrl, credential: { kind: "apiKey", apiKey: SANDBOX_API_KEY }, limiter: unpaced });
 
 describe("client on the sandbox: endpoints", () => {
   it("searches with the quoted email and gets SmartRecruiters' fuzzy results (decoys included)", async () => {
@@ -77,7 +84,11 @@ describe("client on the sandbox: endpoints", () => {
   it("maps a 404 to not-found", async () => {
     const client = sandbox.client();
     const missing = "no-such-candidate";
-    for (const call of [client.getCandidate(missing), client.getTags(missing), client.updateCandidate(missing, { firstName: "X" })]) {
+    for (const call of [
+      client.getCandidate(missing),
+      client.getTags(missing),
+      client.updateCandidate(missing, { firstName: "X" }),
+    ]) {
       const error = await apiError(call);
       expect(error).toMatchObject({ kind: "not-found", status: 404 });
       expect(error.message).toContain("Candidate not found");
@@ -150,18 +161,21 @@ describe("client on the sandbox: error mapping", () => {
   });
 
   it("429 from the sandbox's own rate limit → rate-limited (no Retry-After sent, so none reported)", async () => {
-    const client = sandbox.client();
+    const client = unpacedClient();
     const outcomes: unknown[] = [];
     for (let i = 0; i < 11; i++) outcomes.push(await client.getTags(ANN_ID).catch((error: unknown) => error));
-    const limited = outcomes.at(-1);
-    expect(limited).toMatchObject({ kind: "rate-limited", status: 429, retryAfterMs: undefined });
     expect(outcomes.slice(0, 10).every(Array.isArray)).toBe(true);
-    expect((limited as { transient: boolean }).transient).toBe(true);
+    const limited = outcomes.at(-1);
+    expect(limited).toBeInstanceOf(SmartRecruitersError);
+    expect(limited).toMatchObject({ kind: "rate-limited", status: 429, retryAfterMs: undefined, transient: true });
+    const statuses = (await sandbox.apiRequests()).map((r) => r.status);
+    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(200));
+    expect(statuses.slice(10).every((status) => status === 429)).toBe(true);
   });
 
   it("429 from the sandbox's one-search-at-a-time limit → rate-limited", async () => {
-    await sandbox.control.setFaults({ latencyMs: 100 });
-    const client = sandbox.client();
+    await sandbox.control.setFaults({ latencyMs: 150 });
+    const client = unpacedClient();
     const [first, second] = await Promise.allSettled([
       client.searchCandidates('"a@example.com"'),
       client.searchCandidates('"b@example.com"'),
@@ -170,10 +184,19 @@ describe("client on the sandbox: error mapping", () => {
     expect(second).toMatchObject({ status: "rejected", reason: { kind: "rate-limited", status: 429 } });
   });
 
-  it("injected 429 with Retry-After → rate-limited with retryAfterMs", async () => {
-    await sandbox.control.setFaults({ nextErrors: [429] });
-    const error = await apiError(sandbox.client().getCandidate(ANN_ID));
+  it("injected 429s with Retry-After → rate-limited with retryAfterMs (after the client's own resends)", async () => {
+    await sandbox.control.setFaults({ nextErrors: [429, 429, 429, 429, 429, 429] });
+    const error = await apiError(unpacedClient().getCandidate(ANN_ID));
     expect(error).toMatchObject({ kind: "rate-limited", status: 429, retryAfterMs: 1000 });
+    const log = await sandbox.apiRequests();
+    expect(log.length).toBeGreaterThanOrEqual(1);
+    expect(log.every((r) => r.status === 429 && r.fault === "error")).toBe(true);
+  });
+
+  it("the default client paces itself: the same 11 quick calls meet no 429 from the sandbox", async () => {
+    const client = sandbox.client();
+    await Promise.all(Array.from({ length: 11 }, () => client.getTags(ANN_ID)));
+    expect((await sandbox.apiRequests()).map((r) => r.status)).toEqual(Array(11).fill(200));
   });
 
   it.each([500, 502, 503, 504])("injected %i → server-error (transient)", async (status) => {
@@ -197,7 +220,10 @@ describe("client on the sandbox: error mapping", () => {
     await new Promise<void>((resolve) => closed.listen(0, "127.0.0.1", resolve));
     const { port } = closed.address() as AddressInfo;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    const client = createClient({ apiBaseUrl: `http://127.0.0.1:${port}`, credential: { kind: "apiKey", apiKey: SANDBOX_API_KEY } });
+    const client = createClient({
+      apiBaseUrl: `http://127.0.0.1:${port}`,
+      credential: { kind: "apiKey", apiKey: SANDBOX_API_KEY },
+    });
     expect(await apiError(client.getCandidate(ANN_ID))).toMatchObject({ kind: "offline" });
   });
 });
@@ -221,7 +247,7 @@ describe("client on a misbehaving server: malformed bodies are typed errors", ()
     await new Promise<void>((resolve) => server.close(() => resolve()));
   });
 
-  const client = () => createClient({ apiBaseUrl: baseUrl, credential: { kind: "apiKey", apiKey: SANDBOX_API_KEY } });
+  const client = () => unpacedClient(baseUrl);
 
   it.each([
     ["not JSON", "search", "<html>oops</html>"],
@@ -236,7 +262,8 @@ describe("client on a misbehaving server: malformed bodies are typed errors", ()
   ] as const)("%s → invalid-response", async (_what, call, body) => {
     reply = { status: 200, body };
     const c = client();
-    const promise = call === "search" ? c.searchCandidates('"a@example.com"') : call === "get" ? c.getCandidate("x") : c.getTags("x");
+    const promise =
+      call === "search" ? c.searchCandidates('"a@example.com"') : call === "get" ? c.getCandidate("x") : c.getTags("x");
     const error = await apiError(promise);
     expect(error.kind).toBe("invalid-response");
     expect(error.transient).toBe(false);

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SANDBOX_API_KEY } from "../../test/sandbox/credentials";
 import { SandboxControl } from "../../test/sandbox/control-client";
+import { SANDBOX_API_KEY } from "../../test/sandbox/credentials";
 import { type RunningSandbox, startSandbox } from "../../test/sandbox/server";
 import { seedCandidates } from "../../test/shared/people";
 import { createClient, emailQuery } from "./client";

@@ -32,7 +32,7 @@ export function createRateLimiter(
   },
 ): RateLimiter {
   // A little wider than a second: the server counts arrivals, which trail our starts.
-  const windowMs = 1050;
+  const windowMs = 1025;
   const starts: number[] = [];
   const queue: Waiter[] = [];
   let active = 0;

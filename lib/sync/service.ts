@@ -26,6 +26,8 @@ async function ourRating(candidateId: string, interviewName: string, tagsNow: st
 }
 
 const searchTtlMs = 10 * 60_000;
+/** Writes in flight at once while flushing the outbox (each is a read and a write of tags). */
+const flushConcurrency = 8;
 
 export interface SyncServiceOptions {
   /** Wakes the worker for the next retry (alarms survive a stopped worker). */
@@ -64,40 +66,66 @@ export function createSyncService(options: SyncServiceOptions) {
     const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
     const { written, tags } = await applyRating(requireClient(), { ...write, previousTag });
     await cache.updateTags(write.candidateId, tags);
-    const all = { ...(await writtenRatingTags.getValue()) };
-    if (written) all[key] = written;
-    else delete all[key];
-    await writtenRatingTags.setValue(all);
+    await recordWritten(key, written);
   }
 
-  async function flushDue(): Promise<void> {
-    for (;;) {
-      const [next] = due(await outboxItem.getValue(), now());
-      if (!next) break;
-      let outcome: OutboxEntry | null = null;
-      try {
-        await send(next);
-      } catch (error) {
-        const problem = error instanceof SmartRecruitersError ? error : failure(error);
-        outcome = afterFailure(
-          next,
-          {
-            kind: problem.kind,
-            message: problem.message,
-            ...(error instanceof SmartRecruitersError && error.retryAfterMs !== undefined
-              ? { retryAfterMs: error.retryAfterMs }
-              : {}),
-          },
-          now(),
-        );
-      }
-      await updateOutbox((outbox) => ({
-        outbox: outcome
-          ? outbox.map((entry) => (entry.id === next.id ? (outcome as OutboxEntry) : entry))
-          : outbox.filter((e) => e.id !== next.id),
-        result: null,
-      }));
+  /** One write after another: concurrent sends for different candidates must not lose each other's record. */
+  let recording: Promise<unknown> = Promise.resolve();
+  function recordWritten(key: string, written: string | null): Promise<void> {
+    const run = recording.then(async () => {
+      const all = { ...(await writtenRatingTags.getValue()) };
+      if (written) all[key] = written;
+      else delete all[key];
+      await writtenRatingTags.setValue(all);
+    });
+    recording = run.catch(() => undefined);
+    return run;
+  }
+
+  async function attempt(entry: OutboxEntry): Promise<void> {
+    let outcome: OutboxEntry | null = null;
+    try {
+      await send(entry);
+    } catch (error) {
+      const problem = error instanceof SmartRecruitersError ? error : failure(error);
+      const retryAfterMs = error instanceof SmartRecruitersError ? error.retryAfterMs : undefined;
+      outcome = afterFailure(
+        entry,
+        { kind: problem.kind, message: problem.message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+        now(),
+      );
     }
+    await updateOutbox((outbox) => ({
+      outbox: outcome
+        ? outbox.map((queued) => (queued.id === entry.id ? (outcome as OutboxEntry) : queued))
+        : outbox.filter((queued) => queued.id !== entry.id),
+      result: null,
+    }));
+  }
+
+  /**
+   * Sends every due write, oldest first, a few at a time so the rate limiter (not the round trips)
+   * sets the pace; never two writes for the same candidate at once, so each candidate's apply in order.
+   */
+  async function flushDue(): Promise<void> {
+    const busyCandidates = new Set<string>();
+    const started = new Set<string>();
+    const worker = async () => {
+      for (;;) {
+        const next = due(await outboxItem.getValue(), now()).find(
+          (entry) => !started.has(entry.id) && !busyCandidates.has(entry.candidateId),
+        );
+        if (!next) return;
+        started.add(next.id);
+        busyCandidates.add(next.candidateId);
+        try {
+          await attempt(next);
+        } finally {
+          busyCandidates.delete(next.candidateId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: flushConcurrency }, worker));
     options.scheduleWake(nextWake(await outboxItem.getValue()));
   }
 
@@ -181,8 +209,13 @@ export function createSyncService(options: SyncServiceOptions) {
         outbox: enqueue(outbox, { candidateId, interviewName, rating }, id, now()),
         result: null,
       }));
-      await this.flush();
-      const entry = (await outboxItem.getValue()).find((queued) => queued.id === id);
+      let entry: OutboxEntry | undefined;
+      // A flush already under way may have passed this entry by: then one more flush sends it.
+      for (let round = 0; round < 2; round += 1) {
+        await this.flush();
+        entry = (await outboxItem.getValue()).find((queued) => queued.id === id);
+        if (!entry || entry.attempts > 0 || entry.state === "failed") break;
+      }
       if (!entry) return { status: "saved", rating };
       if (entry.state === "failed")
         return {

@@ -15,8 +15,9 @@ import { inject } from "./inject";
 import { openFixturePage, waitForWidget } from "./lib/browser";
 import { type BenchContext, benchLine, type Figure, type Measurement, overBudget } from "./lib/figure";
 import { size } from "./size";
+import { sync } from "./sync";
 
-export const figures: Figure[] = [size, inject, contentCpu, hostRatio];
+export const figures: Figure[] = [size, inject, contentCpu, hostRatio, sync];
 
 function log(line: string): void {
   console.log(line.startsWith("BENCH") ? ` ${line}` : line);

@@ -9,6 +9,8 @@ export interface Measurement {
   budget: number;
   /** Decimals printed (default 1). */
   decimals?: number;
+  /** The budget is a floor (the value must be at least the budget), not a ceiling. */
+  atLeast?: boolean;
 }
 
 /** What every figure gets from run.ts. */
@@ -39,5 +41,7 @@ export function benchLine(measurement: Measurement): string {
 }
 
 export function overBudget(measurement: Measurement): boolean {
-  return !Number.isFinite(measurement.value) || Number(formatValue(measurement)) > measurement.budget;
+  const value = Number(formatValue(measurement));
+  if (!Number.isFinite(measurement.value)) return true;
+  return measurement.atLeast ? value < measurement.budget : value > measurement.budget;
 }

@@ -1,0 +1,279 @@
+// @vitest-environment node
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { SANDBOX_API_KEY, SANDBOX_READONLY_API_KEY } from "../../test/sandbox/credentials";
+import { connectWithApiKey } from "../auth/connection";
+import { storedCredential } from "../auth/credential-store";
+import { createAndUpdateCandidates, integrationEnabled } from "../settings/settings";
+import type { OutboxEntry } from "./outbox";
+import { outboxItem } from "./outbox-store";
+import { ANN_ID, JOSE_ID, MARY_ID, useSandbox } from "./sandbox-test-helpers";
+import { createSyncService } from "./service";
+import { ratingKey, writtenRatingTags } from "./written-ratings";
+
+const sandbox = useSandbox({ rateLimits: false });
+
+const interviewName = "CSR";
+const ours = { yes: "hellohire - csr - yes", maybe: "hellohire - csr - maybe", no: "hellohire - csr - no" } as const;
+const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+const li = { firstName: "Li", lastName: "Wei", email: "li.wei@example.com" };
+
+let clock = 0;
+let ids = 0;
+let scheduleWake = vi.fn<(at: number | null) => void>();
+
+function service() {
+  return createSyncService({ scheduleWake, now: () => clock, newId: () => `write-${++ids}` });
+}
+
+async function outbox(): Promise<OutboxEntry[]> {
+  return outboxItem.getValue();
+}
+
+async function onlyEntry(): Promise<OutboxEntry> {
+  const entries = await outbox();
+  expect(entries).toHaveLength(1);
+  return entries[0] as OutboxEntry;
+}
+
+/** Stores a credential the way lib/auth/connection.ts does after a successful check. */
+async function useKey(apiKey: string): Promise<void> {
+  await storedCredential.setValue({ kind: "apiKey", apiKey });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  clock = 1_000_000;
+  ids = 0;
+  scheduleWake = vi.fn<(at: number | null) => void>();
+  await connectWithApiKey({
+    apiKey: SANDBOX_API_KEY,
+    apiBaseUrl: sandbox.url,
+    profileUrlTemplate: `${sandbox.url}/app/people/candidates/{id}`,
+  });
+  await sandbox.control.clearRequests();
+});
+
+describe("sync service end to end (sandbox, fake browser storage)", () => {
+  it("looks Ann up with one search; a second lookup makes no API call at all", async () => {
+    const sync = service();
+    expect(await sync.lookup(interviewName, ann)).toEqual({
+      status: "found",
+      candidateId: ANN_ID,
+      profileUrl: `${sandbox.url}/app/people/candidates/${ANN_ID}`,
+      rating: null,
+    });
+    expect((await sandbox.apiRequests()).map((r) => [r.method, r.path])).toEqual([["GET", "/candidates"]]);
+    await sandbox.control.clearRequests();
+    expect(await sync.lookup(interviewName, { ...ann, email: "ANN.ONEIL@example.com " })).toMatchObject({
+      status: "found",
+      candidateId: ANN_ID,
+    });
+    expect(await sandbox.apiRequests()).toEqual([]);
+  });
+
+  it("with create-and-update on, two tabs looking Li up at once create her once", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    const sync = service();
+    const [a, b] = await Promise.all([sync.lookup(interviewName, li), sync.lookup(interviewName, li)]);
+    expect(a).toMatchObject({ status: "created" });
+    expect(b).toEqual(a);
+    expect((await sandbox.control.candidates()).filter((c) => c.email === li.email)).toHaveLength(1);
+    expect((await sandbox.writes()).map((r) => [r.method, r.status])).toEqual([["POST", 201]]);
+  });
+
+  it("with create-and-update off (the default), Li is not found and nothing is written", async () => {
+    expect(await service().lookup(interviewName, li)).toEqual({ status: "not-found", createAndUpdate: false });
+    expect(await sandbox.writes()).toEqual([]);
+  });
+
+  it('rate → "saved", the tag is in the sandbox, and the next lookup shows it without an API call', async () => {
+    const sync = service();
+    await sync.lookup(interviewName, ann);
+    expect(await sync.rate(ANN_ID, interviewName, "yes")).toEqual({ status: "saved", rating: "yes" });
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
+    expect(await outbox()).toEqual([]);
+    expect((await writtenRatingTags.getValue())[ratingKey(ANN_ID, interviewName)]).toBe(ours.yes);
+    expect(scheduleWake).toHaveBeenLastCalledWith(null);
+    await sandbox.control.clearRequests();
+    expect(await sync.lookup(interviewName, ann)).toMatchObject({ status: "found", rating: "yes" });
+    expect(await sandbox.apiRequests()).toEqual([]);
+  });
+
+  it("changing and withdrawing a saved rating replaces and then removes only our tag", async () => {
+    await sandbox.control.addCandidate({
+      id: "kim",
+      firstName: "Kim",
+      lastName: "Lee",
+      email: "kim@example.com",
+      tags: [ours.no],
+    });
+    const sync = service();
+    expect(await sync.rate("kim", interviewName, "yes")).toMatchObject({ status: "saved" });
+    expect(await sync.rate("kim", interviewName, "maybe")).toMatchObject({ status: "saved" });
+    expect(await sandbox.control.tags("kim")).toEqual([ours.no, ours.maybe]);
+    expect(await sync.rate("kim", interviewName, null)).toEqual({ status: "saved", rating: null });
+    expect(await sandbox.control.tags("kim")).toEqual([ours.no]);
+    expect(await writtenRatingTags.getValue()).toEqual({});
+  });
+
+  it('a 503 → "queued"; scheduleWake gets the retry time; flush() once it is due lands the rating exactly once', async () => {
+    await sandbox.control.setFaults({ nextErrors: [503] });
+    const sync = service();
+    const answer = await sync.rate(ANN_ID, interviewName, "yes");
+    expect(answer).toMatchObject({ status: "queued", rating: "yes" });
+    expect(answer.status === "queued" && answer.reason).toMatch(/server error \(503\).*retried automatically/u);
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ state: "pending", attempts: 1, lastError: { kind: "server-error" } });
+    expect(entry.nextAttemptAt).toBeGreaterThan(clock);
+    expect(scheduleWake).toHaveBeenLastCalledWith(entry.nextAttemptAt);
+    expect(await sync.lookup(interviewName, ann)).toMatchObject({
+      status: "found",
+      rating: null,
+      outbox: { state: "queued", rating: "yes" },
+    });
+
+    await sandbox.control.clearRequests();
+    await sync.flush(); // not due yet: nothing is sent
+    expect(await sandbox.apiRequests()).toEqual([]);
+    expect(scheduleWake).toHaveBeenLastCalledWith(entry.nextAttemptAt);
+
+    clock = entry.nextAttemptAt;
+    await sync.flush();
+    await sync.flush();
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
+    expect(await outbox()).toEqual([]);
+    expect(scheduleWake).toHaveBeenLastCalledWith(null);
+    expect((await sandbox.apiRequests()).map((r) => [r.method, r.status])).toEqual([
+      ["GET", 200],
+      ["POST", 200],
+    ]);
+    expect(await sync.lookup(interviewName, ann)).toEqual(expect.objectContaining({ rating: "yes" }));
+  });
+
+  it('a dropped connection → "queued" (offline) and lands on the next flush', async () => {
+    await sandbox.control.setFaults({ nextDrops: 1 });
+    const sync = service();
+    expect(await sync.rate(JOSE_ID, interviewName, "no")).toMatchObject({ status: "queued" });
+    expect((await onlyEntry()).lastError?.kind).toBe("offline");
+    clock += 60_000;
+    await sync.flush();
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", ours.no]);
+  });
+
+  it("a 403 (read-only key) fails with the reason; retryOrDiscard(id, 'retry') lands it once the key may write", async () => {
+    await useKey(SANDBOX_READONLY_API_KEY);
+    const sync = service();
+    const answer = await sync.rate(ANN_ID, interviewName, "maybe");
+    expect(answer).toMatchObject({ status: "error", kind: "access-denied" });
+    expect(answer.status === "error" && answer.message).toContain("candidates_manage");
+    const entry = await onlyEntry();
+    expect(entry).toMatchObject({ id: "write-1", state: "failed", lastError: { kind: "access-denied" } });
+    expect(scheduleWake).toHaveBeenLastCalledWith(null);
+    expect(await sync.lookup(interviewName, ann)).toMatchObject({
+      outbox: { state: "failed", rating: "maybe", reason: expect.stringContaining("candidates_manage") },
+    });
+    // A failed write is not retried by itself.
+    clock += 3_600_000;
+    await sync.flush();
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([]);
+
+    await useKey(SANDBOX_API_KEY);
+    await sync.retryOrDiscard(entry.id, "retry");
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.maybe]);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it("retryOrDiscard(id, 'discard') drops a failed write without sending it", async () => {
+    await sandbox.control.setFaults({ nextErrors: [403] });
+    const sync = service();
+    expect(await sync.rate(ANN_ID, interviewName, "no")).toMatchObject({ status: "error", kind: "access-denied" });
+    await sandbox.control.clearRequests();
+    await sync.retryOrDiscard("write-1", "discard");
+    expect(await outbox()).toEqual([]);
+    expect(await sandbox.apiRequests()).toEqual([]);
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([]);
+  });
+
+  it("a refused credential (401) waits for a reconnection, then lands on resumeAfterReconnect()", async () => {
+    await useKey("revokedKeyRevokedKey0123456789ab");
+    const sync = service();
+    const answer = await sync.rate(ANN_ID, interviewName, "yes");
+    expect(answer).toMatchObject({ status: "queued", reason: expect.stringContaining("reconnected") });
+    expect(await onlyEntry()).toMatchObject({ state: "waiting-for-connection" });
+    await useKey(SANDBOX_API_KEY);
+    await sync.resumeAfterReconnect();
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it("a rating changed twice before flushing lands only the last one", async () => {
+    await sandbox.control.setFaults({ nextErrors: [503, 503, 503] });
+    const sync = service();
+    expect(await sync.rate(ANN_ID, interviewName, "yes")).toMatchObject({ status: "queued" });
+    expect(await sync.rate(ANN_ID, interviewName, "maybe")).toMatchObject({ status: "queued" });
+    expect(await sync.rate(ANN_ID, interviewName, "no")).toMatchObject({ status: "queued" });
+    expect(await onlyEntry()).toMatchObject({ id: "write-3", rating: "no" });
+    await sandbox.control.clearRequests();
+    clock += 60_000;
+    await sync.flush();
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.no]);
+    expect((await sandbox.writes()).map((r) => r.method)).toEqual(["POST"]);
+  });
+
+  it("a saved rating changed twice while SmartRecruiters is failing ends with only the last one (ours replaced)", async () => {
+    const sync = service();
+    expect(await sync.rate(ANN_ID, interviewName, "yes")).toMatchObject({ status: "saved" });
+    await sandbox.control.setFaults({ nextErrors: [502, 502] });
+    expect(await sync.rate(ANN_ID, interviewName, "maybe")).toMatchObject({ status: "queued" });
+    expect(await sync.rate(ANN_ID, interviewName, null)).toMatchObject({ status: "queued" });
+    clock += 60_000;
+    await sync.flush();
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([]);
+    expect(await outbox()).toEqual([]);
+  });
+
+  it("queued writes for several candidates all land, oldest first, and the wake is the earliest retry", async () => {
+    await sandbox.control.setFaults({ nextErrors: [503, 503, 503] });
+    await sandbox.control.addCandidate({ id: "kim", firstName: "Kim", lastName: "Lee", email: "kim@example.com" });
+    const sync = service();
+    for (const id of [ANN_ID, JOSE_ID, MARY_ID]) {
+      expect(await sync.rate(id, interviewName, "yes")).toMatchObject({ status: "queued" });
+      clock += 10;
+    }
+    const queued = await outbox();
+    expect(queued.map((e) => e.candidateId)).toEqual([ANN_ID, JOSE_ID, MARY_ID]);
+    expect(scheduleWake).toHaveBeenLastCalledWith(Math.min(...queued.map((e) => e.nextAttemptAt)));
+    clock += 60_000;
+    expect(await sync.rate("kim", interviewName, "no")).toEqual({ status: "saved", rating: "no" });
+    expect(await outbox()).toEqual([]);
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", ours.yes]);
+    expect(await sandbox.control.tags(MARY_ID)).toEqual([ours.yes]);
+    expect(await sandbox.control.tags("kim")).toEqual([ours.no]);
+  });
+
+  it("ratings of several candidates sent at the same moment all land", async () => {
+    const sync = service();
+    const answers = await Promise.all([
+      sync.rate(ANN_ID, interviewName, "yes"),
+      sync.rate(JOSE_ID, interviewName, "maybe"),
+      sync.rate(MARY_ID, interviewName, "no"),
+    ]);
+    // All three are in SmartRecruiters and the outbox is empty, whatever each answer said.
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", ours.maybe]);
+    expect(await sandbox.control.tags(MARY_ID)).toEqual([ours.no]);
+    expect(await outbox()).toEqual([]);
+    expect(answers.map((a) => a.status)).toEqual(["saved", "saved", "saved"]);
+  });
+
+  it("with the integration switched off, rating is refused and nothing is sent", async () => {
+    await integrationEnabled.setValue(false);
+    const sync = service();
+    expect(await sync.rate(ANN_ID, interviewName, "yes")).toMatchObject({ status: "error", kind: "forbidden" });
+    expect(await sync.lookup(interviewName, ann)).toEqual({ status: "disabled" });
+    expect(await sandbox.apiRequests()).toEqual([]);
+    expect(await outbox()).toEqual([]);
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * SmartRecruiters traffic figures, against the sandbox with its real limits:
+ * - api_calls_first_visit / api_calls_revisit: API requests for one candidate's first visit and a
+ *   return to the same candidate (page reloaded), counted in the sandbox's request log.
+ * - rating_to_tag_p50_ms: from the click on a rating to the tag being in SmartRecruiters.
+ * - flush_rate_vs_limit (+ flush_429_count): 300 queued writes flushed; requests per second achieved
+ *   divided by the 10 req/s limit, and how many 429s that cost.
+ */
+import type { Page } from "playwright-core";
+import type { Environment } from "../../test/e2e/environment";
+import { SandboxControl } from "../../test/sandbox/control-client";
+import type { BenchContext, Figure, Measurement } from "./lib/figure";
+import { percentile } from "./lib/stats";
+
+const widget = (page: Page) => page.locator("srh-interview-widget");
+const peopleParam = (people: object[]) => Buffer.from(JSON.stringify(people)).toString("base64url");
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function apiCalls(env: Environment, control: SandboxControl, log: BenchContext["log"]): Promise<Measurement[]> {
+  const stamp = Date.now();
+  const person = { firstName: "Bench", lastName: `Visitor${stamp}`, email: `bench.${stamp}@example.com` };
+  await control.addCandidate(person);
+  await control.clearRequests();
+  const page = await env.browser.context.newPage();
+  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([person])}`));
+  await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 15_000 });
+  await sleep(500);
+  const first = (await control.requests()).length;
+  await control.clearRequests();
+  await page.reload();
+  await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 15_000 });
+  await sleep(500);
+  const revisit = (await control.requests()).length;
+  log(`sync: first visit ${first} request(s), revisit after a reload ${revisit}`);
+  await page.close();
+  return [
+    { name: "api_calls_first_visit", value: first, unit: "count", budget: 3, decimals: 0 },
+    { name: "api_calls_revisit", value: revisit, unit: "count", budget: 0, decimals: 0 },
+  ];
+}
+
+async function ratingToTag(env: Environment, control: SandboxControl, log: BenchContext["log"]): Promise<Measurement[]> {
+  const stamp = Date.now();
+  const person = { firstName: "Bench", lastName: `Rater${stamp}`, email: `rater.${stamp}@example.com` };
+  const { id } = await control.addCandidate(person);
+  const page = await env.browser.context.newPage();
+  await page.goto(env.roomUrl(`?rerender=0&interview=CSR&people=${peopleParam([person])}`));
+  await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 15_000 });
+  const times: number[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    const rating = i % 2 === 0 ? "Yes" : "No";
+    const tag = `hellohire - csr - ${rating.toLowerCase()}`;
+    const started = performance.now();
+    await widget(page).getByRole("button", { name: rating, exact: true }).click();
+    while (!(await control.tags(id)).includes(tag)) await sleep(2);
+    times.push(performance.now() - started);
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+    await sleep(300); // stay clear of the 10 req/s limit: this figure is about latency, not throughput
+  }
+  log(
+    `sync: rating to tag over ${times.length}: p50 ${percentile(times, 50).toFixed(0)} / p95 ${percentile(times, 95).toFixed(0)} ms`,
+  );
+  await page.close();
+  return [{ name: "rating_to_tag_p50_ms", value: percentile(times, 50), unit: "ms", budget: 150, decimals: 0 }];
+}
+
+async function flushRate(env: Environment, control: SandboxControl, log: BenchContext["log"]): Promise<Measurement[]> {
+  const candidates = await Promise.all(
+    Array.from({ length: 30 }, (_, i) =>
+      control.addCandidate({ firstName: "Flush", lastName: `Bench${i}`, email: `flush.${i}@example.com` }),
+    ),
+  );
+  const now = Date.now();
+  const outbox = candidates.flatMap((candidate, c) =>
+    Array.from({ length: 10 }, (_, i) => ({
+      id: `bench-${c}-${i}`,
+      candidateId: candidate.id,
+      interviewName: `Interview ${i}`,
+      rating: "yes",
+      createdAt: now + c * 10 + i,
+      attempts: 0,
+      nextAttemptAt: now,
+      state: "pending",
+    })),
+  );
+  await control.clearRequests();
+  await env.browser.worker.evaluate(async (entries) => {
+    type Api = { storage: { local: { set(v: object): Promise<void> } }; alarms: { create(n: string, o: object): Promise<void> } };
+    const { chrome } = globalThis as unknown as { chrome: Api };
+    await chrome.storage.local.set({ "sync.outbox": entries });
+    await chrome.alarms.create("outbox-retry", { when: Date.now() });
+  }, outbox);
+  const deadline = Date.now() + 180_000;
+  for (;;) {
+    const left = await env.browser.worker.evaluate(async () => {
+      type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown[]>> } } };
+      const { chrome } = globalThis as unknown as { chrome: Api };
+      return ((await chrome.storage.local.get("sync.outbox"))["sync.outbox"] ?? []).length;
+    });
+    if (left === 0 || Date.now() > deadline) break;
+    await sleep(500);
+  }
+  const requests = await control.requests();
+  const tooMany = requests.filter((request) => request.status === 429).length;
+  const first = requests[0]?.at ?? 0;
+  const last = requests.at(-1)?.at ?? 0;
+  const rate = requests.length > 1 ? (requests.length - 1) / ((last - first) / 1000) : 0;
+  const landed = (await Promise.all(candidates.map((candidate) => control.tags(candidate.id)))).flat().length;
+  log(
+    `sync: flushed ${landed} of 300 writes in ${((last - first) / 1000).toFixed(1)} s: ${requests.length} requests, ${rate.toFixed(2)} req/s, ${tooMany} × 429`,
+  );
+  return [
+    { name: "flush_rate_vs_limit", value: rate / 10, unit: "ratio", budget: 0.9, decimals: 2, atLeast: true },
+    { name: "flush_429_count", value: tooMany, unit: "count", budget: 0, decimals: 0 },
+  ];
+}
+
+export const sync: Figure = {
+  id: "sync",
+  description: "API calls per candidate visit, rating-to-tag latency, outbox flush rate against the enforced limit",
+  async run(context) {
+    const env = await context.environment();
+    const control = new SandboxControl(env.sandbox.url);
+    await control.setModes({ rateLimits: true });
+    return [
+      ...(await apiCalls(env, control, context.log)),
+      ...(await ratingToTag(env, control, context.log)),
+      ...(await flushRate(env, control, context.log)),
+    ];
+  },
+};
