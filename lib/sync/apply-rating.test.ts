@@ -34,4 +34,12 @@ describe("applyRating", () => {
     expect(result).toEqual({ written: null, tags: ["vip"] });
     expect(candidates[0]?.tags).toEqual(["vip"]);
   });
+
+  it("does not take ownership of the same tag a colleague wrote, so withdrawing keeps theirs", async () => {
+    const { client, candidates } = fakeClient([candidate(["hellohire - csr - yes"])]);
+    const rated = await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "yes", previousTag: null });
+    expect(rated.written).toBeNull();
+    await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: null, previousTag: rated.written });
+    expect(candidates[0]?.tags).toEqual(["hellohire - csr - yes"]);
+  });
 });

@@ -122,6 +122,26 @@ describe("matchCandidate against the sandbox's seeded candidates", () => {
     ]);
   });
 
+  it('createExisting "duplicate", talent pool hidden, with the memory of what this browser created: one copy at most', async () => {
+    await sandbox.control.setModes({ createExisting: "duplicate", searchTalentPool: false });
+    const client = sandbox.client();
+    const cache = createSearchCache((email) => client.searchCandidates(emailQuery(email)), { ttlMs: 60_000 });
+    const remembered = new Map<string, string>();
+    const created = {
+      find: async (email: string, lastName: string) => remembered.get(`${email}|${lastName}`) ?? null,
+      remember: async (email: string, lastName: string, id: string) => {
+        remembered.set(`${email}|${lastName}`, id);
+      },
+    };
+    const match = (person: Person) =>
+      matchCandidate({ client, search: cache.search, forget: cache.forget, created }, person, true);
+    const first = await match(hellohire("maryjane"));
+    const second = await match(hellohire("maryjane"));
+    expect(first.status).toBe("created");
+    expect(second).toMatchObject({ status: "found", candidate: { id: first.status === "created" ? first.candidate.id : "" } });
+    expect((await sandbox.control.candidates()).filter((c) => c.email === "mj.vdberg@example.com")).toHaveLength(2);
+  });
+
   it('createExisting "duplicate" with the talent pool searchable: Mary is found and never duplicated', async () => {
     await sandbox.control.setModes({ createExisting: "duplicate", searchTalentPool: true });
     const match = matcher();

@@ -68,4 +68,21 @@ describe("matchCandidate", () => {
     expect(await matchCandidate(client, { ...person, email: null }, true)).toEqual({ status: "no-email" });
     expect(calls).toEqual([]);
   });
+
+  it("never creates the same candidate twice when search cannot see the one it created", async () => {
+    const { client, candidates } = fakeClient([]);
+    const hiddenFromSearch = async () => [];
+    const remembered = new Map<string, string>();
+    const created = {
+      find: async (email: string, lastName: string) => remembered.get(`${email}|${lastName}`) ?? null,
+      remember: async (email: string, lastName: string, id: string) => {
+        remembered.set(`${email}|${lastName}`, id);
+      },
+    };
+    const first = await match({ client, search: hiddenFromSearch, created }, person, true);
+    const second = await match({ client, search: hiddenFromSearch, created }, person, true);
+    expect(first.status).toBe("created");
+    expect(second).toMatchObject({ status: "found", candidate: { id: first.status === "created" ? first.candidate.id : "" } });
+    expect(candidates).toHaveLength(1);
+  });
 });

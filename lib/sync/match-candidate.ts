@@ -33,6 +33,14 @@ export interface MatchDeps {
   /** Email search, possibly cached; `forget` drops a cached result after a write. */
   search: SearchByEmail;
   forget?(email: string): void;
+  /**
+   * Candidates this browser created, by email + last name: search may not show a talent-pool-only
+   * candidate, and where SmartRecruiters accepts duplicates, creating again would make a second one.
+   */
+  created?: {
+    find(email: string, lastName: string): Promise<string | null>;
+    remember(email: string, lastName: string, candidateId: string): Promise<void>;
+  };
 }
 
 /**
@@ -53,9 +61,18 @@ export async function matchCandidate(deps: MatchDeps, person: Person, createAndU
     return { status: "first-name-updated", candidate: updated };
   }
   if (!createAndUpdate) return { status: "not-found" };
+  const createdBefore = await deps.created?.find(email, person.lastName);
+  if (createdBefore) {
+    try {
+      return { status: "found", candidate: await client.getCandidate(createdBefore) };
+    } catch (error) {
+      if (!(error instanceof SmartRecruitersError) || error.kind !== "not-found") throw error;
+    }
+  }
   try {
     const created = await client.createCandidate({ firstName: person.firstName.trim(), lastName: person.lastName.trim(), email });
     deps.forget?.(email);
+    await deps.created?.remember(email, person.lastName, created.id);
     return { status: "created", candidate: created };
   } catch (error) {
     if (!(error instanceof SmartRecruitersError) || error.kind !== "conflict") throw error;

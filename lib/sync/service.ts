@@ -5,6 +5,7 @@ import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecr
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { createRateLimiter } from "../smartrecruiters/rate-limiter";
 import { applyRating } from "./apply-rating";
+import { createdCandidates } from "./created-candidates";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
 import { afterFailure, due, enqueue, nextWake, type OutboxEntry, type RatingWrite, sameTarget } from "./outbox";
 import { outboxItem, updateOutbox } from "./outbox-store";
@@ -139,7 +140,11 @@ export function createSyncService(options: SyncServiceOptions) {
     const key = JSON.stringify([person.email?.trim().toLowerCase() ?? "", person.lastName, person.firstName, createAndUpdate]);
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = matchCandidate({ client: requireClient(), search: cache.search, forget: cache.forget }, person, createAndUpdate);
+      pending = matchCandidate(
+        { client: requireClient(), search: cache.search, forget: cache.forget, created: createdCandidates },
+        person,
+        createAndUpdate,
+      );
       inFlight.set(key, pending);
       pending.finally(() => inFlight.delete(key)).catch(() => undefined);
     }
