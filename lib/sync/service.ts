@@ -7,7 +7,7 @@ import { createRateLimiter } from "../smartrecruiters/rate-limiter";
 import { applyRating } from "./apply-rating";
 import { createdCandidates } from "./created-candidates";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
-import { afterFailure, due, enqueue, nextWake, type OutboxEntry, type RatingWrite, sameTarget } from "./outbox";
+import { afterFailure, backoffMs, due, enqueue, nextWake, type OutboxEntry, type RatingWrite, sameTarget } from "./outbox";
 import { outboxItem, updateOutbox } from "./outbox-store";
 import { isRating, type Rating, ratings, ratingTag } from "./rating-tag";
 import { createSearchCache } from "./search-cache";
@@ -29,6 +29,8 @@ async function ourRating(candidateId: string, interviewName: string, tagsNow: st
 const searchTtlMs = 10 * 60_000;
 /** Writes in flight at once while flushing the outbox (each is a read and a write of tags). */
 const flushConcurrency = 8;
+/** Attempts of one lookup against passing failures (about 0.5 + 1 + 2 s of waiting at most). */
+const lookupAttempts = 4;
 
 export interface SyncServiceOptions {
   /** Wakes the worker for the next retry (alarms survive a stopped worker). */
@@ -130,6 +132,18 @@ export function createSyncService(options: SyncServiceOptions) {
     options.scheduleWake(nextWake(await outboxItem.getValue()));
   }
 
+  /** A lookup that met a passing failure (offline, 5xx, busy) is tried again a few times before the page is told. */
+  async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof SmartRecruitersError) || !error.transient || attempt >= lookupAttempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, Math.random, error.retryAfterMs)));
+      }
+    }
+  }
+
   async function connect() {
     const connected = await connectedClient(limiter);
     client = connected.client;
@@ -164,7 +178,7 @@ export function createSyncService(options: SyncServiceOptions) {
         const settings = await readSettings();
         if (!settings.integrationEnabled) return { status: "disabled" };
         const { profileUrlTemplate } = await connect();
-        const match = await matchOnce(person, settings.createAndUpdateCandidates);
+        const match = await withRetries(() => matchOnce(person, settings.createAndUpdateCandidates));
         if (match.status === "not-found") return { status: "not-found", createAndUpdate: settings.createAndUpdateCandidates };
         if (match.status === "no-email" || match.status === "hidden") return { status: match.status };
         const candidateId = match.candidate.id;

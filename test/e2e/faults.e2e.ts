@@ -1,0 +1,95 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Environment, startEnvironment } from "./environment";
+import { extensionUrl } from "./extension";
+
+let env: Environment;
+const widget = (page: Page) => page.locator("srh-interview-widget");
+type Hook = { __hellohire: { show(key: string): void } };
+
+const candidates = Array.from({ length: 20 }, (_, i) => ({
+  key: `c${i}`,
+  firstName: "Fault",
+  lastName: `Tester${i}`,
+  email: `fault.tester${i}@example.com`,
+}));
+const interviews = ["CSR", "Warehouse", "Sales - Night Shift", "Driver", "Support"];
+const ratings = ["Yes", "Maybe", "No"] as const;
+const peopleParam = Buffer.from(JSON.stringify(candidates)).toString("base64url");
+
+async function extensionPage(): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(extensionUrl("sidepanel.html"));
+  return page;
+}
+
+/** Reads the outbox from an extension page: the worker may be stopped (that is the point). */
+async function outboxLength(extensionPage: Page): Promise<number> {
+  return extensionPage.evaluate(async () => {
+    type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown[]>> } } };
+    const { chrome } = globalThis as unknown as { chrome: Api };
+    return ((await chrome.storage.local.get("sync.outbox"))["sync.outbox"] ?? []).length;
+  });
+}
+
+describe("faults: 100 ratings over 20 candidates land exactly once", () => {
+  beforeAll(async () => {
+    env = await startEnvironment();
+    for (const person of candidates) await env.control.addCandidate(person);
+  });
+
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it("with 30% of responses 5xx or 429, added latency and dropped connections", async () => {
+    const before = (await env.control.candidates()).length;
+    await env.control.setFaults({
+      errorRate: 0.3,
+      errorStatuses: [500, 502, 503, 429],
+      latencyMs: 40,
+      dropRate: 0.05,
+      seed: 4242,
+    });
+    const expected = new Map<string, string[]>();
+    let rated = 0;
+    for (const interview of interviews) {
+      const page = await env.browser.context.newPage();
+      await page.goto(
+        env.roomUrl(`?rerender=0&stageMs=0&chatMs=0&interview=${encodeURIComponent(interview)}&people=${peopleParam}`),
+      );
+      for (const [index, person] of candidates.entries()) {
+        await page.evaluate((key) => (window as unknown as Hook).__hellohire.show(key), person.key);
+        await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 30_000 });
+        const rating = ratings[(index + rated) % ratings.length] as (typeof ratings)[number];
+        await widget(page).getByRole("button", { name: rating, exact: true }).click();
+        await widget(page).getByRole("button", { name: rating, exact: true }).and(page.locator("[aria-pressed=true]")).waitFor();
+        const tag = `hellohire - ${interview.toLowerCase()} - ${rating.toLowerCase()}`;
+        expected.set(person.lastName, [...(expected.get(person.lastName) ?? []), tag]);
+        rated += 1;
+      }
+      await page.close();
+    }
+    expect(rated).toBe(100);
+
+    await env.control.setFaults({});
+    // Whatever is still queued goes out on its retry timer; a page message also wakes a stopped worker.
+    const waker = await env.browser.context.newPage();
+    await waker.goto(env.roomUrl("?rerender=0&candidate=ann"));
+    const panel = await extensionPage();
+    await expect.poll(() => outboxLength(panel), { timeout: 90_000, interval: 1000 }).toBe(0);
+
+    const all = await env.control.candidates();
+    expect(all.length).toBe(before);
+    for (const person of candidates) {
+      const tags = all.find((candidate) => candidate.email === person.email)?.tags ?? [];
+      expect(tags.sort(), person.lastName).toEqual([...(expected.get(person.lastName) ?? [])].sort());
+    }
+    const log = await env.control.requests();
+    console.log(
+      `faults: ${log.length} API requests, ${log.filter((r) => r.status >= 500).length} × 5xx, ${log.filter((r) => r.status === 429).length} × 429, ${log.filter((r) => r.status === 0).length} dropped`,
+    );
+    await waker.close();
+    await panel.close();
+  }, 400_000);
+});
