@@ -1,32 +1,27 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
-import { type Environment, startEnvironment } from "./environment";
+import type { Environment } from "./environment";
+import { peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
 
-let env: Environment;
 const annId = seedCandidates[0]?.id as string;
-const widget = (page: Page) => page.locator("srh-interview-widget");
-const button = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
-const link = (page: Page) => widget(page).getByRole("link", { name: "View in SmartRecruiters" });
+const button = ratingButton;
+const link = profileLink;
+let env: Environment;
 
+/** Ann alone in the queue: no lookups prepared ahead for others, so injected faults hit this test's own calls. */
 async function openAnn(): Promise<Page> {
   const page = await env.browser.context.newPage();
-  await page.goto(env.roomUrl("?rerender=0&candidate=ann"));
+  const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
   await link(page).waitFor();
   return page;
 }
 
 describe("ratings are never lost: the outbox", () => {
-  beforeAll(async () => {
-    env = await startEnvironment();
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  beforeEach(async () => {
-    await env.control.reset();
+  const environment = useEnvironment();
+  beforeEach(() => {
+    env = environment();
   });
 
   it("queues a rating SmartRecruiters answers 503 to, retries it, and lands it once", async () => {

@@ -1,18 +1,18 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
-import { type Environment, startEnvironment } from "./environment";
+import type { Environment } from "./environment";
 import { openPanelBesideTabs } from "./extension";
+import { type HellohireHook, peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
 
 let env: Environment;
 const pageErrors: string[] = [];
 const dialogs: string[] = [];
 
 const annId = seedCandidates[0]?.id as string;
-const widget = (page: Page) => page.locator("srh-interview-widget");
-const button = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
-const link = (page: Page) => widget(page).getByRole("link", { name: "View in SmartRecruiters" });
-type Hook = { __hellohire: { next(): void; show(key: string): void } };
+const button = ratingButton;
+const link = profileLink;
+type Hook = HellohireHook;
 
 async function openRoom(query = "?rerender=0"): Promise<Page> {
   const page = await env.browser.context.newPage();
@@ -25,21 +25,10 @@ async function openRoom(query = "?rerender=0"): Promise<Page> {
   return page;
 }
 
-function peopleParam(people: { firstName: string; lastName: string; email: string | null }[]): string {
-  return Buffer.from(JSON.stringify(people)).toString("base64url");
-}
-
 describe("the interview page", () => {
-  beforeAll(async () => {
-    env = await startEnvironment();
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  beforeEach(async () => {
-    await env.control.reset();
+  const environment = useEnvironment();
+  beforeEach(() => {
+    env = environment();
     pageErrors.length = 0;
     dialogs.length = 0;
   });

@@ -1,8 +1,9 @@
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
-import { type Environment, startEnvironment } from "./environment";
+import type { Environment } from "./environment";
 import { extensionUrl } from "./extension";
+import { ratingButton, useEnvironment, widget } from "./widget";
 
 const annId = seedCandidates.find((c) => c.lastName === "O'Neil" && c.firstName === "Ann")?.id as string;
 const joseId = seedCandidates.find((c) => c.firstName === "José")?.id as string;
@@ -17,20 +18,12 @@ async function openRoom(query = "?rerenderMs=300"): Promise<Page> {
   return page;
 }
 
-const widget = (page: Page) => page.locator("srh-interview-widget");
-const button = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
+const button = ratingButton;
 
 describe("the slice: interview page to SmartRecruiters tag", () => {
-  beforeAll(async () => {
-    env = await startEnvironment();
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  beforeEach(async () => {
-    await env.control.reset();
+  const environment = useEnvironment();
+  beforeEach(() => {
+    env = environment();
     pageErrors.length = 0;
   });
 

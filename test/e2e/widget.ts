@@ -1,0 +1,38 @@
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { type Environment, startEnvironment } from "./environment";
+
+/** Our widget on a Hellohire page, and its parts (Playwright pierces its open shadow root). */
+export const widget = (page: Page) => page.locator("srh-interview-widget");
+export const ratingButton = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
+export const profileLink = (page: Page) => widget(page).getByRole("link", { name: "View in SmartRecruiters" });
+
+/** The fixture app's test hook (test/hellohire/README.md). */
+export type HellohireHook = { __hellohire: { next(): void; show(key: string): void } };
+
+/** The fixture's `?people=` parameter. */
+export function peopleParam(people: { firstName: string; lastName: string; email: string | null }[]): string {
+  return Buffer.from(JSON.stringify(people)).toString("base64url");
+}
+
+/**
+ * One environment (sandbox, fixture pages, Chromium with the extension connected) for the calling
+ * test file, the sandbox reset before each test. Returns a getter: the environment exists once
+ * beforeAll has run.
+ */
+export function useEnvironment(): () => Environment {
+  let env: Environment | undefined;
+  beforeAll(async () => {
+    env = await startEnvironment();
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  beforeEach(async () => {
+    await env?.control.reset();
+  });
+  return () => {
+    if (!env) throw new Error("The environment is not started (call useEnvironment() in a describe).");
+    return env;
+  };
+}
