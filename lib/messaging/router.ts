@@ -1,5 +1,5 @@
 import { connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
-import { forgetTab, setTabStatus, tabStatus } from "../background/tab-status";
+import { setTabStatus, tabStatus } from "../background/tab-status";
 import { cachedPolicy } from "../settings/policy";
 import { readSettings } from "../settings/settings";
 import { failure, type SyncService } from "../sync/service";
@@ -83,4 +83,3 @@ export async function route(message: unknown, sender: SenderInfo, deps: RouterDe
   return handle(request, role === "content-script" ? (sender.tab?.id ?? null) : null, deps);
 }
 
-export { forgetTab };

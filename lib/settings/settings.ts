@@ -32,10 +32,6 @@ export interface UserSettings {
 export const settingItems = { integrationEnabled, createAndUpdateCandidates } as const;
 export type SettingName = keyof typeof settingItems;
 
-export function isSettingName(value: unknown): value is SettingName {
-  return typeof value === "string" && Object.hasOwn(settingItems, value);
-}
-
 /** Effective settings: the organisation's policy where it sets a value, else the user's choice, else the default. */
 export async function readSettings(): Promise<UserSettings> {
   const [enabled, createAndUpdate, { policy }] = await Promise.all([
