@@ -82,4 +82,3 @@ export async function route(message: unknown, sender: SenderInfo, deps: RouterDe
     return refused("Only pages report status.");
   return handle(request, role === "content-script" ? (sender.tab?.id ?? null) : null, deps);
 }
-
