@@ -1,3 +1,4 @@
+import { isRecord } from "../shared/is-record";
 import { defaultMarkup, type MarkupTable, type PatternName, patternNames, type SelectorName, selectorNames } from "./markup";
 
 export type MarkupOverride = {
@@ -6,10 +7,6 @@ export type MarkupOverride = {
 };
 
 export type OverrideResult = { ok: true; markup: MarkupTable } | { ok: false; problems: string[] };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
 
 /** Checks CSS selector syntax with a DOM when there is one (content scripts, pages); the service worker has none. */
 export function selectorSyntaxOk(selector: string): boolean {

@@ -1,3 +1,4 @@
+import { isRecord } from "../shared/is-record";
 import type { ApiErrorKind } from "../smartrecruiters/errors";
 import type { Person } from "../sync/match-candidate";
 import { isRating, type Rating } from "../sync/rating-tag";
@@ -79,10 +80,6 @@ export type StructureResponse = { status: "ok"; structure: string } | Failure;
 
 const contentTypes = new Set<string>(["lookup", "rate", "prefetch", "pageConfig", "pageStatus"]);
 const pageKinds = new Set<string>(["not-interview", "other-format", "waiting", "unreadable", "one-on-one", "disabled"]);
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
-}
 
 function isText(value: unknown, max = 500): value is string {
   return typeof value === "string" && value.length <= max;

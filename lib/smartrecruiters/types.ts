@@ -1,3 +1,4 @@
+import { isRecord } from "../shared/is-record";
 import { SmartRecruitersError } from "./errors";
 
 export interface CandidateSummary {
@@ -11,10 +12,6 @@ export interface CandidateSummary {
 
 function invalid(what: string): SmartRecruitersError {
   return new SmartRecruitersError("invalid-response", `SmartRecruiters sent an unexpected response (${what}).`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function stringOr(value: unknown, fallback: string): string {
