@@ -13,6 +13,7 @@ export default defineConfig({
       "test/sandbox/**/*.test.ts",
       "test/hellohire/**/*.test.ts",
       "test/unit/**/*.test.{ts,tsx}",
+      "server/**/*.test.ts",
     ],
     server: { deps: { inline: ["zustand"] } },
     restoreMocks: true,

@@ -1,5 +1,7 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
+import { createTokenKeeper } from "../lib/auth/tokens";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import type { TabCommand } from "../lib/messaging/protocol";
@@ -47,9 +49,11 @@ async function activeTabId(): Promise<number | null> {
 }
 
 export default defineBackground(() => {
-  const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()) });
+  const tokens = createTokenKeeper();
+  const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens });
   const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });
-  const deps = { sync, trusted: trustedSenders(), activeTabId, sendToTab };
+  const signIn = (choice: EndpointChoice) => signInWithOAuth({ identity: browser.identity }, choice);
+  const deps = { sync, trusted: trustedSenders(), activeTabId, sendToTab, signIn };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender, deps).then(sendResponse, () =>

@@ -1,7 +1,7 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import type { PageStatus, Request } from "../../lib/messaging/protocol";
-import type { SettingName, UserSettings } from "../../lib/settings/settings";
+import type { ConnectionStatus, PageStatus, Request } from "../../lib/messaging/protocol";
+import { defaultEndpoints, type SettingName, type UserSettings } from "../../lib/settings/settings";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
@@ -17,11 +17,16 @@ interface PanelOptions {
 
 function panel(options: PanelOptions) {
   const settings: UserSettings = { integrationEnabled: true, createAndUpdateCandidates: false };
-  const connection = (connected: boolean) => ({
+  const connection = (connected: boolean): ConnectionStatus => ({
     connected,
     method: connected ? "apiKey" : null,
-    apiBaseUrl: "https://api.smartrecruiters.com",
-    profileUrlTemplate: "https://www.smartrecruiters.com/app/people/candidates/{id}",
+    byOrganisation: false,
+    userMayChoose: true,
+    canSignIn: true,
+    scopes: [],
+    problem: null,
+    endpoints: { ...defaultEndpoints },
+    locked: [],
   });
   const send = vi.fn(async (request: Request) => {
     switch (request.type) {

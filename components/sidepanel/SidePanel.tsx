@@ -1,6 +1,4 @@
-import { useState } from "preact/hooks";
-import type { ConnectionStatus } from "../../lib/messaging/protocol";
-import { defaultApiBaseUrl, defaultProfileUrlTemplate } from "../../lib/smartrecruiters/hosts";
+import { Connection } from "./Connection";
 import { Pending } from "./Pending";
 import type { PanelStore } from "./store";
 import { ThisTab } from "./ThisTab";
@@ -33,81 +31,6 @@ function Toggle(props: {
         {props.help}
       </p>
     </div>
-  );
-}
-
-function ApiKeyForm({ store, connection }: { store: PanelStore; connection: ConnectionStatus }) {
-  const { busy, connectApiKey } = store();
-  const [apiKey, setApiKey] = useState("");
-  const [apiBaseUrl, setApiBaseUrl] = useState(connection.apiBaseUrl || defaultApiBaseUrl);
-  const [profileUrlTemplate, setProfileUrlTemplate] = useState(connection.profileUrlTemplate || defaultProfileUrlTemplate);
-  return (
-    <form
-      class="connect"
-      onSubmit={(event) => {
-        event.preventDefault();
-        connectApiKey({ apiKey, apiBaseUrl, profileUrlTemplate }).then((ok) => ok && setApiKey(""));
-      }}
-    >
-      <label for="api-key">SmartRecruiters API key</label>
-      <input
-        id="api-key"
-        type="password"
-        autocomplete="off"
-        value={apiKey}
-        onInput={(e) => setApiKey(e.currentTarget.value)}
-        required
-      />
-      <details>
-        <summary>Advanced</summary>
-        <label for="api-base-url">API address</label>
-        <input id="api-base-url" type="url" value={apiBaseUrl} onInput={(e) => setApiBaseUrl(e.currentTarget.value)} required />
-        <label for="profile-url">Candidate profile address (with {"{id}"})</label>
-        <input
-          id="profile-url"
-          type="text"
-          value={profileUrlTemplate}
-          onInput={(e) => setProfileUrlTemplate(e.currentTarget.value)}
-          required
-        />
-      </details>
-      <button type="submit" disabled={busy || apiKey.trim() === ""}>
-        {busy ? "Connecting…" : "Connect"}
-      </button>
-    </form>
-  );
-}
-
-function Connection({ store }: { store: PanelStore }) {
-  const { connection, busy, error, disconnect } = store();
-  if (!connection) return null;
-  return (
-    <section aria-labelledby="connection-title">
-      <h2 id="connection-title">Connection</h2>
-      {connection.connected ? (
-        <div class="connected">
-          <p data-testid="connection-status">
-            <span class="dot ok" aria-hidden="true" /> Connected to SmartRecruiters with an API key (
-            {new URL(connection.apiBaseUrl).host})
-          </p>
-          <button type="button" onClick={() => disconnect()} disabled={busy}>
-            Disconnect
-          </button>
-        </div>
-      ) : (
-        <>
-          <p data-testid="connection-status">
-            <span class="dot" aria-hidden="true" /> Not connected to SmartRecruiters
-          </p>
-          <ApiKeyForm store={store} connection={connection} />
-        </>
-      )}
-      {error && (
-        <p class="error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
   );
 }
 

@@ -8,7 +8,7 @@ import type {
   StatusResponse,
   StructureResponse,
 } from "../../lib/messaging/protocol";
-import type { SettingName, UserSettings } from "../../lib/settings/settings";
+import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/settings";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 
 export interface PanelBackend {
@@ -37,86 +37,101 @@ export interface PanelState {
   loadOutbox(): Promise<void>;
   outboxAction(id: string, action: "retry" | "discard"): Promise<void>;
   setSetting(name: SettingName, value: boolean): Promise<void>;
-  connectApiKey(input: { apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }): Promise<boolean>;
+  /** OAuth in a SmartRecruiters window; closing the window quietly leaves things as they were. */
+  connectOAuth(endpoints: Partial<Endpoints>): Promise<boolean>;
+  connectApiKey(apiKey: string, endpoints: Partial<Endpoints>): Promise<boolean>;
+  loadConnection(): Promise<void>;
   disconnect(): Promise<void>;
   copyPageStructure(): Promise<void>;
 }
 
 export function createPanelStore(backend: PanelBackend) {
-  return create<PanelState>()((set, get) => ({
-    loaded: false,
-    connection: null,
-    settings: null,
-    managed: [],
-    page: null,
-    outbox: [],
-    busy: false,
-    error: null,
-    copied: null,
-    async load() {
-      const [status] = await Promise.all([
-        backend.send({ type: "getStatus" }) as Promise<StatusResponse>,
-        get().loadSettings(),
-        get().loadPage(),
-        get().loadOutbox(),
-      ]);
-      set({ loaded: true, connection: status.connection });
-    },
-    async loadSettings() {
-      const [settings, managed] = await Promise.all([backend.readSettings(), backend.managedSettings()]);
-      set({ settings, managed });
-    },
-    async loadPage() {
-      const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
-      set({ page: response.page, copied: null });
-    },
-    async loadOutbox() {
-      set({ outbox: await backend.readOutbox() });
-    },
-    async outboxAction(id, action) {
-      await backend.send({ type: "outboxAction", id, action });
-      await get().loadOutbox();
-    },
-    async setSetting(name, value) {
-      if (get().managed.includes(name)) return;
-      set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
-      await backend.writeSetting(name, value);
-    },
-    async connectApiKey(input) {
+  return create<PanelState>()((set, get) => {
+    async function connectWith(request: Request): Promise<boolean> {
       set({ busy: true, error: null });
-      const response = (await backend.send({ type: "connectApiKey", ...input })) as ConnectResponse;
-      if (response.status === "ok") {
-        set({ busy: false, connection: response.connection });
-        return true;
+      const response = (await backend.send(request)) as ConnectResponse;
+      if (response.status === "error") {
+        set({ busy: false, error: response.message });
+        return false;
       }
-      set({ busy: false, error: response.message });
-      return false;
-    },
-    async disconnect() {
-      set({ busy: true, error: null });
-      const response = (await backend.send({ type: "disconnect" })) as StatusResponse;
       set({ busy: false, connection: response.connection });
-    },
-    async copyPageStructure() {
-      const response = (await backend.send({ type: "copyPageStructure" })) as StructureResponse;
-      if (response.status !== "ok") {
-        set({ copied: { ok: false, message: response.message } });
-        return;
-      }
-      try {
-        await backend.copyText(response.structure);
-        set({ copied: { ok: true, lines: response.structure.split("\n").length, text: response.structure } });
-      } catch {
-        set({
-          copied: {
-            ok: false,
-            message: "The clipboard refused the copy: select the structure below and copy it.",
-            text: response.structure,
-          },
-        });
-      }
-    },
-  }));
+      return response.status === "ok";
+    }
+    return {
+      loaded: false,
+      connection: null,
+      settings: null,
+      managed: [],
+      page: null,
+      outbox: [],
+      busy: false,
+      error: null,
+      copied: null,
+      async load() {
+        const [status] = await Promise.all([
+          backend.send({ type: "getStatus" }) as Promise<StatusResponse>,
+          get().loadSettings(),
+          get().loadPage(),
+          get().loadOutbox(),
+        ]);
+        set({ loaded: true, connection: status.connection });
+      },
+      async loadSettings() {
+        const [settings, managed] = await Promise.all([backend.readSettings(), backend.managedSettings()]);
+        set({ settings, managed });
+      },
+      async loadPage() {
+        const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
+        set({ page: response.page, copied: null });
+      },
+      async loadOutbox() {
+        set({ outbox: await backend.readOutbox() });
+      },
+      async outboxAction(id, action) {
+        await backend.send({ type: "outboxAction", id, action });
+        await get().loadOutbox();
+      },
+      async setSetting(name, value) {
+        if (get().managed.includes(name)) return;
+        set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
+        await backend.writeSetting(name, value);
+      },
+      async connectOAuth(endpoints) {
+        return connectWith({ type: "connectOAuth", endpoints });
+      },
+      async connectApiKey(apiKey, endpoints) {
+        return connectWith({ type: "connectApiKey", apiKey, endpoints });
+      },
+      async loadConnection() {
+        const status = (await backend.send({ type: "getStatus" })) as StatusResponse;
+        set({ connection: status.connection });
+      },
+      async disconnect() {
+        set({ busy: true, error: null });
+        const response = (await backend.send({ type: "disconnect" })) as StatusResponse;
+        set({ busy: false, connection: response.connection });
+      },
+      async copyPageStructure() {
+        const response = (await backend.send({ type: "copyPageStructure" })) as StructureResponse;
+        if (response.status !== "ok") {
+          set({ copied: { ok: false, message: response.message } });
+          return;
+        }
+        try {
+          await backend.copyText(response.structure);
+          set({ copied: { ok: true, lines: response.structure.split("\n").length, text: response.structure } });
+        } catch {
+          set({
+            copied: {
+              ok: false,
+              message: "The clipboard refused the copy: select the structure below and copy it.",
+              text: response.structure,
+            },
+          });
+        }
+      },
+    };
+  });
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;

@@ -17,7 +17,12 @@ const store = createPanelStore({
   readOutbox: () => outboxItem.getValue(),
 });
 
-const { loadSettings, loadPage, loadOutbox, load } = store.getState();
+const { loadSettings, loadPage, loadOutbox, loadConnection, load } = store.getState();
+/** Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never reads tokens. */
+const connectionKeys = new Set(["auth.credential", "auth.refresh", "auth.problem", "policy.cache", "settings.endpoints"]);
+browser.storage.onChanged.addListener((changes) => {
+  if (Object.keys(changes).some((key) => connectionKeys.has(key))) loadConnection();
+});
 outboxItem.watch(() => loadOutbox());
 for (const item of [...Object.values(settingItems), cachedPolicy]) item.watch(() => loadSettings());
 watchTabStatuses(() => loadPage());

@@ -1,60 +1,73 @@
 import type { ConnectionStatus } from "../messaging/protocol";
+import { normaliseApiKey } from "../settings/policy";
 import { endpoints } from "../settings/settings";
-import { type Credential, createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
+import { createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import type { RateLimiter } from "../smartrecruiters/rate-limiter";
-import { normaliseApiKey, storedCredential } from "./credential-store";
+import { authConfig } from "./auth-config";
+import { accessTokenItem, authProblemItem, clearSignIn, refreshTokenItem, storedCredential } from "./credential-store";
+import { chosenEndpoints, type EndpointChoice } from "./sign-in";
+import type { TokenKeeper } from "./tokens";
 
+/** What the side panel shows of the connection: never a token, key or secret. */
 export async function connectionStatus(): Promise<ConnectionStatus> {
-  const [credential, { apiBaseUrl, profileUrlTemplate }] = await Promise.all([storedCredential.getValue(), endpoints.getValue()]);
+  const [config, userKey, refresh, access, problem] = await Promise.all([
+    authConfig(),
+    storedCredential.getValue(),
+    refreshTokenItem.getValue(),
+    accessTokenItem.getValue(),
+    authProblemItem.getValue(),
+  ]);
+  const connected =
+    config.mode === "clientCredentials" ||
+    (config.mode === "apiKey" && (config.byOrganisation ? Boolean(config.apiKey) : userKey !== null)) ||
+    (config.mode === "oauth" && (refresh !== null || (access?.grant === "oauth" && access.expiresAt > Date.now())));
   return {
-    connected: credential !== null,
-    method: credential === null ? null : credential.kind === "apiKey" ? "apiKey" : "oauth",
-    apiBaseUrl,
-    profileUrlTemplate,
+    connected,
+    method: connected ? config.mode : null,
+    byOrganisation: config.byOrganisation,
+    userMayChoose: config.userMayChoose,
+    canSignIn: config.mode === "oauth" && config.endpoints.clientId !== "",
+    scopes: config.mode === "oauth" ? (refresh?.scopes ?? []) : [],
+    problem: problem ? { message: problem.message, fix: problem.fix } : null,
+    endpoints: config.endpoints,
+    locked: config.locked,
   };
 }
 
-function validUrl(text: string, what: string): string {
-  try {
-    const url = new URL(text.trim());
-    if (url.protocol === "https:" || url.hostname === "127.0.0.1" || url.hostname === "localhost") return url.href;
-  } catch {
-    // reported below
-  }
-  throw new SmartRecruitersError("bad-request", `The ${what} must be an https:// address.`);
-}
-
 /** Checks an API key with one search call and keeps it only if SmartRecruiters accepts it. */
-export async function connectWithApiKey(input: {
-  apiKey: string;
-  apiBaseUrl: string;
-  profileUrlTemplate: string;
-}): Promise<ConnectionStatus> {
+export async function connectWithApiKey(input: { apiKey: string } & EndpointChoice): Promise<ConnectionStatus> {
+  const config = await authConfig();
+  if (!config.userMayChoose)
+    throw new SmartRecruitersError("bad-request", "Your organisation has chosen how the extension signs in to SmartRecruiters.");
   const apiKey = normaliseApiKey(input.apiKey);
   if (!apiKey) throw new SmartRecruitersError("bad-request", "That does not look like a SmartRecruiters API key.");
-  const apiBaseUrl = validUrl(input.apiBaseUrl, "API address").replace(/\/+$/u, "");
-  const profileUrlTemplate = validUrl(input.profileUrlTemplate, "profile page address").replaceAll("%7Bid%7D", "{id}");
-  if (!profileUrlTemplate.includes("{id}"))
-    throw new SmartRecruitersError("bad-request", "The profile page address must contain {id}.");
-  const credential: Credential = { kind: "apiKey", apiKey };
-  await createClient({ apiBaseUrl, credential }).searchCandidates('"connection-check@example.invalid"', 1);
-  await endpoints.setValue({ apiBaseUrl, profileUrlTemplate });
-  await storedCredential.setValue(credential);
+  const target = chosenEndpoints(config, input);
+  await createClient({ apiBaseUrl: target.apiBaseUrl, credential: { kind: "apiKey", apiKey } }).searchCandidates(
+    '"connection-check@example.invalid"',
+    1,
+  );
+  await clearSignIn();
+  await Promise.all([endpoints.setValue(target), storedCredential.setValue({ kind: "apiKey", apiKey })]);
   return connectionStatus();
 }
 
+/** Forgets every token, key and auth problem of this browser (the organisation's policy stays). */
 export async function disconnect(): Promise<ConnectionStatus> {
-  await storedCredential.setValue(null);
+  await clearSignIn();
   return connectionStatus();
 }
 
-/** A client signed in with the stored credential, or a not-connected error. */
+/** A client signed in with the current credential, renewed as needed, or a not-connected error on first use. */
 export async function connectedClient(
+  keeper: TokenKeeper,
   limiter?: RateLimiter,
 ): Promise<{ client: SmartRecruitersClient; profileUrlTemplate: string }> {
-  const [credential, { apiBaseUrl, profileUrlTemplate }] = await Promise.all([storedCredential.getValue(), endpoints.getValue()]);
-  if (!credential)
-    throw new SmartRecruitersError("not-connected", "Not connected to SmartRecruiters: connect in the extension's side panel.");
-  return { client: createClient({ apiBaseUrl, credential, ...(limiter ? { limiter } : {}) }), profileUrlTemplate };
+  const config = await authConfig();
+  const client = createClient({
+    apiBaseUrl: config.endpoints.apiBaseUrl,
+    credential: keeper.source(async () => config),
+    ...(limiter ? { limiter } : {}),
+  });
+  return { client, profileUrlTemplate: config.endpoints.profileUrlTemplate };
 }

@@ -2,16 +2,55 @@ import { storage } from "wxt/utils/storage";
 import type { Credential } from "../smartrecruiters/client";
 
 /**
- * The credential the background signs in with. Only the background imports this module: content
- * scripts and pages ask the background, which never sends a credential back.
+ * Where sign-in state lives. Only the background imports this module: content scripts and pages
+ * ask the background, which never sends a token or key back.
  */
+
+/** An API key the interviewer entered (when the organisation has not chosen how to sign in). */
 export const storedCredential = storage.defineItem<Credential | null>("local:auth.credential", {
   fallback: null,
   version: 1,
 });
 
-/** A SmartRecruiters API key is 32 characters; accept what looks like one, trimmed. */
-export function normaliseApiKey(input: string): string | null {
-  const key = input.trim();
-  return /^[A-Za-z0-9_-]{16,128}$/u.test(key) ? key : null;
+export interface AccessToken {
+  accessToken: string;
+  issuedAt: number;
+  expiresAt: number;
+  scopes: string[];
+  /** Which grant it came from: a client-credentials token is never used for a user's sign-in, or back. */
+  grant: "oauth" | "clientCredentials";
+}
+
+/** The current access token: session storage only (gone when the browser closes; never visible to content scripts). */
+export const accessTokenItem = storage.defineItem<AccessToken | null>("session:auth.access", { fallback: null });
+
+export interface RefreshToken {
+  refreshToken: string;
+  scopes: string[];
+  connectedAt: number;
+}
+
+/** The user's refresh token (one-time use, rotated on every refresh): storage.local only, never synced. */
+export const refreshTokenItem = storage.defineItem<RefreshToken | null>("local:auth.refresh", {
+  fallback: null,
+  version: 1,
+});
+
+export interface AuthProblem {
+  message: string;
+  /** What fixes it: the interviewer reconnects, or an admin changes the setup. */
+  fix: "reconnect" | "admin";
+  at: number;
+}
+
+/** The last authentication problem, shown in the side panel until a connection succeeds. */
+export const authProblemItem = storage.defineItem<AuthProblem | null>("local:auth.problem", { fallback: null, version: 1 });
+
+export async function clearSignIn(): Promise<void> {
+  await Promise.all([
+    storedCredential.setValue(null),
+    accessTokenItem.setValue(null),
+    refreshTokenItem.setValue(null),
+    authProblemItem.setValue(null),
+  ]);
 }

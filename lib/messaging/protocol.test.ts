@@ -15,11 +15,14 @@ describe("parseRequest", () => {
       parseRequest({ type: "lookup", interviewName: "x".repeat(501), candidate: { firstName: "", lastName: "", email: null } }),
     ).toBeNull();
     expect(parseRequest("lookup")).toBeNull();
+    expect(parseRequest({ type: "connectOAuth", endpoints: { clientSecret: "s" } })).toBeNull();
   });
 
   it("lets content scripts send only lookups and ratings", () => {
-    const connect = parseRequest({ type: "connectApiKey", apiKey: "k", apiBaseUrl: "u", profileUrlTemplate: "t" });
+    const connect = parseRequest({ type: "connectApiKey", apiKey: "k", endpoints: { apiBaseUrl: "u" } });
     expect(connect && isContentRequest(connect)).toBe(false);
+    const signIn = parseRequest({ type: "connectOAuth", endpoints: {} });
+    expect(signIn && isContentRequest(signIn)).toBe(false);
     const disconnect = parseRequest({ type: "disconnect" });
     expect(disconnect && isContentRequest(disconnect)).toBe(false);
   });

@@ -1,3 +1,5 @@
+import type { AuthMode } from "../settings/policy";
+import type { Endpoints } from "../settings/settings";
 import { isRecord } from "../shared/is-record";
 import type { ApiErrorKind } from "../smartrecruiters/errors";
 import type { Person } from "../sync/match-candidate";
@@ -25,7 +27,8 @@ export type ContentRequest =
 /** Messages only the extension's own pages (the side panel) may send. */
 export type PageRequest =
   | { type: "getStatus" }
-  | { type: "connectApiKey"; apiKey: string; apiBaseUrl: string; profileUrlTemplate: string }
+  | { type: "connectOAuth"; endpoints: Partial<Endpoints> }
+  | { type: "connectApiKey"; apiKey: string; endpoints: Partial<Endpoints> }
   | { type: "disconnect" }
   | { type: "activeTab" }
   | { type: "copyPageStructure" }
@@ -67,13 +70,24 @@ export type RateResponse =
 
 export interface ConnectionStatus {
   connected: boolean;
-  method: "apiKey" | "oauth" | null;
-  apiBaseUrl: string;
-  profileUrlTemplate: string;
+  method: AuthMode | null;
+  /** The organisation's credential from policy: "Connected by your organisation", no connect/disconnect. */
+  byOrganisation: boolean;
+  /** No policy sign-in method: the interviewer may also use an API key of their own. */
+  userMayChoose: boolean;
+  /** "Connect to SmartRecruiters" (OAuth) can work: a client ID is known. */
+  canSignIn: boolean;
+  /** Scopes SmartRecruiters granted to the user's sign-in. */
+  scopes: string[];
+  /** The last authentication problem and who fixes it. */
+  problem: { message: string; fix: "reconnect" | "admin" } | null;
+  endpoints: Endpoints;
+  /** Endpoint settings the organisation's policy sets. */
+  locked: (keyof Endpoints)[];
 }
 
 export type StatusResponse = { status: "ok"; connection: ConnectionStatus };
-export type ConnectResponse = { status: "ok"; connection: ConnectionStatus } | Failure;
+export type ConnectResponse = { status: "ok" | "cancelled"; connection: ConnectionStatus } | Failure;
 
 export type ActiveTabResponse = { status: "ok"; page: PageStatus | null };
 export type StructureResponse = { status: "ok"; structure: string } | Failure;
@@ -107,6 +121,12 @@ function isPageStatus(value: unknown): value is PageStatus {
   );
 }
 
+const endpointNames = new Set(["apiBaseUrl", "profileUrlTemplate", "authorizeUrl", "tokenUrl", "clientId"]);
+
+function isEndpointChoice(value: unknown): value is Partial<Endpoints> {
+  return isRecord(value) && Object.entries(value).every(([key, text]) => endpointNames.has(key) && isText(text, 2000));
+}
+
 /** Checks a message's shape; anything else is refused before it reaches a handler. */
 export function parseRequest(value: unknown): Request | null {
   if (!isRecord(value)) return null;
@@ -133,14 +153,11 @@ export function parseRequest(value: unknown): Request | null {
     case "activeTab":
     case "copyPageStructure":
       return { type: value.type };
+    case "connectOAuth":
+      return isEndpointChoice(value.endpoints) ? { type: "connectOAuth", endpoints: value.endpoints } : null;
     case "connectApiKey":
-      return isText(value.apiKey) && isText(value.apiBaseUrl, 2000) && isText(value.profileUrlTemplate, 2000)
-        ? {
-            type: "connectApiKey",
-            apiKey: value.apiKey,
-            apiBaseUrl: value.apiBaseUrl,
-            profileUrlTemplate: value.profileUrlTemplate,
-          }
+      return isText(value.apiKey) && isEndpointChoice(value.endpoints)
+        ? { type: "connectApiKey", apiKey: value.apiKey, endpoints: value.endpoints }
         : null;
     default:
       return null;

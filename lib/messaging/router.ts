@@ -1,4 +1,5 @@
 import { connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
+import type { EndpointChoice, SignInOutcome } from "../auth/sign-in";
 import { setTabStatus, tabStatus } from "../background/tab-status";
 import { cachedPolicy } from "../settings/policy";
 import { readSettings } from "../settings/settings";
@@ -12,6 +13,8 @@ export interface RouterDeps {
   /** The active tab of the focused window, if any. */
   activeTabId(): Promise<number | null>;
   sendToTab(tabId: number, command: TabCommand): Promise<unknown>;
+  /** OAuth sign-in in a browser window (identity.launchWebAuthFlow). */
+  signIn(choice: EndpointChoice): Promise<SignInOutcome>;
 }
 
 const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
@@ -19,6 +22,12 @@ const refused = (message: string): Failure => ({ status: "error", kind: "forbidd
 async function pageConfig(): Promise<PageConfig> {
   const [settings, { policy }] = await Promise.all([readSettings(), cachedPolicy.getValue()]);
   return { enabled: settings.integrationEnabled, markupOverride: policy.selectorOverrides ?? null };
+}
+
+/** A new sign-in: forget what the old credential learnt, then send the writes that waited for it. */
+function resumeWrites(deps: RouterDeps): void {
+  deps.sync.reset();
+  deps.sync.resumeAfterReconnect().catch(() => undefined);
 }
 
 async function handle(request: Request, tabId: number | null, deps: RouterDeps): Promise<unknown> {
@@ -37,11 +46,18 @@ async function handle(request: Request, tabId: number | null, deps: RouterDeps):
       return { status: "ok" };
     case "getStatus":
       return { status: "ok", connection: await connectionStatus() };
+    case "connectOAuth":
+      try {
+        const outcome = await deps.signIn(request.endpoints);
+        if (outcome === "connected") resumeWrites(deps);
+        return { status: outcome === "connected" ? "ok" : "cancelled", connection: await connectionStatus() };
+      } catch (error) {
+        return failure(error);
+      }
     case "connectApiKey":
       try {
-        deps.sync.reset();
-        const connection = await connectWithApiKey(request);
-        deps.sync.resumeAfterReconnect().catch(() => undefined);
+        const connection = await connectWithApiKey({ apiKey: request.apiKey, ...request.endpoints });
+        resumeWrites(deps);
         return { status: "ok", connection };
       } catch (error) {
         return failure(error);

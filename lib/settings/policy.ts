@@ -1,12 +1,28 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 
-/** What an admin can set through managed policy (public/managed_schema.json). */
+export const authModes = ["oauth", "clientCredentials", "apiKey"] as const;
+export type AuthMode = (typeof authModes)[number];
+
+/** What an admin can set through managed policy (public/managed_schema.json), secrets excepted. */
 export interface Policy {
   integrationEnabled?: boolean;
   createAndUpdateCandidates?: boolean;
+  authMode?: AuthMode;
+  clientId?: string;
+  authorizeUrl?: string;
+  tokenUrl?: string;
+  apiBaseUrl?: string;
+  profileUrlTemplate?: string;
+  hellohireHostPatterns?: string[];
   /** Validated where a DOM is at hand (content script, side panel): see lib/hellohire/markup-override.ts. */
   selectorOverrides?: unknown;
+}
+
+/** The policy's secrets: kept out of storage.local, which content scripts can read. */
+export interface PolicySecrets {
+  apiKey?: string;
+  clientSecret?: string;
 }
 
 export interface PolicyReading {
@@ -15,28 +31,127 @@ export interface PolicyReading {
   problems: string[];
 }
 
-const booleanKeys = ["integrationEnabled", "createAndUpdateCandidates"] as const;
+export type EndpointKey = "authorizeUrl" | "tokenUrl" | "apiBaseUrl" | "profileUrlTemplate";
 
-export function parsePolicy(raw: Record<string, unknown>): PolicyReading {
+const booleanKeys = ["integrationEnabled", "createAndUpdateCandidates"] as const;
+const urlKeys: readonly EndpointKey[] = ["authorizeUrl", "tokenUrl", "apiBaseUrl", "profileUrlTemplate"];
+
+/** https, or plain http to this computer (a local test server). Anything else is refused. */
+export function safeUrl(text: string): string | null {
+  try {
+    const url = new URL(text.trim());
+    const loopback = url.hostname === "127.0.0.1" || url.hostname === "localhost";
+    if (url.username || url.password) return null;
+    return url.protocol === "https:" || (url.protocol === "http:" && loopback) ? url.href : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A SmartRecruiters API key is 32 characters; accept what looks like one, trimmed. */
+export function normaliseApiKey(input: string): string | null {
+  const key = input.trim();
+  return /^[A-Za-z0-9_-]{16,128}$/u.test(key) ? key : null;
+}
+
+/** A match pattern for Hellohire pages: https://host/* or https://*.domain/*. */
+const hostPattern = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/.*$/u;
+
+function isShortText(value: unknown): value is string {
+  return typeof value === "string" && value.trim() !== "" && value.length <= 500;
+}
+
+/** An address setting, normalised; null when it is not an https:// address (or a template without {id}). */
+export function parseEndpoint(key: EndpointKey, value: unknown): string | null {
+  if (typeof value !== "string") return null;
+  const url = safeUrl(value);
+  if (!url) return null;
+  if (key === "profileUrlTemplate") {
+    const template = url.replaceAll("%7Bid%7D", "{id}");
+    return template.includes("{id}") ? template : null;
+  }
+  return key === "apiBaseUrl" ? url.replace(/\/+$/u, "") : url;
+}
+
+/** Drops the sign-in keys together when they cannot work together: never half applied. */
+function checkAuthCombination(policy: Policy, secrets: PolicySecrets, problems: string[]): void {
+  const missing =
+    policy.authMode === "apiKey" && !secrets.apiKey
+      ? "apiKey"
+      : policy.authMode === "clientCredentials" && !(policy.clientId && secrets.clientSecret)
+        ? "clientId and clientSecret"
+        : null;
+  if (!missing) return;
+  problems.push(`authMode ${policy.authMode} needs ${missing}: the organisation's sign-in settings are ignored`);
+  delete policy.authMode;
+  delete policy.clientId;
+  delete secrets.apiKey;
+  delete secrets.clientSecret;
+}
+
+export function parsePolicy(raw: Record<string, unknown>): PolicyReading & { secrets: PolicySecrets } {
   const policy: Policy = {};
+  const secrets: PolicySecrets = {};
   const problems: string[] = [];
+  const present = (key: string) => raw[key] !== undefined;
   for (const key of booleanKeys) {
-    if (raw[key] === undefined) continue;
+    if (!present(key)) continue;
     if (typeof raw[key] === "boolean") policy[key] = raw[key];
     else problems.push(`${key} must be true or false`);
   }
-  if (raw.selectorOverrides !== undefined) {
+  if (present("authMode")) {
+    const mode = authModes.find((m) => m === raw.authMode);
+    if (mode) policy.authMode = mode;
+    else problems.push(`authMode must be one of ${authModes.join(", ")}`);
+  }
+  if (present("clientId")) {
+    if (isShortText(raw.clientId)) policy.clientId = raw.clientId.trim();
+    else problems.push("clientId must be a non-empty text");
+  }
+  if (present("clientSecret")) {
+    if (isShortText(raw.clientSecret)) secrets.clientSecret = raw.clientSecret.trim();
+    else problems.push("clientSecret must be a non-empty text");
+  }
+  if (present("apiKey")) {
+    const key = typeof raw.apiKey === "string" ? normaliseApiKey(raw.apiKey) : null;
+    if (key) secrets.apiKey = key;
+    else problems.push("apiKey does not look like a SmartRecruiters API key");
+  }
+  for (const key of urlKeys) {
+    if (!present(key)) continue;
+    const url = parseEndpoint(key, raw[key]);
+    if (url) policy[key] = url;
+    else
+      problems.push(
+        key === "profileUrlTemplate"
+          ? "profileUrlTemplate must be an https:// address containing {id}"
+          : `${key} must be an https:// address`,
+      );
+  }
+  if (present("hellohireHostPatterns")) {
+    const patterns = raw.hellohireHostPatterns;
+    if (Array.isArray(patterns) && patterns.length <= 20 && patterns.every((p) => typeof p === "string" && hostPattern.test(p)))
+      policy.hellohireHostPatterns = patterns as string[];
+    else problems.push("hellohireHostPatterns must be a list of https://host/* patterns");
+  }
+  if (present("selectorOverrides")) {
     if (typeof raw.selectorOverrides === "object" && raw.selectorOverrides !== null)
       policy.selectorOverrides = raw.selectorOverrides;
     else problems.push("selectorOverrides must be an object");
   }
-  return { policy, problems };
+  checkAuthCombination(policy, secrets, problems);
+  return { policy, secrets, problems };
 }
 
-/** The last policy read; start-up uses it at once and never waits on storage.managed. */
+/** The last policy read, secrets excepted; start-up uses it at once and never waits on storage.managed. */
 export const cachedPolicy = storage.defineItem<PolicyReading>("local:policy.cache", {
   fallback: { policy: {}, problems: [] },
   version: 1,
+});
+
+/** The policy's secrets, in session storage: only the extension's own pages and worker can read it. */
+export const cachedPolicySecrets = storage.defineItem<PolicySecrets | null>("session:policy.secrets", {
+  fallback: null,
 });
 
 /** Re-reads managed storage (absent on browsers or machines without policy: then no policy). */
@@ -47,7 +162,15 @@ export async function refreshPolicy(): Promise<PolicyReading> {
   } catch {
     raw = {};
   }
-  const reading = parsePolicy(raw);
-  await cachedPolicy.setValue(reading);
+  const { secrets, ...reading } = parsePolicy(raw);
+  await Promise.all([cachedPolicy.setValue(reading), cachedPolicySecrets.setValue(secrets)]);
   return reading;
+}
+
+/** The policy's secrets: the session copy, else a fresh read of managed storage. */
+export async function policySecrets(): Promise<PolicySecrets> {
+  const cached = await cachedPolicySecrets.getValue();
+  if (cached) return cached;
+  await refreshPolicy();
+  return (await cachedPolicySecrets.getValue()) ?? {};
 }

@@ -1,5 +1,11 @@
 import { storage } from "wxt/utils/storage";
-import { defaultApiBaseUrl, defaultProfileUrlTemplate } from "../smartrecruiters/hosts";
+import {
+  defaultApiBaseUrl,
+  defaultAuthorizeUrl,
+  defaultClientId,
+  defaultProfileUrlTemplate,
+  defaultTokenUrl,
+} from "../smartrecruiters/hosts";
 import { cachedPolicy } from "./policy";
 
 /** "SmartRecruiters integration": shows the link and rating buttons on interview pages. */
@@ -14,14 +20,30 @@ export const createAndUpdateCandidates = storage.defineItem<boolean>("local:sett
   version: 1,
 });
 
+/** Where SmartRecruiters is: the user's choice under "Advanced" (a policy value wins over it). */
 export interface Endpoints {
   apiBaseUrl: string;
   profileUrlTemplate: string;
+  authorizeUrl: string;
+  tokenUrl: string;
+  clientId: string;
 }
 
+export const defaultEndpoints: Readonly<Endpoints> = Object.freeze({
+  apiBaseUrl: defaultApiBaseUrl,
+  profileUrlTemplate: defaultProfileUrlTemplate,
+  authorizeUrl: defaultAuthorizeUrl,
+  tokenUrl: defaultTokenUrl,
+  clientId: defaultClientId,
+});
+
 export const endpoints = storage.defineItem<Endpoints>("local:settings.endpoints", {
-  fallback: { apiBaseUrl: defaultApiBaseUrl, profileUrlTemplate: defaultProfileUrlTemplate },
-  version: 1,
+  fallback: { ...defaultEndpoints },
+  version: 2,
+  migrations: {
+    // Version 1 had the API and profile addresses only (API-key sign-in).
+    2: (v1: Pick<Endpoints, "apiBaseUrl" | "profileUrlTemplate">): Endpoints => ({ ...defaultEndpoints, ...v1 }),
+  },
 });
 
 export interface UserSettings {

@@ -4,9 +4,18 @@ import { type CandidateSummary, parseCandidate, parseSearchResult, parseTagList 
 
 export type Credential = { kind: "apiKey"; apiKey: string } | { kind: "bearer"; accessToken: string };
 
+/**
+ * Where the client gets its credential: the current one before each call, and a renewed one when
+ * SmartRecruiters answers 401 (one renewal per call; renew throws or returns null when it cannot).
+ */
+export interface CredentialSource {
+  current(): Promise<Credential>;
+  renew(rejected: Credential): Promise<Credential | null>;
+}
+
 export interface ClientConfig {
   apiBaseUrl: string;
-  credential: Credential;
+  credential: Credential | CredentialSource;
   fetch?: typeof fetch;
   /** Share one per credential: SmartRecruiters' limits count per credential. */
   limiter?: RateLimiter;
@@ -53,27 +62,41 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
   const base = config.apiBaseUrl.replace(/\/+$/u, "");
   const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
   const limiter = config.limiter ?? createRateLimiter();
+  const source: CredentialSource =
+    "kind" in config.credential
+      ? { current: async () => config.credential as Credential, renew: async () => null }
+      : config.credential;
 
   async function call(method: string, path: string, body?: unknown): Promise<unknown> {
     const kind: CallKind = method === "GET" && path.startsWith("/candidates?") ? "search" : "other";
+    let credential = await source.current();
+    let renewed = false;
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await limiter.run(kind, () => callOnce(method, path, body));
+        const sending = credential;
+        return await limiter.run(kind, () => callOnce(sending, method, path, body));
       } catch (error) {
-        const retry = error instanceof SmartRecruitersError && error.kind === "rate-limited" && attempt < rateLimitedAttempts;
-        if (!retry) throw error;
+        if (!(error instanceof SmartRecruitersError)) throw error;
+        if (error.status === 401 && !renewed) {
+          renewed = true;
+          const fresh = await source.renew(credential);
+          if (!fresh) throw error;
+          credential = fresh;
+          continue;
+        }
+        if (error.kind !== "rate-limited" || attempt >= rateLimitedAttempts) throw error;
       }
     }
   }
 
-  async function callOnce(method: string, path: string, body?: unknown): Promise<unknown> {
+  async function callOnce(credential: Credential, method: string, path: string, body?: unknown): Promise<unknown> {
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, {
         method,
         headers: {
           Accept: "application/json",
-          ...authHeaders(config.credential),
+          ...authHeaders(credential),
           ...(body === undefined ? {} : { "Content-Type": "application/json" }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),

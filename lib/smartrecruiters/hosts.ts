@@ -1,6 +1,14 @@
 /** SmartRecruiters' production addresses; every one is configurable at run time. */
 export const defaultApiBaseUrl = "https://api.smartrecruiters.com";
 export const defaultProfileUrlTemplate = "https://www.smartrecruiters.com/app/people/candidates/{id}";
+export const defaultAuthorizeUrl = "https://www.smartrecruiters.com/identity/oauth/allow";
+export const defaultTokenUrl = "https://www.smartrecruiters.com/identity/oauth/token";
+
+/**
+ * The OAuth client ID SmartRecruiters issued to this extension, set at build time
+ * (WXT_SMARTRECRUITERS_CLIENT_ID); empty when none was issued: then an admin sets `clientId` by policy.
+ */
+export const defaultClientId: string = import.meta.env.WXT_SMARTRECRUITERS_CLIENT_ID ?? "";
 
 /** Hosts the background may call: the API and the OAuth endpoints. */
 export const smartRecruitersHostPatterns = ["https://api.smartrecruiters.com/*", "https://www.smartrecruiters.com/*"] as const;

@@ -1,4 +1,5 @@
 import { connectedClient } from "../auth/connection";
+import { createTokenKeeper, type TokenKeeper } from "../auth/tokens";
 import type { Failure, LookupResponse, RateResponse } from "../messaging/protocol";
 import { readSettings } from "../settings/settings";
 import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
@@ -37,6 +38,8 @@ export interface SyncServiceOptions {
   scheduleWake(at: number | null): void;
   newId?(): string;
   now?(): number;
+  /** The background's one token keeper (shared so that one refresh serves every caller). */
+  tokens?: TokenKeeper;
 }
 
 function queuedReason(entry: OutboxEntry): string {
@@ -51,6 +54,7 @@ function queuedReason(entry: OutboxEntry): string {
 export function createSyncService(options: SyncServiceOptions) {
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const tokens = options.tokens ?? createTokenKeeper();
   let flushing: Promise<void> | null = null;
   let client: SmartRecruitersClient | null = null;
   const cache = createSearchCache((email) => requireClient().searchCandidates(emailQuery(email)), { ttlMs: searchTtlMs });
@@ -145,7 +149,7 @@ export function createSyncService(options: SyncServiceOptions) {
   }
 
   async function connect() {
-    const connected = await connectedClient(limiter);
+    const connected = await connectedClient(tokens, limiter);
     client = connected.client;
     return connected;
   }

@@ -52,11 +52,11 @@ export interface ConnectOptions {
 export async function connectInSidePanel(context: BrowserContext, options: ConnectOptions): Promise<Page> {
   const panel = await context.newPage();
   await panel.goto(extensionUrl("sidepanel.html"));
-  await panel.getByLabel("SmartRecruiters API key").fill(options.apiKey);
   await panel.getByText("Advanced").click();
   await panel.getByLabel("API address").fill(options.apiBaseUrl);
   await panel.getByLabel("Candidate profile address (with {id})").fill(options.profileUrlTemplate);
-  await panel.getByRole("button", { name: "Connect" }).click();
+  await panel.getByLabel("SmartRecruiters API key").fill(options.apiKey);
+  await panel.getByRole("button", { name: "Connect with API key" }).click();
   await panel.getByText("Connected to SmartRecruiters").waitFor();
   return panel;
 }

@@ -1,0 +1,43 @@
+import { type AuthMode, cachedPolicy, policySecrets } from "../settings/policy";
+import { type Endpoints, endpoints } from "../settings/settings";
+import { storedCredential } from "./credential-store";
+
+/** How the extension signs in right now: the organisation's policy first, then the interviewer's choice. */
+export interface AuthConfig {
+  mode: AuthMode;
+  /** The organisation's own credential (policy apiKey or clientCredentials): nothing for the interviewer to do. */
+  byOrganisation: boolean;
+  /** The policy leaves the sign-in method to the interviewer (OAuth or an API key of their own). */
+  userMayChoose: boolean;
+  endpoints: Endpoints;
+  /** Endpoint settings the policy sets: shown locked. */
+  locked: (keyof Endpoints)[];
+  clientSecret?: string;
+  apiKey?: string;
+}
+
+const endpointKeys: readonly (keyof Endpoints)[] = ["apiBaseUrl", "profileUrlTemplate", "authorizeUrl", "tokenUrl", "clientId"];
+
+export async function authConfig(): Promise<AuthConfig> {
+  const [{ policy }, userEndpoints, userKey] = await Promise.all([
+    cachedPolicy.getValue(),
+    endpoints.getValue(),
+    storedCredential.getValue(),
+  ]);
+  const locked = endpointKeys.filter((key) => policy[key] !== undefined);
+  const effective: Endpoints = { ...userEndpoints };
+  for (const key of locked) effective[key] = policy[key] as string;
+  const mode: AuthMode = policy.authMode ?? (userKey ? "apiKey" : "oauth");
+  const byOrganisation = policy.authMode === "apiKey" || policy.authMode === "clientCredentials";
+  const needsSecrets = byOrganisation || mode === "oauth";
+  const secrets = needsSecrets ? await policySecrets() : {};
+  return {
+    mode,
+    byOrganisation,
+    userMayChoose: policy.authMode === undefined,
+    endpoints: effective,
+    locked,
+    ...(secrets.clientSecret ? { clientSecret: secrets.clientSecret } : {}),
+    ...(policy.authMode === "apiKey" && secrets.apiKey ? { apiKey: secrets.apiKey } : {}),
+  };
+}

@@ -1,0 +1,148 @@
+import { parseEndpoint } from "../settings/policy";
+import { type Endpoints, endpoints } from "../settings/settings";
+import { createClient } from "../smartrecruiters/client";
+import { SmartRecruitersError } from "../smartrecruiters/errors";
+import { authorizationUrl, exchangeCode, missingScopes, readAuthorizationAnswer, requiredScopes } from "../smartrecruiters/oauth";
+import { type AuthConfig, authConfig } from "./auth-config";
+import { accessTokenItem, authProblemItem, refreshTokenItem, storedCredential } from "./credential-store";
+import { newSignIn } from "./pkce";
+import { tokenEndpoint } from "./tokens";
+
+/** The part of `identity` sign-in needs, injectable for tests. */
+export interface IdentityApi {
+  getRedirectURL(): string;
+  launchWebAuthFlow(details: { url: string; interactive: boolean }): Promise<string | undefined>;
+}
+
+export interface SignInOptions {
+  identity: IdentityApi;
+  fetch?: typeof fetch;
+  now?: () => number;
+}
+
+export type SignInOutcome = "connected" | "cancelled";
+
+/** Addresses the interviewer typed under "Advanced"; a value the policy sets is never replaced. */
+export type EndpointChoice = Partial<Endpoints>;
+
+const endpointLabels: Record<keyof Endpoints, string> = {
+  apiBaseUrl: "API address",
+  profileUrlTemplate: "candidate profile address (with {id})",
+  authorizeUrl: "sign-in address",
+  tokenUrl: "token address",
+  clientId: "OAuth client ID",
+};
+
+/** The interviewer's "Advanced" choices over the current ones, checked; locked (policy) values stay. */
+export function chosenEndpoints(config: AuthConfig, choice: EndpointChoice): Endpoints {
+  const result = { ...config.endpoints };
+  for (const key of Object.keys(endpointLabels) as (keyof Endpoints)[]) {
+    const value = choice[key]?.trim();
+    if (!value || config.locked.includes(key)) continue;
+    const parsed = key === "clientId" ? value : parseEndpoint(key, value);
+    if (!parsed)
+      throw new SmartRecruitersError(
+        "bad-request",
+        key === "profileUrlTemplate"
+          ? "The candidate profile address must be an https:// address containing {id}."
+          : `The ${endpointLabels[key]} must be an https:// address.`,
+      );
+    result[key] = parsed;
+  }
+  return result;
+}
+
+/** Chrome: "The user did not approve access."; Firefox: "User cancelled or denied access." */
+function closedByUser(error: unknown): boolean {
+  return error instanceof Error && /did not approve|cancel/iu.test(error.message);
+}
+
+async function verified(apiBaseUrl: string, accessToken: string, fetchImpl?: typeof fetch): Promise<void> {
+  const client = createClient({
+    apiBaseUrl,
+    credential: { kind: "bearer", accessToken },
+    ...(fetchImpl ? { fetch: fetchImpl } : {}),
+  });
+  await client.searchCandidates('"connection-check@example.invalid"', 1);
+}
+
+/**
+ * "Log in and give permission": SmartRecruiters' authorization page in a browser window, with
+ * `state` and PKCE (S256); the code is exchanged at the configured token URL (SmartRecruiters, or the
+ * organisation's own token endpoint). Nothing is kept unless the tokens carry every scope needed and
+ * one API call with them succeeds. Closing the window changes nothing.
+ */
+export async function signInWithOAuth(options: SignInOptions, choice: EndpointChoice = {}): Promise<SignInOutcome> {
+  const config = await authConfig();
+  if (config.mode !== "oauth")
+    throw new SmartRecruitersError(
+      "bad-request",
+      "Your organisation connects SmartRecruiters for you: there is nothing to sign in to.",
+    );
+  const target = chosenEndpoints(config, choice);
+  if (!target.clientId)
+    throw new SmartRecruitersError(
+      "bad-request",
+      "Sign-in is not set up: the extension has no SmartRecruiters OAuth client ID. Your admin sets one by policy (clientId), or connect with an API key.",
+    );
+  const now = options.now ?? Date.now;
+  const secrets = await newSignIn();
+  const redirectUri = options.identity.getRedirectURL();
+  let redirectedTo: string | undefined;
+  try {
+    redirectedTo = await options.identity.launchWebAuthFlow({
+      url: authorizationUrl({
+        authorizeUrl: target.authorizeUrl,
+        clientId: target.clientId,
+        redirectUri,
+        state: secrets.state,
+        codeChallenge: secrets.codeChallenge,
+      }),
+      interactive: true,
+    });
+  } catch (error) {
+    if (closedByUser(error)) return "cancelled";
+    throw new SmartRecruitersError(
+      "offline",
+      `SmartRecruiters' sign-in page (${new URL(target.authorizeUrl).host}) could not be opened. Check the connection and try again.`,
+    );
+  }
+  if (!redirectedTo) return "cancelled";
+  const answer = readAuthorizationAnswer(redirectedTo, secrets.state);
+  if ("error" in answer) {
+    if (answer.error === "access_denied") return "cancelled";
+    throw new SmartRecruitersError(
+      "bad-request",
+      `SmartRecruiters refused the sign-in (${answer.error}${answer.description ? `: ${answer.description}` : ""}).`,
+    );
+  }
+  const started = now();
+  const tokens = await exchangeCode(
+    tokenEndpoint({ ...config, endpoints: target }, options.fetch),
+    { code: answer.code, redirectUri, codeVerifier: secrets.codeVerifier },
+    now,
+  );
+  const missing = missingScopes(tokens.scopes);
+  if (missing.length > 0)
+    throw new SmartRecruitersError(
+      "access-denied",
+      `SmartRecruiters did not grant ${missing.join(", ")}. The extension needs ${requiredScopes.join(", ")}: ask your SmartRecruiters admin to give your account these rights.`,
+    );
+  await verified(target.apiBaseUrl, tokens.accessToken, options.fetch);
+  await Promise.all([
+    refreshTokenItem.setValue(
+      tokens.refreshToken ? { refreshToken: tokens.refreshToken, scopes: tokens.scopes, connectedAt: started } : null,
+    ),
+    accessTokenItem.setValue({
+      accessToken: tokens.accessToken,
+      issuedAt: started,
+      expiresAt: tokens.expiresAt,
+      scopes: tokens.scopes,
+      grant: "oauth",
+    }),
+    storedCredential.setValue(null),
+    authProblemItem.setValue(null),
+    endpoints.setValue(target),
+  ]);
+  return "connected";
+}
