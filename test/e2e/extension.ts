@@ -42,6 +42,14 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
   };
 }
 
+/** The side panel says it is connected ("Not connected to …" contains "connected to …": match the start). */
+export async function waitUntilConnected(panel: Page, timeout = 15_000): Promise<void> {
+  await panel
+    .getByTestId("connection-status")
+    .filter({ hasText: /^\s*Connected/u })
+    .waitFor({ timeout });
+}
+
 export interface ConnectOptions {
   apiKey: string;
   apiBaseUrl: string;
@@ -57,7 +65,47 @@ export async function connectInSidePanel(context: BrowserContext, options: Conne
   await panel.getByLabel("Candidate profile address (with {id})").fill(options.profileUrlTemplate);
   await panel.getByLabel("SmartRecruiters API key").fill(options.apiKey);
   await panel.getByRole("button", { name: "Connect with API key" }).click();
-  await panel.getByText("Connected to SmartRecruiters").waitFor();
+  await waitUntilConnected(panel);
+  return panel;
+}
+
+export interface OAuthOptions {
+  /** The SmartRecruiters sandbox's address (API, profile page, authorization page). */
+  sandboxUrl: string;
+  /** Where the code is exchanged: the sandbox's token endpoint unless told (e.g. the reference token endpoint). */
+  tokenUrl?: string;
+  /** What the sign-in window does: the sandbox approves on its own, or a person clicks Allow / Deny, or closes it. */
+  window?: "auto" | "allow" | "deny" | "close";
+}
+
+/** Fills the side panel's addresses (the sandbox's) and presses "Connect to SmartRecruiters". */
+export async function startOAuthInSidePanel(panel: Page, options: OAuthOptions): Promise<Page | null> {
+  await panel.getByText("Advanced").click();
+  await panel.getByLabel("API address").fill(options.sandboxUrl);
+  await panel.getByLabel("Candidate profile address (with {id})").fill(`${options.sandboxUrl}/app/people/candidates/{id}`);
+  await panel.getByLabel("Sign-in address").fill(`${options.sandboxUrl}/identity/oauth/allow`);
+  await panel.getByLabel("Token address").fill(options.tokenUrl ?? `${options.sandboxUrl}/identity/oauth/token`);
+  const mode = options.window ?? "auto";
+  const signInWindow =
+    mode === "auto"
+      ? null
+      : panel.context().waitForEvent("page", { predicate: (page) => page.url().includes("/identity/oauth/allow") });
+  await panel.getByRole("button", { name: "Connect to SmartRecruiters" }).click();
+  if (!signInWindow) return null;
+  const window = await signInWindow;
+  await window.waitForLoadState();
+  if (mode === "allow") await window.getByRole("button", { name: "Allow" }).click();
+  else if (mode === "deny") await window.getByRole("button", { name: "Deny" }).click();
+  else await window.close();
+  return window;
+}
+
+/** Connects as an interviewer does: OAuth through the sandbox's authorization page, from the side panel. */
+export async function connectWithOAuthInSidePanel(context: BrowserContext, options: OAuthOptions): Promise<Page> {
+  const panel = await context.newPage();
+  await panel.goto(extensionUrl("sidepanel.html"));
+  await startOAuthInSidePanel(panel, options);
+  await waitUntilConnected(panel);
   return panel;
 }
 

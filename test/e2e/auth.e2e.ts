@@ -1,0 +1,196 @@
+import type { Page, Worker } from "playwright-core";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { startTokenEndpoint } from "../../server/token-endpoint/node";
+import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../sandbox/credentials";
+import { seedCandidates } from "../shared/people";
+import { type Environment, startEnvironment } from "./environment";
+import { connectWithOAuthInSidePanel, extensionId, extensionUrl, startOAuthInSidePanel, waitUntilConnected } from "./extension";
+import { peopleParam, profileLink, ratingButton, widget } from "./widget";
+
+let env: Environment;
+const annId = seedCandidates[0]?.id as string;
+const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+
+/** Everything the extension keeps in chrome.storage (local and session), read in its own worker. */
+function extensionStorage(worker: Worker): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
+  return worker.evaluate(async () => {
+    type Area = { get(keys: null): Promise<Record<string, unknown>> };
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } };
+    return { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
+  });
+}
+
+async function refreshTokenNow(): Promise<string> {
+  const { local } = await extensionStorage(env.browser.worker);
+  return (local["auth.refresh"] as { refreshToken: string } | undefined)?.refreshToken ?? "";
+}
+
+async function tokenRequests(): Promise<number> {
+  return (await env.control.requests()).filter((entry) => entry.path === "/identity/oauth/token").length;
+}
+
+async function openPanel(): Promise<Page> {
+  const panel = await env.browser.context.newPage();
+  await panel.goto(extensionUrl("sidepanel.html"));
+  return panel;
+}
+
+async function openAnn(): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
+  await profileLink(page).waitFor();
+  return page;
+}
+
+async function disconnectIfConnected(): Promise<void> {
+  const panel = await openPanel();
+  const disconnect = panel.getByRole("button", { name: "Disconnect" });
+  await panel.getByTestId("connection-status").waitFor();
+  if (await disconnect.count()) await disconnect.click();
+  await panel.getByTestId("connection-status").filter({ hasText: "Not connected" }).waitFor();
+  await panel.close();
+}
+
+describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
+  beforeAll(async () => {
+    env = await startEnvironment({ connect: false });
+  });
+  afterAll(async () => {
+    await env?.close();
+  });
+  beforeEach(async () => {
+    await env.control.reset();
+  });
+  afterEach(async () => {
+    await disconnectIfConnected();
+  });
+
+  it("connects through the auto-approving page, rates, and disconnect leaves no token anywhere", async () => {
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
+    expect(await panel.getByTestId("connection-status").textContent()).toContain("with your SmartRecruiters account");
+    const { local, session } = await extensionStorage(env.browser.worker);
+    const access = (session["auth.access"] as { accessToken: string }).accessToken;
+    expect(access).toBeTruthy();
+    expect(JSON.stringify(local)).not.toContain(access);
+    expect(local["auth.refresh"]).toBeTruthy();
+
+    const page = await openAnn();
+    await ratingButton(page, "Yes").click();
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - yes"]);
+    const bearer = (await env.control.requests()).filter((entry) => entry.path.startsWith("/candidates"));
+    expect(bearer.length).toBeGreaterThan(0);
+    expect(bearer.every((entry) => entry.credential?.startsWith("bearer"))).toBe(true);
+
+    await panel.getByRole("button", { name: "Disconnect" }).click();
+    await panel.getByTestId("connection-status").filter({ hasText: "Not connected" }).waitFor();
+    const after = await extensionStorage(env.browser.worker);
+    expect(Object.keys(after.local).filter((key) => key.startsWith("auth."))).toEqual([]);
+    expect(Object.keys(after.session).filter((key) => key.startsWith("auth."))).toEqual([]);
+    await page.close();
+    await panel.close();
+  });
+
+  it("connects when the interviewer clicks Allow on SmartRecruiters' page", async () => {
+    await env.control.setModes({ authorizePage: "click" });
+    const panel = await openPanel();
+    await startOAuthInSidePanel(panel, { sandboxUrl: env.sandbox.url, window: "allow" });
+    await waitUntilConnected(panel);
+    await panel.close();
+  });
+
+  it("closing the sign-in window quietly leaves it not connected; Deny too", async () => {
+    await env.control.setModes({ authorizePage: "click" });
+    const panel = await openPanel();
+    for (const window of ["close", "deny"] as const) {
+      await startOAuthInSidePanel(panel, { sandboxUrl: env.sandbox.url, window });
+      await panel.getByRole("button", { name: "Connect to SmartRecruiters" }).waitFor();
+      await expect.poll(() => panel.getByRole("button", { name: "Connect to SmartRecruiters" }).isEnabled()).toBe(true);
+      expect(await panel.getByTestId("connection-status").textContent()).toContain("Not connected");
+      expect(await panel.getByRole("alert").count()).toBe(0);
+      await panel.reload();
+    }
+    expect(await tokenRequests()).toBe(0);
+    await panel.close();
+  });
+
+  it("through the organisation's reference token endpoint: the secret stays there, refreshes go through it", async () => {
+    const upstream = `${env.sandbox.url}/identity/oauth/token`;
+    let forwarded = 0;
+    const endpoint = await startTokenEndpoint({
+      config: {
+        clientId: SANDBOX_CLIENT_ID,
+        clientSecret: SANDBOX_CLIENT_SECRET,
+        upstreamTokenUrl: upstream,
+        allowedExtensionIds: [extensionId],
+        fetch: (input, init) => {
+          forwarded += 1;
+          return fetch(input, init);
+        },
+      },
+    });
+    try {
+      await env.control.setModes({ accessTokenTtlSeconds: 2 });
+      const panel = await connectWithOAuthInSidePanel(env.browser.context, {
+        sandboxUrl: env.sandbox.url,
+        tokenUrl: endpoint.url,
+      });
+      expect(forwarded).toBe(1);
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const page = await openAnn();
+      await ratingButton(page, "Maybe").click();
+      await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+      expect(forwarded).toBeGreaterThanOrEqual(2);
+      expect(await env.control.tags(annId)).toEqual(["hellohire - csr - maybe"]);
+      await page.close();
+      await panel.close();
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it("a token expiring while ratings wait offline is refreshed once, rotated, and every rating lands", async () => {
+    await env.control.setModes({ accessTokenTtlSeconds: 2 });
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
+    const firstRefresh = await refreshTokenNow();
+    const page = await openAnn();
+    await env.control.setFaults({ dropRate: 1 });
+    await ratingButton(page, "No").click();
+    await widget(page).getByText("could not be reached", { exact: false }).waitFor();
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    // The token has expired; the next one lasts, so exactly one refresh is expected from here.
+    await env.control.setModes({ accessTokenTtlSeconds: 1800 });
+    await env.control.clearRequests();
+    await env.control.setFaults({});
+    await expect.poll(() => env.control.tags(annId), { timeout: 20_000 }).toEqual(["hellohire - csr - no"]);
+    expect(await tokenRequests()).toBe(1);
+    const rotated = await refreshTokenNow();
+    expect(rotated).not.toBe(firstRefresh);
+    expect(rotated).not.toBe("");
+    // The old refresh token is spent: SmartRecruiters (the sandbox) refuses it.
+    const reuse = await fetch(`${env.sandbox.url}/identity/oauth/token`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: firstRefresh, client_id: SANDBOX_CLIENT_ID }),
+    });
+    expect(reuse.status).toBe(400);
+    await page.close();
+    await panel.close();
+  });
+
+  it("a revoked grant asks to reconnect, keeps the rating, and sends it after reconnecting", async () => {
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
+    const page = await openAnn();
+    await env.control.revoke();
+    await ratingButton(page, "Yes").click();
+    await widget(page).getByText("reconnected", { exact: false }).waitFor();
+    await panel.getByTestId("auth-problem").filter({ hasText: "Reconnect to SmartRecruiters" }).waitFor();
+    expect(await env.control.tags(annId)).toEqual([]);
+    await panel.getByRole("button", { name: "Reconnect to SmartRecruiters" }).click();
+    await waitUntilConnected(panel);
+    await expect.poll(() => env.control.tags(annId), { timeout: 15_000 }).toEqual(["hellohire - csr - yes"]);
+    expect(await panel.getByTestId("auth-problem").count()).toBe(0);
+    await page.close();
+    await panel.close();
+  });
+});
