@@ -10,6 +10,11 @@ interface PanelOptions {
   connected: boolean;
   connectFails?: boolean;
   managed?: SettingName[];
+  policyProblems?: string[];
+  /** Changes to the connection status the background reports. */
+  status?: Partial<ConnectionStatus>;
+  /** How the OAuth sign-in ends. */
+  signIn?: "ok" | "cancelled" | "error";
   page?: PageStatus | null;
   structure?: string;
   outbox?: OutboxEntry[];
@@ -27,6 +32,8 @@ function panel(options: PanelOptions) {
     problem: null,
     endpoints: { ...defaultEndpoints },
     locked: [],
+    ...options.status,
+    ...(connected ? { connected: true, method: options.status?.method ?? "apiKey" } : {}),
   });
   const send = vi.fn(async (request: Request) => {
     switch (request.type) {
@@ -34,6 +41,12 @@ function panel(options: PanelOptions) {
         return options.connectFails
           ? { status: "error", kind: "not-connected", message: "Not connected to SmartRecruiters: the credential was refused." }
           : { status: "ok", connection: connection(true) };
+      case "connectOAuth":
+        if (options.signIn === "error")
+          return { status: "error", kind: "no-api-access", message: "Your SmartRecruiters plan does not include API access." };
+        return options.signIn === "cancelled"
+          ? { status: "cancelled", connection: connection(false) }
+          : { status: "ok", connection: { ...connection(true), method: "oauth" } };
       case "disconnect":
         return { status: "ok", connection: connection(false) };
       case "activeTab":
@@ -50,6 +63,7 @@ function panel(options: PanelOptions) {
     send,
     readSettings: async () => settings,
     managedSettings: async () => options.managed ?? [],
+    policyProblems: async () => options.policyProblems ?? [],
     writeSetting,
     copyText,
     readOutbox: async () => options.outbox ?? [],
@@ -165,5 +179,82 @@ describe("SidePanel", () => {
   it("says when every rating is saved", async () => {
     panel({ connected: true });
     expect(await screen.findByText("Every rating is saved in SmartRecruiters.")).toBeTruthy();
+  });
+
+  describe("connection", () => {
+    const connectButton = () => screen.findByRole("button", { name: "Connect to SmartRecruiters" });
+
+    it("signs in with OAuth, sending the addresses typed under Advanced", async () => {
+      const { send } = panel({ connected: false });
+      fireEvent.input(await screen.findByLabelText("Token address"), { target: { value: "https://login.example.org/token" } });
+      fireEvent.click(await connectButton());
+      await waitFor(() =>
+        expect(screen.getByTestId("connection-status").textContent).toContain("with your SmartRecruiters account"),
+      );
+      expect(send).toHaveBeenCalledWith(
+        expect.objectContaining({
+          type: "connectOAuth",
+          endpoints: expect.objectContaining({ tokenUrl: "https://login.example.org/token" }),
+        }),
+      );
+      expect(screen.getByRole("button", { name: "Disconnect" })).toBeTruthy();
+    });
+
+    it("a closed sign-in window leaves it quietly not connected", async () => {
+      panel({ connected: false, signIn: "cancelled" });
+      fireEvent.click(await connectButton());
+      await waitFor(async () => expect(((await connectButton()) as HTMLButtonElement).disabled).toBe(false));
+      expect(screen.getByTestId("connection-status").textContent).toContain("Not connected");
+      expect(screen.queryByRole("alert")).toBeNull();
+    });
+
+    it("says why a sign-in failed", async () => {
+      panel({ connected: false, signIn: "error" });
+      fireEvent.click(await connectButton());
+      expect((await screen.findByRole("alert")).textContent).toContain("plan does not include API access");
+    });
+
+    it("connected by the organisation: says so, with nothing to connect or disconnect", async () => {
+      panel({ connected: true, status: { byOrganisation: true, userMayChoose: false, method: "clientCredentials" } });
+      await waitFor(() =>
+        expect(screen.getByTestId("connection-status").textContent).toContain(
+          "Connected by your organisation with the organisation's SmartRecruiters credential",
+        ),
+      );
+      expect(screen.queryByRole("button", { name: /Connect|Disconnect/u })).toBeNull();
+      expect(screen.queryByLabelText("SmartRecruiters API key")).toBeNull();
+    });
+
+    it("a refresh that failed asks to reconnect, with the reason", async () => {
+      panel({
+        connected: true,
+        status: {
+          method: "oauth",
+          problem: { message: "SmartRecruiters no longer accepts this sign-in. Reconnect to SmartRecruiters.", fix: "reconnect" },
+        },
+      });
+      expect((await screen.findByTestId("auth-problem")).textContent).toContain("no longer accepts this sign-in");
+      expect(await screen.findByRole("button", { name: "Reconnect to SmartRecruiters" })).toBeTruthy();
+    });
+
+    it("without an OAuth client, sign-in is off and says who sets it up; an API key still works", async () => {
+      panel({ connected: false, status: { canSignIn: false } });
+      expect(((await connectButton()) as HTMLButtonElement).disabled).toBe(true);
+      expect(screen.getByText(/Sign-in is not set up/u)).toBeTruthy();
+      expect(screen.getByLabelText("SmartRecruiters API key")).toBeTruthy();
+    });
+
+    it("an address the organisation sets is locked; a policy sign-in mode hides the API key form", async () => {
+      panel({ connected: false, status: { locked: ["tokenUrl"], userMayChoose: false } });
+      const tokenUrl = (await screen.findByLabelText("Token address")) as HTMLInputElement;
+      expect(tokenUrl.disabled).toBe(true);
+      expect((screen.getByLabelText("API address") as HTMLInputElement).disabled).toBe(false);
+      expect(screen.queryByLabelText("SmartRecruiters API key")).toBeNull();
+    });
+
+    it("lists policy values that were ignored", async () => {
+      panel({ connected: true, policyProblems: ["tokenUrl must be an https:// address"] });
+      expect((await screen.findByTestId("policy-problems")).textContent).toContain("tokenUrl must be an https:// address");
+    });
   });
 });

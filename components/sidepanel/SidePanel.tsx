@@ -35,13 +35,23 @@ function Toggle(props: {
 }
 
 export function SidePanel({ store }: { store: PanelStore }) {
-  const { loaded, settings, managed, setSetting } = store();
+  const { loaded, settings, managed, policyProblems, setSetting } = store();
   if (!loaded || !settings) return <p class="loading">Loading…</p>;
   return (
     <main>
       <h1>SmartRecruiters for Hellohire</h1>
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
+        {policyProblems.length > 0 && (
+          <div class="notice" role="status" data-testid="policy-problems">
+            <p>Your organisation's policy has values the extension ignored (ask your admin to fix them):</p>
+            <ul>
+              {policyProblems.map((problem) => (
+                <li key={problem}>{problem}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <Toggle
           id="integration-enabled"
           label="SmartRecruiters integration"

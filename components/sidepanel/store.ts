@@ -15,6 +15,8 @@ export interface PanelBackend {
   send(request: Request): Promise<unknown>;
   readSettings(): Promise<UserSettings>;
   managedSettings(): Promise<SettingName[]>;
+  /** Policy values the extension ignored as invalid, by key (never the value). */
+  policyProblems(): Promise<string[]>;
   writeSetting(name: SettingName, value: boolean): Promise<void>;
   readOutbox(): Promise<OutboxEntry[]>;
   copyText(text: string): Promise<void>;
@@ -25,6 +27,7 @@ export interface PanelState {
   connection: ConnectionStatus | null;
   settings: UserSettings | null;
   managed: SettingName[];
+  policyProblems: string[];
   page: PageStatus | null;
   outbox: OutboxEntry[];
   busy: boolean;
@@ -62,6 +65,7 @@ export function createPanelStore(backend: PanelBackend) {
       connection: null,
       settings: null,
       managed: [],
+      policyProblems: [],
       page: null,
       outbox: [],
       busy: false,
@@ -77,8 +81,12 @@ export function createPanelStore(backend: PanelBackend) {
         set({ loaded: true, connection: status.connection });
       },
       async loadSettings() {
-        const [settings, managed] = await Promise.all([backend.readSettings(), backend.managedSettings()]);
-        set({ settings, managed });
+        const [settings, managed, policyProblems] = await Promise.all([
+          backend.readSettings(),
+          backend.managedSettings(),
+          backend.policyProblems(),
+        ]);
+        set({ settings, managed, policyProblems });
       },
       async loadPage() {
         const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;

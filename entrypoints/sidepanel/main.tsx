@@ -12,6 +12,7 @@ const store = createPanelStore({
   send: (request) => browser.runtime.sendMessage(request),
   readSettings,
   managedSettings,
+  policyProblems: async () => (await cachedPolicy.getValue()).problems,
   writeSetting: (name, value) => settingItems[name].setValue(value),
   copyText: (text) => copyToClipboard(text),
   readOutbox: () => outboxItem.getValue(),
