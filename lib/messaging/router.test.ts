@@ -1,0 +1,55 @@
+import { describe, expect, it, vi } from "vitest";
+import type { SyncService } from "../sync/service";
+import { type RouterDeps, route } from "./router";
+
+const trusted = {
+  extensionId: "ext",
+  extensionOrigin: "chrome-extension://ext/",
+  contentPagePatterns: ["https://www.tryhellohire.com/*"],
+};
+const contentScript = { id: "ext", url: "https://www.tryhellohire.com/events/1/room", tab: { id: 7 } };
+const webPage = { id: "ext", url: "https://evil.example/", tab: { id: 8 } };
+
+function deps() {
+  const sync = { rate: vi.fn(), lookup: vi.fn(), reset: vi.fn(), retryOrDiscard: vi.fn() } as unknown as SyncService;
+  const signIn = vi.fn(async () => "connected" as const);
+  const routerDeps: RouterDeps = { sync, trusted, activeTabId: async () => null, sendToTab: vi.fn(), signIn };
+  return { routerDeps, sync, signIn };
+}
+
+describe("route: who may ask the background for what", () => {
+  it("refuses sign-in, status, disconnect and outbox actions from a content script, touching nothing", async () => {
+    const { routerDeps, signIn, sync } = deps();
+    for (const message of [
+      { type: "connectOAuth", endpoints: {} },
+      { type: "connectApiKey", apiKey: "0123456789abcdef0123456789abcdef", endpoints: {} },
+      { type: "getStatus" },
+      { type: "disconnect" },
+      { type: "outboxAction", id: "x", action: "discard" },
+      { type: "copyPageStructure" },
+    ]) {
+      expect(await route(message, contentScript, routerDeps)).toMatchObject({ status: "error", kind: "forbidden" });
+    }
+    expect(signIn).not.toHaveBeenCalled();
+    expect(sync.reset).not.toHaveBeenCalled();
+    expect(sync.retryOrDiscard).not.toHaveBeenCalled();
+  });
+
+  it("refuses everything from a page the content script does not run on, and from other extensions", async () => {
+    const { routerDeps, sync } = deps();
+    const rate = { type: "rate", interviewName: "CSR", candidateId: "c1", rating: "yes" };
+    expect(await route(rate, webPage, routerDeps)).toMatchObject({ kind: "forbidden", message: "Unknown sender." });
+    expect(await route(rate, { ...contentScript, id: "other-extension" }, routerDeps)).toMatchObject({ kind: "forbidden" });
+    expect(sync.rate).not.toHaveBeenCalled();
+  });
+
+  it("passes a content script's rating on, and the side panel's sign-in", async () => {
+    const { routerDeps, sync, signIn } = deps();
+    vi.mocked(sync.rate).mockResolvedValue({ status: "saved", rating: "yes" });
+    const rate = { type: "rate", interviewName: "CSR", candidateId: "c1", rating: "yes" };
+    expect(await route(rate, contentScript, routerDeps)).toEqual({ status: "saved", rating: "yes" });
+    expect(sync.rate).toHaveBeenCalledWith("c1", "CSR", "yes");
+    await route({ type: "connectOAuth", endpoints: {} }, { id: "ext", url: "chrome-extension://ext/sidepanel.html" }, routerDeps);
+    expect(signIn).toHaveBeenCalledWith({});
+  });
+});
