@@ -1,17 +1,16 @@
 /**
  * `npm run demo`: the product's main job on the built-in SmartRecruiters sandbox.
  * Starts the sandbox and the Hellohire fixture pages, launches Chromium with the built extension,
- * connects it through the side panel, and opens the one-on-one interview page.
+ * connects it through the side panel with OAuth (the sandbox's authorization page approves at once), and opens the one-on-one interview page.
  * Without a display (or with --headless) it runs the flow by itself: rates two candidates, saves
  * screenshots of the interview page and the side panel, and prints the sandbox's resulting candidates.
  */
 import { mkdirSync } from "node:fs";
 import { resolve } from "node:path";
 import { roomPath } from "../test/e2e/environment";
-import { connectInSidePanel, extensionUrl, launchWithExtension } from "../test/e2e/extension";
+import { connectWithOAuthInSidePanel, extensionUrl, launchWithExtension, waitUntilConnected } from "../test/e2e/extension";
 import { startHellohireFixtures } from "../test/hellohire/server";
 import { SandboxControl } from "../test/sandbox/control-client";
-import { SANDBOX_API_KEY } from "../test/sandbox/credentials";
 import { startSandbox } from "../test/sandbox/server";
 import { seedCandidates } from "../test/shared/people";
 
@@ -29,11 +28,8 @@ async function main() {
     await Promise.all([sandbox.close(), hellohire.close()]);
   };
   try {
-    const panel = await connectInSidePanel(browser.context, {
-      apiKey: SANDBOX_API_KEY,
-      apiBaseUrl: sandbox.url,
-      profileUrlTemplate: `${sandbox.url}/app/people/candidates/{id}`,
-    });
+    // As an interviewer does: "Connect to SmartRecruiters", log in and give permission (the sandbox approves).
+    const panel = await connectWithOAuthInSidePanel(browser.context, { sandboxUrl: sandbox.url });
     const room = await browser.context.newPage();
     await room.goto(`${hellohire.url}${roomPath}`);
     const widget = room.locator("srh-interview-widget");
@@ -63,7 +59,7 @@ async function main() {
 
     await panel.setViewportSize({ width: 400, height: 700 });
     await panel.reload();
-    await panel.getByText("Connected to SmartRecruiters").waitFor();
+    await waitUntilConnected(panel);
     await panel.screenshot({ path: resolve(outDir, "side-panel.png") });
 
     console.log(`\nScreenshots saved in ${outDir}:`);

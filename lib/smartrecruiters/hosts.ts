@@ -8,7 +8,7 @@ export const defaultTokenUrl = "https://www.smartrecruiters.com/identity/oauth/t
  * The OAuth client ID SmartRecruiters issued to this extension, set at build time
  * (WXT_SMARTRECRUITERS_CLIENT_ID); empty when none was issued: then an admin sets `clientId` by policy.
  */
-export const defaultClientId: string = import.meta.env.WXT_SMARTRECRUITERS_CLIENT_ID ?? "";
+export const defaultClientId: string = import.meta.env?.WXT_SMARTRECRUITERS_CLIENT_ID ?? "";
 
 /** Hosts the background may call: the API and the OAuth endpoints. */
 export const smartRecruitersHostPatterns = ["https://api.smartrecruiters.com/*", "https://www.smartrecruiters.com/*"] as const;
