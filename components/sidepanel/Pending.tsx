@@ -10,6 +10,27 @@ function describe(entry: OutboxEntry): string {
   return entry.lastError ? `Retrying: ${entry.lastError.message}` : "Sending…";
 }
 
+/** One write not yet in SmartRecruiters, with its reason, Retry now and Discard. */
+export function OutboxRow({ entry, onAction }: { entry: OutboxEntry; onAction(action: "retry" | "discard"): void }) {
+  return (
+    <li class={entry.state === "failed" ? "failed" : ""}>
+      <div>
+        <strong>{entry.rating ? ratingWords[entry.rating] : "Remove rating"}</strong> · {entry.interviewName} · candidate{" "}
+        <code>{entry.candidateId.slice(0, 8)}</code>
+      </div>
+      <div class="reason">{describe(entry)}</div>
+      <div class="actions">
+        <button type="button" class="secondary" onClick={() => onAction("retry")}>
+          Retry now
+        </button>
+        <button type="button" class="secondary" onClick={() => onAction("discard")}>
+          Discard
+        </button>
+      </div>
+    </li>
+  );
+}
+
 /** Ratings not yet in SmartRecruiters, with retry and discard. */
 export function Pending({ store }: { store: PanelStore }) {
   const { outbox, outboxAction } = store();
@@ -21,21 +42,7 @@ export function Pending({ store }: { store: PanelStore }) {
       ) : (
         <ul class="pending" data-testid="pending">
           {outbox.map((entry) => (
-            <li key={entry.id} class={entry.state === "failed" ? "failed" : ""}>
-              <div>
-                <strong>{entry.rating ? ratingWords[entry.rating] : "Remove rating"}</strong> · {entry.interviewName} · candidate{" "}
-                <code>{entry.candidateId.slice(0, 8)}</code>
-              </div>
-              <div class="reason">{describe(entry)}</div>
-              <div class="actions">
-                <button type="button" class="secondary" onClick={() => outboxAction(entry.id, "retry")}>
-                  Retry now
-                </button>
-                <button type="button" class="secondary" onClick={() => outboxAction(entry.id, "discard")}>
-                  Discard
-                </button>
-              </div>
-            </li>
+            <OutboxRow key={entry.id} entry={entry} onAction={(action) => outboxAction(entry.id, action)} />
           ))}
         </ul>
       )}

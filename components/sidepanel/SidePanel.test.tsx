@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import type { ConnectionStatus, PageStatus, Request } from "../../lib/messaging/protocol";
+import type { CandidateDetailsResponse, ConnectionStatus, PageStatus, Request } from "../../lib/messaging/protocol";
 import { defaultEndpoints, type SettingName, type UserSettings } from "../../lib/settings/settings";
+import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
@@ -13,6 +14,9 @@ interface PanelOptions {
   policyProblems?: string[];
   /** Changes to the connection status the background reports. */
   status?: Partial<ConnectionStatus>;
+  activity?: ActivityEntry[];
+  /** The active tab's candidate as the background reports them. */
+  details?: CandidateDetailsResponse;
   /** How the OAuth sign-in ends. */
   signIn?: "ok" | "cancelled" | "error";
   page?: PageStatus | null;
@@ -49,6 +53,8 @@ function panel(options: PanelOptions) {
           : { status: "ok", connection: { ...connection(true), method: "oauth" } };
       case "disconnect":
         return { status: "ok", connection: connection(false) };
+      case "candidateDetails":
+        return options.details ?? { status: "no-candidate" };
       case "activeTab":
         return { status: "ok", page: options.page ?? null };
       case "copyPageStructure":
@@ -67,6 +73,7 @@ function panel(options: PanelOptions) {
     writeSetting,
     copyText,
     readOutbox: async () => options.outbox ?? [],
+    readActivity: async () => options.activity ?? [],
   });
   render(<SidePanel store={store} />);
   store.getState().load();
@@ -129,6 +136,91 @@ describe("SidePanel", () => {
     expect(candidate.textContent).toContain("<img src=x onerror=alert(1)> O'Neil");
     expect(candidate.textContent).toContain("Not shown by Hellohire");
     expect(candidate.querySelector("img")).toBeNull();
+  });
+
+  it("shows how the candidate matched, their SmartRecruiters tags, job and status, and their unsaved rating", async () => {
+    const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+    const { send } = panel({
+      connected: true,
+      page: { kind: "one-on-one", interviewName: "CSR", candidate: ann },
+      details: {
+        status: "ok",
+        interviewName: "CSR",
+        candidate: ann,
+        match: { status: "first-name-updated", candidateId: "cand-1", profileUrl: "https://sr.example/c/cand-1", rating: "yes" },
+        record: {
+          tags: ["bilingual", "hellohire - csr - yes"],
+          jobTitle: "Customer Service Representative",
+          jobStatus: "IN_REVIEW",
+        },
+      },
+      outbox: [
+        {
+          id: "w1",
+          candidateId: "cand-1",
+          interviewName: "CSR",
+          rating: "no",
+          createdAt: 1,
+          attempts: 1,
+          nextAttemptAt: 1,
+          state: "failed",
+          lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
+        },
+      ],
+    });
+    const candidate = await screen.findByTestId("current-candidate");
+    await waitFor(() =>
+      expect(screen.getByTestId("match").textContent).toBe("Found in SmartRecruiters; first name updated from Hellohire"),
+    );
+    expect(screen.getByTestId("your-rating").textContent).toBe("Yes");
+    expect(screen.getByTestId("job").textContent).toBe("Customer Service Representative · in review");
+    expect([...screen.getByTestId("tags").querySelectorAll("li")].map((li) => li.textContent)).toEqual([
+      "bilingual",
+      "hellohire - csr - yes",
+    ]);
+    const link = candidate.querySelector("a") as HTMLAnchorElement;
+    expect(link.href).toBe("https://sr.example/c/cand-1");
+    expect(link.target).toBe("_blank");
+    const row = screen.getByRole("list", { name: "This candidate's ratings not yet saved" });
+    expect(row.textContent).toContain("SmartRecruiters denied access.");
+    fireEvent.click(within(row).getByRole("button", { name: "Retry now" }));
+    expect(send).toHaveBeenCalledWith({ type: "outboxAction", id: "w1", action: "retry" });
+  });
+
+  it("lists recent writes with their outcome, and nothing older than seven days", async () => {
+    const now = Date.now();
+    panel({
+      connected: true,
+      activity: [
+        { at: now - 60_000, candidateId: "cand-0001-x", interviewName: "CSR", rating: "yes", outcome: "saved" },
+        {
+          at: now - 120_000,
+          candidateId: "cand-0002-x",
+          interviewName: "CSR",
+          rating: "no",
+          outcome: "failed",
+          reason: "Denied.",
+        },
+        { at: now - 8 * 24 * 3600_000, candidateId: "cand-0003-x", interviewName: "Old", rating: "maybe", outcome: "saved" },
+      ],
+    });
+    const items = (await screen.findByTestId("activity")).querySelectorAll("li");
+    expect([...items].map((li) => li.textContent)).toEqual([
+      expect.stringContaining("Saved: Yes · CSR · candidate cand-000"),
+      expect.stringContaining("Not saved: No · CSR · candidate cand-000"),
+    ]);
+    expect(items[1]?.textContent).toContain("Denied.");
+  });
+
+  it("says plainly when the candidate exists but the interviewer cannot see them", async () => {
+    const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+    panel({
+      connected: true,
+      page: { kind: "one-on-one", interviewName: "CSR", candidate: ann },
+      details: { status: "ok", interviewName: "CSR", candidate: ann, match: { status: "hidden" } },
+    });
+    await waitFor(() => expect(screen.getByTestId("match").textContent).toContain("on the hiring team"));
+    expect(screen.queryByTestId("tags")).toBeNull();
   });
 
   it("diagnoses an unreadable page and copies its redacted structure", async () => {

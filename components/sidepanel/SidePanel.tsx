@@ -1,3 +1,4 @@
+import { Activity } from "./Activity";
 import { Connection } from "./Connection";
 import { Pending } from "./Pending";
 import type { PanelStore } from "./store";
@@ -71,6 +72,7 @@ export function SidePanel({ store }: { store: PanelStore }) {
       </section>
       <ThisTab store={store} />
       <Pending store={store} />
+      <Activity store={store} />
       <Connection store={store} />
     </main>
   );

@@ -1,4 +1,5 @@
 import type { PageStatus } from "../../lib/messaging/protocol";
+import { CurrentCandidate } from "./CurrentCandidate";
 import type { PanelStore } from "./store";
 
 /** Plain words for the table entries the page reader uses, for the diagnosis. */
@@ -19,21 +20,10 @@ const entryWords: Record<string, string> = {
   emailLabel: "email",
 };
 
-function Summary({ page }: { page: PageStatus }) {
+function Summary({ page, store }: { page: PageStatus; store: PanelStore }) {
   switch (page.kind) {
     case "one-on-one":
-      return (
-        <dl class="candidate" data-testid="current-candidate">
-          <dt>Candidate</dt>
-          <dd>
-            {page.candidate?.firstName} {page.candidate?.lastName}
-          </dd>
-          <dt>Email</dt>
-          <dd>{page.candidate?.email ?? "Not shown by Hellohire"}</dd>
-          <dt>Interview</dt>
-          <dd>{page.interviewName}</dd>
-        </dl>
-      );
+      return <CurrentCandidate store={store} page={page} />;
     case "waiting":
       return <p>Waiting for the next candidate to join.</p>;
     case "other-format":
@@ -64,7 +54,7 @@ export function ThisTab({ store }: { store: PanelStore }) {
   return (
     <section aria-labelledby="tab-title">
       <h2 id="tab-title">This tab</h2>
-      {page ? <Summary page={page} /> : <p>Open a Hellohire interview to see its candidate here.</p>}
+      {page ? <Summary page={page} store={store} /> : <p>Open a Hellohire interview to see its candidate here.</p>}
       {page?.overrideProblems?.length ? (
         <p class="error" data-testid="override-problems">
           Your organisation's page selectors were ignored: {page.overrideProblems.join("; ")}.

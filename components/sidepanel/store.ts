@@ -1,6 +1,7 @@
 import { create } from "zustand";
 import type {
   ActiveTabResponse,
+  CandidateDetailsResponse,
   ConnectionStatus,
   ConnectResponse,
   PageStatus,
@@ -9,6 +10,7 @@ import type {
   StructureResponse,
 } from "../../lib/messaging/protocol";
 import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/settings";
+import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 
 export interface PanelBackend {
@@ -19,6 +21,7 @@ export interface PanelBackend {
   policyProblems(): Promise<string[]>;
   writeSetting(name: SettingName, value: boolean): Promise<void>;
   readOutbox(): Promise<OutboxEntry[]>;
+  readActivity(): Promise<ActivityEntry[]>;
   copyText(text: string): Promise<void>;
 }
 
@@ -29,7 +32,10 @@ export interface PanelState {
   managed: SettingName[];
   policyProblems: string[];
   page: PageStatus | null;
+  /** The active tab's candidate as SmartRecruiters has them. */
+  candidate: CandidateDetailsResponse | null;
   outbox: OutboxEntry[];
+  activity: ActivityEntry[];
   busy: boolean;
   error: string | null;
   /** Result of the last "copy page structure". */
@@ -37,7 +43,9 @@ export interface PanelState {
   load(): Promise<void>;
   loadSettings(): Promise<void>;
   loadPage(): Promise<void>;
+  loadCandidate(): Promise<void>;
   loadOutbox(): Promise<void>;
+  loadActivity(): Promise<void>;
   outboxAction(id: string, action: "retry" | "discard"): Promise<void>;
   setSetting(name: SettingName, value: boolean): Promise<void>;
   /** OAuth in a SmartRecruiters window; closing the window quietly leaves things as they were. */
@@ -67,7 +75,9 @@ export function createPanelStore(backend: PanelBackend) {
       managed: [],
       policyProblems: [],
       page: null,
+      candidate: null,
       outbox: [],
+      activity: [],
       busy: false,
       error: null,
       copied: null,
@@ -77,6 +87,7 @@ export function createPanelStore(backend: PanelBackend) {
           get().loadSettings(),
           get().loadPage(),
           get().loadOutbox(),
+          get().loadActivity(),
         ]);
         set({ loaded: true, connection: status.connection });
       },
@@ -91,6 +102,14 @@ export function createPanelStore(backend: PanelBackend) {
       async loadPage() {
         const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
         set({ page: response.page, copied: null });
+        await get().loadCandidate();
+      },
+      async loadCandidate() {
+        const response = (await backend.send({ type: "candidateDetails" })) as CandidateDetailsResponse;
+        set({ candidate: response });
+      },
+      async loadActivity() {
+        set({ activity: await backend.readActivity() });
       },
       async loadOutbox() {
         set({ outbox: await backend.readOutbox() });

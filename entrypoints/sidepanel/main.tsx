@@ -6,6 +6,7 @@ import { createPanelStore } from "../../components/sidepanel/store";
 import { watchTabStatuses } from "../../lib/background/tab-status";
 import { cachedPolicy } from "../../lib/settings/policy";
 import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
+import { activityItem } from "../../lib/sync/activity";
 import { outboxItem } from "../../lib/sync/outbox-store";
 
 const store = createPanelStore({
@@ -16,6 +17,7 @@ const store = createPanelStore({
   writeSetting: (name, value) => settingItems[name].setValue(value),
   copyText: (text) => copyToClipboard(text),
   readOutbox: () => outboxItem.getValue(),
+  readActivity: () => activityItem.getValue(),
 });
 
 const { loadSettings, loadPage, loadOutbox, loadConnection, load } = store.getState();
@@ -24,7 +26,8 @@ const connectionKeys = new Set(["auth.credential", "auth.refresh", "auth.problem
 browser.storage.onChanged.addListener((changes) => {
   if (Object.keys(changes).some((key) => connectionKeys.has(key))) loadConnection();
 });
-outboxItem.watch(() => loadOutbox());
+activityItem.watch(() => store.getState().loadActivity());
+outboxItem.watch(() => Promise.all([loadOutbox(), store.getState().loadCandidate()]));
 for (const item of [...Object.values(settingItems), cachedPolicy]) item.watch(() => loadSettings());
 watchTabStatuses(() => loadPage());
 browser.tabs.onActivated.addListener(() => loadPage());

@@ -31,6 +31,8 @@ export type PageRequest =
   | { type: "connectApiKey"; apiKey: string; endpoints: Partial<Endpoints> }
   | { type: "disconnect" }
   | { type: "activeTab" }
+  /** The active tab's candidate as SmartRecruiters has them (one API call: their tags, job and status). */
+  | { type: "candidateDetails" }
   | { type: "copyPageStructure" }
   | { type: "outboxAction"; id: string; action: "retry" | "discard" };
 
@@ -88,6 +90,24 @@ export interface ConnectionStatus {
 
 export type StatusResponse = { status: "ok"; connection: ConnectionStatus };
 export type ConnectResponse = { status: "ok" | "cancelled"; connection: ConnectionStatus } | Failure;
+
+export interface CandidateRecord {
+  tags: string[];
+  jobTitle: string | null;
+  jobStatus: string | null;
+}
+
+export type CandidateDetailsResponse =
+  | { status: "no-candidate" }
+  | {
+      status: "ok";
+      interviewName: string;
+      candidate: Person;
+      match: LookupResponse;
+      /** What SmartRecruiters holds now; absent when the candidate is not matched or the read failed. */
+      record?: CandidateRecord;
+      recordError?: string;
+    };
 
 export type ActiveTabResponse = { status: "ok"; page: PageStatus | null };
 export type StructureResponse = { status: "ok"; structure: string } | Failure;
@@ -151,6 +171,7 @@ export function parseRequest(value: unknown): Request | null {
     case "getStatus":
     case "disconnect":
     case "activeTab":
+    case "candidateDetails":
     case "copyPageStructure":
       return { type: value.type };
     case "connectOAuth":

@@ -4,7 +4,15 @@ import { setTabStatus, tabStatus } from "../background/tab-status";
 import { cachedPolicy } from "../settings/policy";
 import { readSettings } from "../settings/settings";
 import { failure, type SyncService } from "../sync/service";
-import { type Failure, isContentRequest, type PageConfig, parseRequest, type Request, type TabCommand } from "./protocol";
+import {
+  type CandidateDetailsResponse,
+  type Failure,
+  isContentRequest,
+  type PageConfig,
+  parseRequest,
+  type Request,
+  type TabCommand,
+} from "./protocol";
 import { type SenderInfo, senderRole, type TrustedSenders } from "./sender";
 
 export interface RouterDeps {
@@ -22,6 +30,20 @@ const refused = (message: string): Failure => ({ status: "error", kind: "forbidd
 async function pageConfig(): Promise<PageConfig> {
   const [settings, { policy }] = await Promise.all([readSettings(), cachedPolicy.getValue()]);
   return { enabled: settings.integrationEnabled, markupOverride: policy.selectorOverrides ?? null };
+}
+
+async function candidateDetails(deps: RouterDeps): Promise<CandidateDetailsResponse> {
+  const active = await deps.activeTabId();
+  const page = active === null ? null : await tabStatus(active);
+  if (page?.kind !== "one-on-one" || !page.candidate || page.interviewName === undefined) return { status: "no-candidate" };
+  const match = await deps.sync.lookup(page.interviewName, page.candidate);
+  const base = { status: "ok" as const, interviewName: page.interviewName, candidate: page.candidate, match };
+  if (!("candidateId" in match)) return base;
+  try {
+    return { ...base, record: await deps.sync.candidateRecord(match.candidateId) };
+  } catch (error) {
+    return { ...base, recordError: failure(error).message };
+  }
 }
 
 /** A new sign-in: forget what the old credential learnt, then send the writes that waited for it. */
@@ -72,6 +94,8 @@ async function handle(request: Request, tabId: number | null, deps: RouterDeps):
       const active = await deps.activeTabId();
       return { status: "ok", page: active === null ? null : await tabStatus(active) };
     }
+    case "candidateDetails":
+      return candidateDetails(deps);
     case "copyPageStructure": {
       const active = await deps.activeTabId();
       if (active === null) return refused("No Hellohire tab is active.");

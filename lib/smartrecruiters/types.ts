@@ -8,6 +8,17 @@ export interface CandidateSummary {
   email: string;
   tags: string[];
   createdOn?: string;
+  /** The job application SmartRecruiters shows first, if any. */
+  primaryAssignment?: { jobTitle: string | null; status: string | null };
+}
+
+function parseAssignment(value: unknown): CandidateSummary["primaryAssignment"] | undefined {
+  if (!isRecord(value)) return undefined;
+  const job = isRecord(value.job) ? value.job : {};
+  return {
+    jobTitle: typeof job.title === "string" && job.title !== "" ? job.title : null,
+    status: typeof value.status === "string" && value.status !== "" ? value.status : null,
+  };
 }
 
 function invalid(what: string): SmartRecruitersError {
@@ -32,6 +43,7 @@ export function parseCandidate(value: unknown): CandidateSummary {
     email: stringOr(value.email, ""),
     tags: value.tags === undefined ? [] : parseTags(value.tags),
     ...(typeof value.createdOn === "string" ? { createdOn: value.createdOn } : {}),
+    ...(isRecord(value.primaryAssignment) ? { primaryAssignment: parseAssignment(value.primaryAssignment) } : {}),
   };
 }
 

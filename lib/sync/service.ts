@@ -1,10 +1,11 @@
 import { connectedClient } from "../auth/connection";
 import { createTokenKeeper, type TokenKeeper } from "../auth/tokens";
-import type { Failure, LookupResponse, RateResponse } from "../messaging/protocol";
+import type { CandidateRecord, Failure, LookupResponse, RateResponse } from "../messaging/protocol";
 import { readSettings } from "../settings/settings";
 import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { createRateLimiter } from "../smartrecruiters/rate-limiter";
+import { recordActivity } from "./activity";
 import { applyRating } from "./apply-rating";
 import { createdCandidates } from "./created-candidates";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
@@ -108,6 +109,15 @@ export function createSyncService(options: SyncServiceOptions) {
         : outbox.filter((queued) => queued.id !== entry.id),
       result: null,
     }));
+    if (!outcome || outcome.state === "failed")
+      await recordActivity({
+        at: now(),
+        candidateId: entry.candidateId,
+        interviewName: entry.interviewName,
+        rating: entry.rating,
+        outcome: outcome ? "failed" : "saved",
+        ...(outcome?.lastError ? { reason: outcome.lastError.message } : {}),
+      });
   }
 
   /**
@@ -209,6 +219,17 @@ export function createSyncService(options: SyncServiceOptions) {
       }
     },
 
+    /** The candidate's record now: tags, primary job and status (one API call, never cached). */
+    async candidateRecord(candidateId: string): Promise<CandidateRecord> {
+      await connect();
+      const candidate = await requireClient().getCandidate(candidateId);
+      return {
+        tags: candidate.tags,
+        jobTitle: candidate.primaryAssignment?.jobTitle ?? null,
+        jobStatus: candidate.primaryAssignment?.status ?? null,
+      };
+    },
+
     /** Searches ahead for the candidates coming next, one at a time, skipping what is cached. */
     async prefetch(emails: string[]): Promise<void> {
       try {
@@ -270,13 +291,21 @@ export function createSyncService(options: SyncServiceOptions) {
 
     /** Retry (failed writes become due now) or discard a write, from the page or the side panel. */
     async retryOrDiscard(id: string, action: "retry" | "discard"): Promise<void> {
-      await updateOutbox((outbox) => ({
+      const discarded = await updateOutbox((outbox) => ({
         outbox:
           action === "discard"
             ? outbox.filter((entry) => entry.id !== id)
             : outbox.map((entry) => (entry.id === id ? { ...entry, state: "pending" as const, nextAttemptAt: now() } : entry)),
-        result: null,
+        result: action === "discard" ? outbox.find((entry) => entry.id === id) : undefined,
       }));
+      if (discarded)
+        await recordActivity({
+          at: now(),
+          candidateId: discarded.candidateId,
+          interviewName: discarded.interviewName,
+          rating: discarded.rating,
+          outcome: "discarded",
+        });
       if (action === "retry") await this.flush();
     },
   };
