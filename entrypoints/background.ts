@@ -88,6 +88,18 @@ export default defineBackground(() => {
     if (area === "managed") refreshPolicy().catch(() => undefined);
   });
 
+  // First run: the panel, in a tab, on a short welcome that gets the interviewer connected (not when
+  // the organisation connects everyone).
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason !== "install") return;
+    refreshPolicy()
+      .then(({ policy }) => {
+        if (policy.authMode === "apiKey" || policy.authMode === "clientCredentials") return;
+        return browser.tabs.create({ url: browser.runtime.getURL("/sidepanel.html?welcome") });
+      })
+      .catch(() => undefined);
+  });
+
   // Chromium: the toolbar icon opens the side panel. (Firefox shows it as a sidebar.)
   const { sidePanel } = (globalThis as { chrome?: { sidePanel?: SidePanelApi } }).chrome ?? {};
   sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => undefined);

@@ -100,7 +100,7 @@ function StatusLine({ connection }: { connection: ConnectionStatus }) {
   );
 }
 
-export function Connection({ store }: { store: PanelStore }) {
+export function Connection({ store, welcome = false }: { store: PanelStore; welcome?: boolean }) {
   const { connection, busy, error, disconnect, connectOAuth } = store();
   const [draft, setDraft] = useState<Endpoints | null>(null);
   if (!connection) return null;
@@ -109,7 +109,13 @@ export function Connection({ store }: { store: PanelStore }) {
   const needsSignIn = !connection.byOrganisation && (!connection.connected || problem?.fix === "reconnect");
   return (
     <section aria-labelledby="connection-title">
-      <h2 id="connection-title">Connection</h2>
+      <h2 id="connection-title">{welcome ? "Welcome: connect to SmartRecruiters" : "Connection"}</h2>
+      {welcome && (
+        <p class="help">
+          Connect once, and every one-on-one interview on Hellohire shows the candidate's SmartRecruiters link and Yes / Maybe /
+          No buttons that tag them in SmartRecruiters.
+        </p>
+      )}
       <StatusLine connection={connection} />
       {problem && (
         <p class="problem" role="status" data-testid="auth-problem">

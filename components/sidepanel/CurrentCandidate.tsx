@@ -1,4 +1,4 @@
-import type { CandidateDetailsResponse, LookupResponse, PageStatus } from "../../lib/messaging/protocol";
+import type { LookupResponse, PageStatus } from "../../lib/messaging/protocol";
 import type { Rating } from "../../lib/sync/rating-tag";
 import { OutboxRow } from "./Pending";
 import type { PanelStore } from "./store";

@@ -12,6 +12,7 @@ interface PanelOptions {
   connectFails?: boolean;
   managed?: SettingName[];
   policyProblems?: string[];
+  settings?: Partial<UserSettings>;
   /** Changes to the connection status the background reports. */
   status?: Partial<ConnectionStatus>;
   activity?: ActivityEntry[];
@@ -25,7 +26,7 @@ interface PanelOptions {
 }
 
 function panel(options: PanelOptions) {
-  const settings: UserSettings = { integrationEnabled: true, createAndUpdateCandidates: false };
+  const settings: UserSettings = { integrationEnabled: true, createAndUpdateCandidates: false, ...options.settings };
   const connection = (connected: boolean): ConnectionStatus => ({
     connected,
     method: connected ? "apiKey" : null,
@@ -64,7 +65,7 @@ function panel(options: PanelOptions) {
     }
   });
   const writeSetting = vi.fn(async () => undefined);
-  const copyText = vi.fn(async () => undefined);
+  const copyText = vi.fn(async (_text: string) => undefined);
   const store = createPanelStore({
     send,
     readSettings: async () => settings,
@@ -74,6 +75,7 @@ function panel(options: PanelOptions) {
     copyText,
     readOutbox: async () => options.outbox ?? [],
     readActivity: async () => options.activity ?? [],
+    extensionId: "ojjencidapbffadplbcanpdemoboeflj",
   });
   render(<SidePanel store={store} />);
   store.getState().load();
@@ -347,6 +349,43 @@ describe("SidePanel", () => {
     it("lists policy values that were ignored", async () => {
       panel({ connected: true, policyProblems: ["tokenUrl must be an https:// address"] });
       expect((await screen.findByTestId("policy-problems")).textContent).toContain("tokenUrl must be an https:// address");
+    });
+  });
+
+  describe("first run and admins", () => {
+    it("puts getting connected first, with a welcome, while not connected", async () => {
+      panel({ connected: false });
+      const heading = await screen.findByRole("heading", { name: "Welcome: connect to SmartRecruiters" });
+      const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+      expect(headings[0]).toBe(heading.textContent);
+    });
+
+    it("no welcome once connected: settings first, the connection last", async () => {
+      panel({ connected: true });
+      await screen.findByRole("heading", { name: "Connection" });
+      const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
+      expect(headings[0]).toBe("Settings");
+      expect(screen.queryByText(/Welcome/u)).toBeNull();
+    });
+
+    it("switching the integration on while not connected starts the sign-in", async () => {
+      const { send, writeSetting } = panel({ connected: false, settings: { integrationEnabled: false } });
+      fireEvent.click(await screen.findByRole("switch", { name: "SmartRecruiters integration" }));
+      await waitFor(() => expect(send).toHaveBeenCalledWith({ type: "connectOAuth", endpoints: {} }));
+      expect(writeSetting).toHaveBeenCalledWith("integrationEnabled", true);
+    });
+
+    it("copies a policy template of the current settings, without secrets", async () => {
+      const { copyText } = panel({ connected: true, settings: { createAndUpdateCandidates: true } });
+      fireEvent.click(await screen.findByRole("button", { name: "Copy policy template" }));
+      await waitFor(() => expect(copyText).toHaveBeenCalled());
+      const copied = JSON.parse(String(vi.mocked(copyText).mock.calls[0]?.[0]));
+      expect(copied["3rdparty"].extensions.ojjencidapbffadplbcanpdemoboeflj).toMatchObject({
+        integrationEnabled: true,
+        createAndUpdateCandidates: true,
+        authMode: "apiKey",
+      });
+      expect((await screen.findByTestId("policy-template")).textContent).toContain("createAndUpdateCandidates");
     });
   });
 });

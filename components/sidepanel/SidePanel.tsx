@@ -1,4 +1,5 @@
 import { Activity } from "./Activity";
+import { AdminTemplate } from "./AdminTemplate";
 import { Connection } from "./Connection";
 import { Pending } from "./Pending";
 import type { PanelStore } from "./store";
@@ -36,11 +37,14 @@ function Toggle(props: {
 }
 
 export function SidePanel({ store }: { store: PanelStore }) {
-  const { loaded, settings, managed, policyProblems, setSetting } = store();
+  const { loaded, settings, managed, policyProblems, setSetting, connection } = store();
+  /** Not connected yet: getting connected comes first. */
+  const welcome = connection !== null && !connection.connected && !connection.byOrganisation;
   if (!loaded || !settings) return <p class="loading">Loading…</p>;
   return (
     <main>
       <h1>SmartRecruiters for Hellohire</h1>
+      {welcome && <Connection store={store} welcome />}
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">Settings</h2>
         {policyProblems.length > 0 && (
@@ -73,7 +77,8 @@ export function SidePanel({ store }: { store: PanelStore }) {
       <ThisTab store={store} />
       <Pending store={store} />
       <Activity store={store} />
-      <Connection store={store} />
+      <AdminTemplate store={store} />
+      {!welcome && <Connection store={store} />}
     </main>
   );
 }

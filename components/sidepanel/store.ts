@@ -9,6 +9,7 @@ import type {
   StatusResponse,
   StructureResponse,
 } from "../../lib/messaging/protocol";
+import { policyTemplate } from "../../lib/settings/policy-template";
 import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/settings";
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
@@ -23,6 +24,8 @@ export interface PanelBackend {
   readOutbox(): Promise<OutboxEntry[]>;
   readActivity(): Promise<ActivityEntry[]>;
   copyText(text: string): Promise<void>;
+  /** This extension's ID, for the admin's policy template. */
+  extensionId: string;
 }
 
 export interface PanelState {
@@ -54,6 +57,9 @@ export interface PanelState {
   loadConnection(): Promise<void>;
   disconnect(): Promise<void>;
   copyPageStructure(): Promise<void>;
+  /** A policy file of the current settings, for an admin. */
+  copyPolicyTemplate(): Promise<void>;
+  templateCopied: { ok: boolean; text: string } | null;
 }
 
 export function createPanelStore(backend: PanelBackend) {
@@ -81,6 +87,7 @@ export function createPanelStore(backend: PanelBackend) {
       busy: false,
       error: null,
       copied: null,
+      templateCopied: null,
       async load() {
         const [status] = await Promise.all([
           backend.send({ type: "getStatus" }) as Promise<StatusResponse>,
@@ -122,6 +129,26 @@ export function createPanelStore(backend: PanelBackend) {
         if (get().managed.includes(name)) return;
         set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
         await backend.writeSetting(name, value);
+        // As in Hellohire's own setup: switching the integration on while not connected starts the sign-in.
+        const connection = get().connection;
+        if (name === "integrationEnabled" && value && connection && !connection.connected && connection.canSignIn)
+          await get().connectOAuth({});
+      },
+      async copyPolicyTemplate() {
+        const { settings, connection } = get();
+        if (!settings || !connection) return;
+        const text = policyTemplate({
+          extensionId: backend.extensionId,
+          settings,
+          endpoints: connection.endpoints,
+          authMode: connection.method ?? "oauth",
+        });
+        try {
+          await backend.copyText(text);
+          set({ templateCopied: { ok: true, text } });
+        } catch {
+          set({ templateCopied: { ok: false, text } });
+        }
       },
       async connectOAuth(endpoints) {
         return connectWith({ type: "connectOAuth", endpoints });

@@ -16,6 +16,7 @@ const store = createPanelStore({
   policyProblems: async () => (await cachedPolicy.getValue()).problems,
   writeSetting: (name, value) => settingItems[name].setValue(value),
   copyText: (text) => copyToClipboard(text),
+  extensionId: browser.runtime.id,
   readOutbox: () => outboxItem.getValue(),
   readActivity: () => activityItem.getValue(),
 });

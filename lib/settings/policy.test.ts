@@ -67,6 +67,18 @@ describe("parsePolicy", () => {
     });
   });
 
+  it("names a key it does not know, so a misspelling shows", () => {
+    expect(parsePolicy({ integrationEnable: false }).problems).toEqual([
+      "integrationEnable is not a setting of this extension (check the spelling)",
+    ]);
+  });
+
+  it("every schema key is known, and only those", async () => {
+    const schema = (await import("../../public/managed_schema.json")).default as { properties: Record<string, unknown> };
+    for (const key of Object.keys(schema.properties))
+      expect(parsePolicy({ [key]: null }).problems.join()).not.toContain("is not a setting");
+  });
+
   it("accepts plain http only to this computer (local test servers)", () => {
     expect(parsePolicy({ apiBaseUrl: "http://127.0.0.1:8080" }).policy).toEqual({ apiBaseUrl: "http://127.0.0.1:8080" });
     expect(parsePolicy({ apiBaseUrl: "http://intranet.example" }).problems).toEqual(["apiBaseUrl must be an https:// address"]);

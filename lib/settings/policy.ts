@@ -34,6 +34,19 @@ export interface PolicyReading {
 export type EndpointKey = "authorizeUrl" | "tokenUrl" | "apiBaseUrl" | "profileUrlTemplate";
 
 const booleanKeys = ["integrationEnabled", "createAndUpdateCandidates"] as const;
+const knownKeys = new Set<string>([
+  ...booleanKeys,
+  "authMode",
+  "apiKey",
+  "clientId",
+  "clientSecret",
+  "authorizeUrl",
+  "tokenUrl",
+  "apiBaseUrl",
+  "profileUrlTemplate",
+  "hellohireHostPatterns",
+  "selectorOverrides",
+]);
 const urlKeys: readonly EndpointKey[] = ["authorizeUrl", "tokenUrl", "apiBaseUrl", "profileUrlTemplate"];
 
 /** https, or plain http to this computer (a local test server). Anything else is refused. */
@@ -139,6 +152,8 @@ export function parsePolicy(raw: Record<string, unknown>): PolicyReading & { sec
       policy.selectorOverrides = raw.selectorOverrides;
     else problems.push("selectorOverrides must be an object");
   }
+  for (const key of Object.keys(raw))
+    if (!knownKeys.has(key)) problems.push(`${key} is not a setting of this extension (check the spelling)`);
   checkAuthCombination(policy, secrets, problems);
   return { policy, secrets, problems };
 }

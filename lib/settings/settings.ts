@@ -54,16 +54,36 @@ export interface UserSettings {
 export const settingItems = { integrationEnabled, createAndUpdateCandidates } as const;
 export type SettingName = keyof typeof settingItems;
 
-/** Effective settings: the organisation's policy where it sets a value, else the user's choice, else the default. */
-export async function readSettings(): Promise<UserSettings> {
-  const [enabled, createAndUpdate, { policy }] = await Promise.all([
-    integrationEnabled.getValue(),
-    createAndUpdateCandidates.getValue(),
+export type SettingSource = "policy" | "user" | "default";
+export type EffectiveSettings = { [name in SettingName]: { value: boolean; source: SettingSource } };
+
+/** Each setting's value and where it comes from: the organisation's policy, else the user's choice, else the default. */
+export async function effectiveSettings(): Promise<EffectiveSettings> {
+  const names = Object.keys(settingItems) as SettingName[];
+  const [{ policy }, ...chosen] = await Promise.all([
     cachedPolicy.getValue(),
+    ...names.map((name) => storage.getItem<boolean>(settingItems[name].key)),
   ]);
+  const result = {} as EffectiveSettings;
+  names.forEach((name, index) => {
+    const fromPolicy = policy[name];
+    const fromUser = chosen[index];
+    result[name] =
+      fromPolicy !== undefined
+        ? { value: fromPolicy, source: "policy" }
+        : typeof fromUser === "boolean"
+          ? { value: fromUser, source: "user" }
+          : { value: settingItems[name].fallback, source: "default" };
+  });
+  return result;
+}
+
+/** Effective values only. */
+export async function readSettings(): Promise<UserSettings> {
+  const settings = await effectiveSettings();
   return {
-    integrationEnabled: policy.integrationEnabled ?? enabled,
-    createAndUpdateCandidates: policy.createAndUpdateCandidates ?? createAndUpdate,
+    integrationEnabled: settings.integrationEnabled.value,
+    createAndUpdateCandidates: settings.createAndUpdateCandidates.value,
   };
 }
 

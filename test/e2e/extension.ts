@@ -12,6 +12,8 @@ export const extensionUrl = (path: string) => `chrome-extension://${extensionId}
 export interface ExtensionBrowser {
   context: BrowserContext;
   worker: Worker;
+  /** The welcome the extension opened on its first run (closed at once, so that tests start from a clean window). */
+  welcomeUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -32,9 +34,16 @@ export async function launchWithExtension(options: { headless?: boolean } = {}):
     ],
   });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
+  const isWelcome = (page: Page) => page.url().startsWith(extensionUrl("sidepanel.html?welcome"));
+  let welcome: Page | undefined;
+  for (const deadline = Date.now() + 10_000; !welcome && Date.now() < deadline; )
+    welcome = context.pages().find(isWelcome) ?? (await new Promise<undefined>((resolve) => setTimeout(resolve, 100)));
+  const welcomeUrl = welcome?.url() ?? null;
+  await welcome?.close();
   return {
     context,
     worker,
+    welcomeUrl,
     async close() {
       await context.close();
       rmSync(userDataDir, { recursive: true, force: true });

@@ -1,0 +1,41 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { cachedPolicy } from "./policy";
+import { createAndUpdateCandidates, defaultEndpoints, effectiveSettings, endpoints, readSettings } from "./settings";
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe("effective settings", () => {
+  it("gives each value with its source: default, then the user's choice, then the policy", async () => {
+    expect(await effectiveSettings()).toEqual({
+      integrationEnabled: { value: true, source: "default" },
+      createAndUpdateCandidates: { value: false, source: "default" },
+    });
+    await createAndUpdateCandidates.setValue(true);
+    expect((await effectiveSettings()).createAndUpdateCandidates).toEqual({ value: true, source: "user" });
+    await cachedPolicy.setValue({ policy: { createAndUpdateCandidates: false, integrationEnabled: false }, problems: [] });
+    expect(await effectiveSettings()).toEqual({
+      integrationEnabled: { value: false, source: "policy" },
+      createAndUpdateCandidates: { value: false, source: "policy" },
+    });
+    expect(await readSettings()).toEqual({ integrationEnabled: false, createAndUpdateCandidates: false });
+  });
+});
+
+describe("endpoints storage", () => {
+  it("migrates version 1 (API-key sign-in: API and profile addresses) to version 2, keeping the user's addresses", async () => {
+    await fakeBrowser.storage.local.set({
+      "settings.endpoints": { apiBaseUrl: "https://api.example.org", profileUrlTemplate: "https://sr.example.org/c/{id}" },
+      "settings.endpoints$": { v: 1 },
+    });
+    // WXT migrates an item when it is defined (at the worker's start-up); here, after the old value is in place.
+    await endpoints.migrate();
+    expect(await endpoints.getValue()).toEqual({
+      ...defaultEndpoints,
+      apiBaseUrl: "https://api.example.org",
+      profileUrlTemplate: "https://sr.example.org/c/{id}",
+    });
+  });
+});
