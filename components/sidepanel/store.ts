@@ -88,15 +88,12 @@ export function createPanelStore(backend: PanelBackend) {
       error: null,
       copied: null,
       templateCopied: null,
+      /** Paints as soon as the settings are read; the rest (background round trips, an API call) fills in as it arrives. */
       async load() {
-        const [status] = await Promise.all([
-          backend.send({ type: "getStatus" }) as Promise<StatusResponse>,
-          get().loadSettings(),
-          get().loadPage(),
-          get().loadOutbox(),
-          get().loadActivity(),
-        ]);
-        set({ loaded: true, connection: status.connection });
+        const rest = Promise.all([get().loadConnection(), get().loadPage(), get().loadOutbox(), get().loadActivity()]);
+        await get().loadSettings();
+        set({ loaded: true });
+        await rest;
       },
       async loadSettings() {
         const [settings, managed, policyProblems] = await Promise.all([

@@ -14,10 +14,11 @@ import { hostRatio } from "./host-ratio";
 import { inject } from "./inject";
 import { openFixturePage, waitForWidget } from "./lib/browser";
 import { type BenchContext, benchLine, type Figure, type Measurement, overBudget } from "./lib/figure";
+import { sidepanel } from "./sidepanel";
 import { size } from "./size";
 import { sync } from "./sync";
 
-export const figures: Figure[] = [size, inject, contentCpu, hostRatio, sync];
+export const figures: Figure[] = [size, sidepanel, inject, contentCpu, hostRatio, sync];
 
 function log(line: string): void {
   console.log(line.startsWith("BENCH") ? ` ${line}` : line);
