@@ -1,4 +1,4 @@
-import { create } from "zustand";
+import { createStore } from "zustand/vanilla";
 import type {
   ActiveTabResponse,
   CandidateDetailsResponse,
@@ -13,6 +13,7 @@ import { policyTemplate } from "../../lib/settings/policy-template";
 import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/settings";
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
+import { bindStore } from "./bound-store";
 
 export interface PanelBackend {
   send(request: Request): Promise<unknown>;
@@ -63,7 +64,7 @@ export interface PanelState {
 }
 
 export function createPanelStore(backend: PanelBackend) {
-  return create<PanelState>()((set, get) => {
+  const api = createStore<PanelState>()((set, get) => {
     async function connectWith(request: Request): Promise<boolean> {
       set({ busy: true, error: null });
       const response = (await backend.send(request)) as ConnectResponse;
@@ -183,6 +184,7 @@ export function createPanelStore(backend: PanelBackend) {
       },
     };
   });
+  return bindStore(api);
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
