@@ -5,8 +5,9 @@
  * Without a display (or with --headless) it runs the flow by itself: rates two candidates, saves
  * screenshots of the interview page and the side panel, and prints the sandbox's resulting candidates.
  */
-import { mkdirSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
+import type { BrowserContext } from "playwright-core";
 import { roomPath } from "../test/e2e/environment";
 import { connectWithOAuthInSidePanel, extensionUrl, launchWithExtension, waitUntilConnected } from "../test/e2e/extension";
 import { startHellohireFixtures } from "../test/hellohire/server";
@@ -61,6 +62,7 @@ async function main() {
     await panel.reload();
     await waitUntilConnected(panel);
     await panel.screenshot({ path: resolve(outDir, "side-panel.png") });
+    if (process.argv.includes("--store")) await storeScreenshots(browser.context, outDir);
 
     console.log(`\nScreenshots saved in ${outDir}:`);
     for (const file of ["interview-page.png", "candidate-card.png", "interview-page-next-candidate.png", "side-panel.png"])
@@ -78,6 +80,25 @@ async function main() {
   } finally {
     await stop();
   }
+}
+
+/** The store listing's screenshots (1280×800, as the Chrome Web Store asks): the page, and the page beside the panel. */
+async function storeScreenshots(context: BrowserContext, from: string): Promise<void> {
+  const storeDir = resolve("store/screenshots");
+  mkdirSync(storeDir, { recursive: true });
+  const image = (file: string) => `data:image/png;base64,${readFileSync(resolve(from, file)).toString("base64")}`;
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.setContent(
+    `<body style="margin:0;display:flex;gap:0;background:#d9e2ec">
+      <img src="${image("interview-page.png")}" style="width:880px;height:550px;object-fit:cover;object-position:left top;margin:125px 0 0 0">
+      <img src="${image("side-panel.png")}" style="width:400px;height:700px;margin-top:50px;box-shadow:0 0 12px #0003">
+    </body>`,
+  );
+  await page.screenshot({ path: resolve(storeDir, "2-interview-and-side-panel.png") });
+  await page.close();
+  copyFileSync(resolve(from, "interview-page.png"), resolve(storeDir, "1-interview-page.png"));
+  console.log(`Store screenshots saved in ${storeDir}`);
 }
 
 main().then(
