@@ -3,10 +3,10 @@
  * (started in beforeAll, reset before each test), typed clients on it, and request-log queries.
  * Never imported by product code.
  */
-import { afterAll, beforeAll, beforeEach } from "vitest";
-import { SandboxControl } from "../../test/sandbox/control-client";
+import { beforeEach } from "vitest";
+import type { SandboxControl } from "../../test/sandbox/control-client";
 import { SANDBOX_API_KEY } from "../../test/sandbox/credentials";
-import { type RunningSandbox, startSandbox } from "../../test/sandbox/server";
+import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import type { RequestLogEntry, SandboxModes } from "../../test/sandbox/types";
 import { createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
@@ -34,36 +34,22 @@ export interface SandboxHandle {
  * after every reset (e.g. `{ rateLimits: false }` for tests that are not about rate limits).
  */
 export function useSandbox(modes: Partial<SandboxModes> = {}): SandboxHandle {
-  let running: RunningSandbox | undefined;
-  let control: SandboxControl | undefined;
-  const need = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error("The sandbox is not started (use useSandbox() at the top of the file).");
-    return value;
-  };
-
-  beforeAll(async () => {
-    running = await startSandbox();
-    control = new SandboxControl(running.url);
-  });
-  afterAll(async () => {
-    await running?.close();
-  });
+  const sandbox = useSandboxServer();
   beforeEach(async () => {
-    await need(control).reset();
-    if (Object.keys(modes).length > 0) await need(control).setModes(modes);
+    if (Object.keys(modes).length > 0) await sandbox.control.setModes(modes);
   });
 
   const apiRequests = async () =>
-    (await need(control).requests()).filter((entry) => entry.path === "/candidates" || entry.path.startsWith("/candidates/"));
+    (await sandbox.control.requests()).filter((entry) => entry.path === "/candidates" || entry.path.startsWith("/candidates/"));
 
   return {
     get url() {
-      return need(running).url;
+      return sandbox.url;
     },
     get control() {
-      return need(control);
+      return sandbox.control;
     },
-    client: (apiKey = SANDBOX_API_KEY) => createClient({ apiBaseUrl: need(running).url, credential: { kind: "apiKey", apiKey } }),
+    client: (apiKey = SANDBOX_API_KEY) => createClient({ apiBaseUrl: sandbox.url, credential: { kind: "apiKey", apiKey } }),
     apiRequests,
     writes: async () => (await apiRequests()).filter((entry) => entry.method !== "GET"),
   };

@@ -1,10 +1,10 @@
 // @vitest-environment node
+
 import { createHash, randomBytes } from "node:crypto";
 import { createServer } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SandboxControl } from "../../test/sandbox/control-client";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../../test/sandbox/credentials";
-import { type RunningSandbox, startSandbox } from "../../test/sandbox/server";
+import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import {
   configFromEnv,
   createTokenHandler,
@@ -548,9 +548,6 @@ async function closedPortUrl(): Promise<string> {
 }
 
 describe("against the SmartRecruiters sandbox", () => {
-  let sandbox: RunningSandbox;
-  let control: SandboxControl;
-
   const sandboxConfig = (overrides: Partial<TokenEndpointConfig> = {}): TokenEndpointConfig => ({
     clientId: SANDBOX_CLIENT_ID,
     clientSecret: SANDBOX_CLIENT_SECRET,
@@ -570,16 +567,7 @@ describe("against the SmartRecruiters sandbox", () => {
   const refreshRequest = (refreshToken: string) =>
     post({ grant_type: "refresh_token", refresh_token: refreshToken, client_id: SANDBOX_CLIENT_ID });
 
-  beforeAll(async () => {
-    sandbox = await startSandbox();
-    control = new SandboxControl(sandbox.url);
-  });
-  afterAll(async () => {
-    await sandbox.close();
-  });
-  beforeEach(async () => {
-    await control.reset();
-  });
+  const sandbox = useSandboxServer();
 
   it("exchanges an authorization code (with its PKCE verifier) for tokens that work", async () => {
     const handler = createTokenHandler(sandboxConfig());

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+
+import { describe, expect, it } from "vitest";
 import { SandboxControl } from "./control-client";
 import {
   ALL_SCOPES,
@@ -10,7 +11,7 @@ import {
   SANDBOX_SYSTEM_CLIENT_ID,
   SANDBOX_SYSTEM_CLIENT_SECRET,
 } from "./credentials";
-import { type RunningSandbox, startSandbox } from "./server";
+import { startSandbox } from "./server";
 import {
   ANN_ID,
   authorizeCode,
@@ -20,23 +21,10 @@ import {
   json,
   type TokenResponse,
   tokenRequest,
+  useSandboxServer,
 } from "./test-helpers";
 
-let sandbox: RunningSandbox;
-let control: SandboxControl;
-
-beforeAll(async () => {
-  sandbox = await startSandbox({ port: 0 });
-  control = new SandboxControl(sandbox.url);
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
+const sandbox = useSandboxServer();
 
 async function systemToken(): Promise<string> {
   const response = await tokenRequest(sandbox.url, {
@@ -128,7 +116,7 @@ describe("sandbox: scopes", () => {
   });
 
   it("answers 403 OAuthPermissionsException naming candidates_create on POST /candidates", async () => {
-    const before = (await control.candidates()).length;
+    const before = (await sandbox.control.candidates()).length;
     const response = await call(sandbox.url, "/candidates", {
       method: "POST",
       key: SANDBOX_READONLY_API_KEY,
@@ -138,7 +126,7 @@ describe("sandbox: scopes", () => {
     const body = await json<ErrorBody>(response);
     expect(body.errors[0]?.code).toBe("OAuthPermissionsException");
     expect(body.message).toContain("candidates_create");
-    expect((await control.candidates()).length).toBe(before);
+    expect((await sandbox.control.candidates()).length).toBe(before);
   });
 
   it("answers 403 naming candidates_manage on PATCH and tag writes, and changes nothing", async () => {
@@ -160,7 +148,7 @@ describe("sandbox: scopes", () => {
       expect(tags.status).toBe(403);
       expect((await json<ErrorBody>(tags)).message).toContain("candidates_manage");
     }
-    const ann = await control.candidate(ANN_ID);
+    const ann = await sandbox.control.candidate(ANN_ID);
     expect(ann?.firstName).toBe("Ann");
     expect(ann?.tags).toEqual([]);
   });
@@ -202,7 +190,7 @@ describe("sandbox: scopes", () => {
 
 describe("sandbox: plan without API access", () => {
   it("answers 403 API_ACCESS_NOT_ENABLED to every API call in noApiAccess mode", async () => {
-    await control.setModes({ noApiAccess: true });
+    await sandbox.control.setModes({ noApiAccess: true });
     for (const [method, path] of [
       ["GET", "/candidates?q=ann"],
       ["GET", `/candidates/${ANN_ID}`],
@@ -220,13 +208,13 @@ describe("sandbox: plan without API access", () => {
       json: { firstName: "A", lastName: "B", email: "a.b@example.com" },
     });
     expect(create.status).toBe(403);
-    expect((await control.candidates()).length).toBe(5);
-    await control.setModes({ noApiAccess: false });
+    expect((await sandbox.control.candidates()).length).toBe(5);
+    await sandbox.control.setModes({ noApiAccess: false });
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`)).status).toBe(200);
   });
 
   it("still answers 401 to a request without credentials", async () => {
-    await control.setModes({ noApiAccess: true });
+    await sandbox.control.setModes({ noApiAccess: true });
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { key: null })).status).toBe(401);
   });
 });

@@ -1,7 +1,6 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SandboxControl } from "./control-client";
-import { type RunningSandbox, startSandbox } from "./server";
+
+import { describe, expect, it } from "vitest";
 import {
   ANN_DECOY_ORG_ID,
   ANN_ID,
@@ -14,23 +13,10 @@ import {
   MARY_ID,
   type SearchBody,
   searchPath,
+  useSandboxServer,
 } from "./test-helpers";
 
-let sandbox: RunningSandbox;
-let control: SandboxControl;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  control = new SandboxControl(sandbox.url);
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
+const sandbox = useSandboxServer();
 
 async function search(q: string, extra: Record<string, string> = {}): Promise<SearchBody> {
   const response = await call(sandbox.url, searchPath(q, extra));
@@ -115,9 +101,9 @@ describe("sandbox: search", () => {
   });
 
   it("defaults to 10 results per page", async () => {
-    await control.setModes({ rateLimits: false });
+    await sandbox.control.setModes({ rateLimits: false });
     for (let i = 0; i < 12; i += 1) {
-      await control.addCandidate({ firstName: `Test${i}`, lastName: "Many", email: `many${i}@example.net` });
+      await sandbox.control.addCandidate({ firstName: `Test${i}`, lastName: "Many", email: `many${i}@example.net` });
     }
     const body = await search("many");
     expect(body.totalFound).toBe(12);
@@ -127,7 +113,7 @@ describe("sandbox: search", () => {
 
   it("returns talent-pool-only candidates by default and hides them when searchTalentPool is false", async () => {
     expect(ids(await search('"mj.vdberg@example.com"'))).toContain(MARY_ID);
-    await control.setModes({ searchTalentPool: false });
+    await sandbox.control.setModes({ searchTalentPool: false });
     expect(ids(await search('"mj.vdberg@example.com"'))).not.toContain(MARY_ID);
     expect(ids(await search(""))).not.toContain(MARY_ID);
     const byId = await call(sandbox.url, `/candidates/${MARY_ID}`);
@@ -181,7 +167,7 @@ describe("sandbox: create a candidate", () => {
     });
     expect(body.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(response.headers.get("location")).toBe(`${sandbox.url}/candidates/${body.id}`);
-    const stored = await control.candidate(body.id);
+    const stored = await sandbox.control.candidate(body.id);
     expect(stored).toMatchObject({ firstName: "Li", hasApplication: false, sourceDetails: { sourceId: "z" } });
     const found = await call(sandbox.url, `/candidates/${body.id}`);
     expect(found.status).toBe(200);
@@ -204,7 +190,7 @@ describe("sandbox: create a candidate", () => {
     });
     expect(badTags.status).toBe(400);
     expect((await json<ErrorBody>(badTags)).errors[0]?.message).toContain("tags");
-    expect((await control.candidates()).length).toBe(5);
+    expect((await sandbox.control.candidates()).length).toBe(5);
   });
 
   it("answers 400 on a body that is not JSON and 415 on a non-JSON content type", async () => {
@@ -231,7 +217,7 @@ describe("sandbox: create a candidate", () => {
     const body = await json<ErrorBody>(response);
     expect(body.errors[0]?.code).toBe("CANDIDATE_DATA_CONFLICT");
     expect(typeof body.message).toBe("string");
-    expect((await control.candidates()).length).toBe(5);
+    expect((await sandbox.control.candidates()).length).toBe(5);
   });
 
   it("creates a candidate with the same email but another last name", async () => {
@@ -243,7 +229,7 @@ describe("sandbox: create a candidate", () => {
   });
 
   it("creates a duplicate in createExisting duplicate mode", async () => {
-    await control.setModes({ createExisting: "duplicate" });
+    await sandbox.control.setModes({ createExisting: "duplicate" });
     const response = await call(sandbox.url, "/candidates", {
       method: "POST",
       json: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" },
@@ -251,7 +237,9 @@ describe("sandbox: create a candidate", () => {
     expect(response.status).toBe(201);
     const created = await json<DetailsBody>(response);
     expect(created.id).not.toBe(ANN_ID);
-    const anns = (await control.candidates()).filter((c) => c.email === "ann.oneil@example.com" && c.lastName === "O'Neil");
+    const anns = (await sandbox.control.candidates()).filter(
+      (c) => c.email === "ann.oneil@example.com" && c.lastName === "O'Neil",
+    );
     expect(anns).toHaveLength(2);
   });
 });
@@ -271,7 +259,7 @@ describe("sandbox: update a candidate", () => {
       email: "mj.vdberg@example.com",
     });
     expect(body.updatedOn > body.createdOn).toBe(true);
-    expect((await control.candidate(MARY_ID))?.firstName).toBe("Mary Jane");
+    expect((await sandbox.control.candidate(MARY_ID))?.firstName).toBe("Mary Jane");
   });
 
   it("answers 409 when the result collides with another candidate's email and last name", async () => {
@@ -281,7 +269,7 @@ describe("sandbox: update a candidate", () => {
     });
     expect(response.status).toBe(409);
     expect((await json<ErrorBody>(response)).errors[0]?.code).toBe("CANDIDATE_DATA_CONFLICT");
-    expect((await control.candidate(ANNABEL_ID))?.lastName).toBe("Smith");
+    expect((await sandbox.control.candidate(ANNABEL_ID))?.lastName).toBe("Smith");
     // Its own email + last name is no collision.
     const self = await call(sandbox.url, `/candidates/${ANN_ID}`, {
       method: "PATCH",
@@ -298,7 +286,7 @@ describe("sandbox: update a candidate", () => {
     });
     expect(response.status).toBe(415);
     expect((await json<ErrorBody>(response)).errors[0]?.code).toBe("UNSUPPORTED_MEDIA_TYPE");
-    expect((await control.candidate(ANN_ID))?.firstName).toBe("Ann");
+    expect((await sandbox.control.candidate(ANN_ID))?.firstName).toBe("Ann");
   });
 
   it("answers 404 for an unknown candidate and 400 for bad JSON or bad fields", async () => {
@@ -330,17 +318,17 @@ describe("sandbox: tags", () => {
     expect(response.status).toBe(200);
     const expected = ["bilingual", "hellohire - warehouse - maybe", "hellohire - csr - yes"];
     expect(await response.json()).toEqual({ tags: expected });
-    expect(await control.tags(JOSE_ID)).toEqual(expected);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(expected);
   });
 
   it("appends tags even when present in duplicate mode", async () => {
-    await control.setModes({ tagPost: "duplicate" });
+    await sandbox.control.setModes({ tagPost: "duplicate" });
     const response = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, {
       method: "POST",
       json: { tags: ["bilingual"] },
     });
     expect(response.status).toBe(200);
-    expect(await control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", "bilingual"]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", "bilingual"]);
   });
 
   it("replaces all tags with PUT", async () => {
@@ -352,7 +340,7 @@ describe("sandbox: tags", () => {
     expect(await response.json()).toEqual({ tags: ["bilingual"] });
     const cleared = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "PUT", json: { tags: [] } });
     expect(await cleared.json()).toEqual({ tags: [] });
-    expect(await control.tags(JOSE_ID)).toEqual([]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual([]);
   });
 
   it("answers 400 on a missing or non-array tags and 404 for an unknown candidate", async () => {
@@ -363,7 +351,7 @@ describe("sandbox: tags", () => {
     expect((await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "PUT", json: { tags: null } })).status).toBe(400);
     expect((await call(sandbox.url, "/candidates/nope/tags")).status).toBe(404);
     expect((await call(sandbox.url, "/candidates/nope/tags", { method: "POST", json: { tags: ["x"] } })).status).toBe(404);
-    expect(await control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
   });
 });
 
@@ -379,7 +367,7 @@ describe("sandbox: candidate profile page", () => {
   });
 
   it("escapes HTML in names and tags", async () => {
-    const evil = await control.addCandidate({
+    const evil = await sandbox.control.addCandidate({
       firstName: "<img src=x onerror=alert(1)>",
       lastName: "O'Neil & <b>Co</b>",
       email: "evil@example.com",

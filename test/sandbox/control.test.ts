@@ -1,33 +1,19 @@
 // @vitest-environment node
+
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
-import { SandboxControl, SandboxControlError } from "./control-client";
+import { SandboxControlError } from "./control-client";
 import { SANDBOX_SYSTEM_CLIENT_ID, SANDBOX_SYSTEM_CLIENT_SECRET } from "./credentials";
-import { type RunningSandbox, startSandbox } from "./server";
-import { ANN_ID, call, JOSE_ID, json, searchPath, type TokenResponse, tokenRequest } from "./test-helpers";
+import { ANN_ID, call, JOSE_ID, json, searchPath, type TokenResponse, tokenRequest, useSandboxServer } from "./test-helpers";
 
-let sandbox: RunningSandbox;
-let control: SandboxControl;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  control = new SandboxControl(`${sandbox.url}/`);
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
+const sandbox = useSandboxServer();
 
 describe("sandbox: control API", () => {
   it("lists the seed candidates as full objects", async () => {
-    const all = await control.candidates();
+    const all = await sandbox.control.candidates();
     expect(all.map((c) => c.id)).toEqual(seedCandidates.map((c) => c.id));
     const jose = all.find((c) => c.id === JOSE_ID);
     expect(jose).toMatchObject({
@@ -41,14 +27,14 @@ describe("sandbox: control API", () => {
   });
 
   it("gets one candidate and its tags, undefined / an error when unknown", async () => {
-    expect((await control.candidate(ANN_ID))?.lastName).toBe("O'Neil");
-    expect(await control.candidate("nope")).toBeUndefined();
-    expect(await control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
-    await expect(control.tags("nope")).rejects.toBeInstanceOf(SandboxControlError);
+    expect((await sandbox.control.candidate(ANN_ID))?.lastName).toBe("O'Neil");
+    expect(await sandbox.control.candidate("nope")).toBeUndefined();
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
+    await expect(sandbox.control.tags("nope")).rejects.toBeInstanceOf(SandboxControlError);
   });
 
   it("inserts candidates directly", async () => {
-    const inserted = await control.addCandidate({
+    const inserted = await sandbox.control.addCandidate({
       id: "custom-1",
       firstName: "Sam",
       lastName: "Taylor",
@@ -58,16 +44,18 @@ describe("sandbox: control API", () => {
     });
     expect(inserted).toMatchObject({ id: "custom-1", hasApplication: false, tags: ["t"] });
     expect((await call(sandbox.url, "/candidates/custom-1")).status).toBe(200);
-    await expect(control.addCandidate({ id: "custom-1", firstName: "A", lastName: "B", email: "c" })).rejects.toMatchObject({
+    await expect(
+      sandbox.control.addCandidate({ id: "custom-1", firstName: "A", lastName: "B", email: "c" }),
+    ).rejects.toMatchObject({
       status: 409,
     });
-    const generated = await control.addCandidate({ firstName: "A", lastName: "B", email: "a.b@example.com" });
+    const generated = await sandbox.control.addCandidate({ firstName: "A", lastName: "B", email: "a.b@example.com" });
     expect(generated.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(generated.hasApplication).toBe(true);
   });
 
   it("reports and merges modes, and validates them", async () => {
-    expect(await control.modes()).toEqual({
+    expect(await sandbox.control.modes()).toEqual({
       noApiAccess: false,
       searchTalentPool: true,
       createExisting: "conflict",
@@ -76,10 +64,10 @@ describe("sandbox: control API", () => {
       rateLimits: true,
       accessTokenTtlSeconds: 1800,
     });
-    const modes = await control.setModes({ tagPost: "duplicate" });
+    const modes = await sandbox.control.setModes({ tagPost: "duplicate" });
     expect(modes.tagPost).toBe("duplicate");
     expect(modes.createExisting).toBe("conflict");
-    expect((await control.setModes({ createExisting: "duplicate" })).tagPost).toBe("duplicate");
+    expect((await sandbox.control.setModes({ createExisting: "duplicate" })).tagPost).toBe("duplicate");
     for (const bad of [{ tagPost: "sometimes" }, { rateLimits: "no" }, { accessTokenTtlSeconds: -1 }, { unknown: true }]) {
       const response = await fetch(`${sandbox.url}/__control/modes`, {
         method: "POST",
@@ -98,14 +86,14 @@ describe("sandbox: control API", () => {
         client_secret: SANDBOX_SYSTEM_CLIENT_SECRET,
       }),
     );
-    await control.clearRequests();
+    await sandbox.control.clearRequests();
     const before = Date.now();
     await (await call(sandbox.url, searchPath('"ann.oneil@example.com"', { limit: "5" }))).arrayBuffer();
     await (await call(sandbox.url, `/candidates/${ANN_ID}`, { token: token.access_token })).arrayBuffer();
     await (await call(sandbox.url, `/candidates/${ANN_ID}`, { key: null })).arrayBuffer();
     await (await fetch(`${sandbox.url}/app/people/candidates/${ANN_ID}`)).arrayBuffer();
-    await control.candidates();
-    const log = await control.requests();
+    await sandbox.control.candidates();
+    const log = await sandbox.control.requests();
     expect(log).toHaveLength(3);
     expect(log[0]).toMatchObject({
       method: "GET",
@@ -118,13 +106,13 @@ describe("sandbox: control API", () => {
     expect(log[0]?.at).toBeGreaterThanOrEqual(before);
     expect(log[1]).toMatchObject({ path: `/candidates/${ANN_ID}`, status: 200, credential: "bearer" });
     expect(log[2]).toMatchObject({ status: 401, credential: "none" });
-    await control.clearRequests();
-    expect(await control.requests()).toEqual([]);
+    await sandbox.control.clearRequests();
+    expect(await sandbox.control.requests()).toEqual([]);
   });
 
   it("logs token endpoint requests", async () => {
     await tokenRequest(sandbox.url, { grant_type: "client_credentials", client_id: SANDBOX_SYSTEM_CLIENT_ID });
-    const log = await control.requests();
+    const log = await sandbox.control.requests();
     expect(log).toEqual([expect.objectContaining({ method: "POST", path: "/identity/oauth/token", status: 401 })]);
   });
 
@@ -137,15 +125,15 @@ describe("sandbox: control API", () => {
       }),
     );
     await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "PUT", json: { tags: [] } });
-    await control.addCandidate({ firstName: "X", lastName: "Y", email: "x@example.com" });
-    await control.setModes({ searchTalentPool: false, tagPost: "duplicate" });
-    await control.setFaults({ latencyMs: 5, nextErrors: [500] });
-    await control.reset();
-    expect(await control.candidates()).toHaveLength(5);
-    expect(await control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
-    expect((await control.modes()).searchTalentPool).toBe(true);
-    expect(await control.faults()).toMatchObject({ latencyMs: 0, nextErrors: [] });
-    expect(await control.requests()).toEqual([]);
+    await sandbox.control.addCandidate({ firstName: "X", lastName: "Y", email: "x@example.com" });
+    await sandbox.control.setModes({ searchTalentPool: false, tagPost: "duplicate" });
+    await sandbox.control.setFaults({ latencyMs: 5, nextErrors: [500] });
+    await sandbox.control.reset();
+    expect(await sandbox.control.candidates()).toHaveLength(5);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
+    expect((await sandbox.control.modes()).searchTalentPool).toBe(true);
+    expect(await sandbox.control.faults()).toMatchObject({ latencyMs: 0, nextErrors: [] });
+    expect(await sandbox.control.requests()).toEqual([]);
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: token.access_token })).status).toBe(401);
     // OAuth clients survive a reset.
     const again = await tokenRequest(sandbox.url, {

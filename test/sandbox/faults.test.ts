@@ -1,25 +1,10 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SandboxControl } from "./control-client";
+
+import { describe, expect, it } from "vitest";
 import { SANDBOX_SYSTEM_CLIENT_ID, SANDBOX_SYSTEM_CLIENT_SECRET } from "./credentials";
-import { type RunningSandbox, startSandbox } from "./server";
-import { ANN_ID, call, type ErrorBody, JOSE_ID, json, type OAuthError, tokenRequest } from "./test-helpers";
+import { ANN_ID, call, type ErrorBody, JOSE_ID, json, type OAuthError, tokenRequest, useSandboxServer } from "./test-helpers";
 
-let sandbox: RunningSandbox;
-let control: SandboxControl;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  control = new SandboxControl(sandbox.url);
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
+const sandbox = useSandboxServer();
 
 async function statusOf(path: string): Promise<number> {
   const response = await call(sandbox.url, path);
@@ -29,7 +14,7 @@ async function statusOf(path: string): Promise<number> {
 
 describe("sandbox: injected faults", () => {
   it("answers the queued nextErrors in order, 401 as an auth failure", async () => {
-    await control.setFaults({ nextErrors: [503, 401, 429] });
+    await sandbox.control.setFaults({ nextErrors: [503, 401, 429] });
     const first = await call(sandbox.url, `/candidates/${ANN_ID}`);
     expect(first.status).toBe(503);
     expect(first.headers.get("content-type")).toBe("application/json");
@@ -43,8 +28,8 @@ describe("sandbox: injected faults", () => {
     expect(third.headers.get("retry-after")).toBe("1");
     expect(third.headers.get("x-ratelimit-limit")).toBe("10");
     expect(await statusOf(`/candidates/${ANN_ID}`)).toBe(200);
-    expect((await control.faults()).nextErrors).toEqual([]);
-    const log = await control.requests();
+    expect((await sandbox.control.faults()).nextErrors).toEqual([]);
+    const log = await sandbox.control.requests();
     expect(log.map((entry) => [entry.status, entry.fault])).toEqual([
       [503, "error"],
       [401, "error"],
@@ -54,9 +39,9 @@ describe("sandbox: injected faults", () => {
   });
 
   it("reproduces random errors from the seed", async () => {
-    await control.setModes({ rateLimits: false });
+    await sandbox.control.setModes({ rateLimits: false });
     const run = async (): Promise<number[]> => {
-      await control.setFaults({ errorRate: 0.5, errorStatuses: [500, 502, 503, 429], seed: 42 });
+      await sandbox.control.setFaults({ errorRate: 0.5, errorStatuses: [500, 502, 503, 429], seed: 42 });
       const statuses: number[] = [];
       for (let i = 0; i < 20; i += 1) {
         statuses.push(await statusOf(`/candidates/${ANN_ID}`));
@@ -69,7 +54,7 @@ describe("sandbox: injected faults", () => {
     expect(first).toContain(200);
     expect(first.some((status) => status >= 429)).toBe(true);
     expect(first.every((status) => [200, 500, 502, 503, 429].includes(status))).toBe(true);
-    await control.setFaults({ errorRate: 0.5, errorStatuses: [500, 502, 503, 429], seed: 7 });
+    await sandbox.control.setFaults({ errorRate: 0.5, errorStatuses: [500, 502, 503, 429], seed: 7 });
     const other: number[] = [];
     for (let i = 0; i < 20; i += 1) {
       other.push(await statusOf(`/candidates/${ANN_ID}`));
@@ -78,16 +63,16 @@ describe("sandbox: injected faults", () => {
   });
 
   it("drops the connection: fetch rejects, the next request succeeds", async () => {
-    await control.setFaults({ nextDrops: 1 });
+    await sandbox.control.setFaults({ nextDrops: 1 });
     await expect(call(sandbox.url, `/candidates/${ANN_ID}`)).rejects.toThrow();
     expect(await statusOf(`/candidates/${ANN_ID}`)).toBe(200);
-    const log = await control.requests();
+    const log = await sandbox.control.requests();
     expect(log[0]).toMatchObject({ status: 0, fault: "drop", path: `/candidates/${ANN_ID}` });
   });
 
   it("drops at dropRate, reproducibly", async () => {
-    await control.setModes({ rateLimits: false });
-    await control.setFaults({ dropRate: 0.5, seed: 3 });
+    await sandbox.control.setModes({ rateLimits: false });
+    await sandbox.control.setFaults({ dropRate: 0.5, seed: 3 });
     let dropped = 0;
     for (let i = 0; i < 10; i += 1) {
       try {
@@ -101,17 +86,17 @@ describe("sandbox: injected faults", () => {
   });
 
   it("adds latency to API calls but not to the control API", async () => {
-    await control.setFaults({ latencyMs: 300 });
+    await sandbox.control.setFaults({ latencyMs: 300 });
     let started = Date.now();
     expect(await statusOf(`/candidates/${ANN_ID}`)).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
     started = Date.now();
-    await control.candidates();
+    await sandbox.control.candidates();
     expect(Date.now() - started).toBeLessThan(290);
   });
 
   it("does not apply a write when an error is injected", async () => {
-    await control.setFaults({ nextErrors: [500, 503, 502] });
+    await sandbox.control.setFaults({ nextErrors: [500, 503, 502] });
     const create = await call(sandbox.url, "/candidates", {
       method: "POST",
       json: { firstName: "Li", lastName: "Wei", email: "li.wei@example.com" },
@@ -121,19 +106,19 @@ describe("sandbox: injected faults", () => {
     expect(patch.status).toBe(503);
     const tags = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "PUT", json: { tags: [] } });
     expect(tags.status).toBe(502);
-    expect((await control.candidates()).length).toBe(5);
-    expect((await control.candidate(ANN_ID))?.firstName).toBe("Ann");
-    expect(await control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
+    expect((await sandbox.control.candidates()).length).toBe(5);
+    expect((await sandbox.control.candidate(ANN_ID))?.firstName).toBe("Ann");
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
   });
 
   it("does not apply a write when the connection is dropped", async () => {
-    await control.setFaults({ nextDrops: 1 });
+    await sandbox.control.setFaults({ nextDrops: 1 });
     await expect(call(sandbox.url, `/candidates/${ANN_ID}/tags`, { method: "POST", json: { tags: ["x"] } })).rejects.toThrow();
-    expect(await control.tags(ANN_ID)).toEqual([]);
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([]);
   });
 
   it("applies to the token endpoint, in the OAuth error shape", async () => {
-    await control.setFaults({ nextErrors: [503] });
+    await sandbox.control.setFaults({ nextErrors: [503] });
     const form = {
       grant_type: "client_credentials",
       client_id: SANDBOX_SYSTEM_CLIENT_ID,
@@ -148,14 +133,14 @@ describe("sandbox: injected faults", () => {
   });
 
   it("does not apply to the profile page or the control API", async () => {
-    await control.setFaults({ nextErrors: [500], nextDrops: 1 });
+    await sandbox.control.setFaults({ nextErrors: [500], nextDrops: 1 });
     expect((await fetch(`${sandbox.url}/app/people/candidates/${ANN_ID}`)).status).toBe(200);
-    expect((await control.candidates()).length).toBe(5);
-    expect(await control.faults()).toMatchObject({ nextErrors: [500], nextDrops: 1 });
+    expect((await sandbox.control.candidates()).length).toBe(5);
+    expect(await sandbox.control.faults()).toMatchObject({ nextErrors: [500], nextDrops: 1 });
   });
 
   it("replaces the faults on each POST and validates them", async () => {
-    const set = await control.setFaults({ latencyMs: 10, errorRate: 0.25, seed: 9 });
+    const set = await sandbox.control.setFaults({ latencyMs: 10, errorRate: 0.25, seed: 9 });
     expect(set).toEqual({
       latencyMs: 10,
       errorRate: 0.25,
@@ -165,7 +150,7 @@ describe("sandbox: injected faults", () => {
       nextDrops: 0,
       seed: 9,
     });
-    expect((await control.setFaults({})).latencyMs).toBe(0);
+    expect((await sandbox.control.setFaults({})).latencyMs).toBe(0);
     for (const bad of [{ errorRate: 2 }, { nextErrors: [200] }, { latencyMs: -1 }, { bogus: 1 }, { nextDrops: 1.5 }]) {
       const response = await fetch(`${sandbox.url}/__control/faults`, {
         method: "POST",

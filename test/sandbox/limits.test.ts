@@ -1,25 +1,10 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SandboxControl } from "./control-client";
+
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SANDBOX_READONLY_API_KEY } from "./credentials";
-import { type RunningSandbox, startSandbox } from "./server";
-import { ANN_ID, call, type ErrorBody, json, searchPath } from "./test-helpers";
+import { ANN_ID, call, type ErrorBody, json, searchPath, useSandboxServer } from "./test-helpers";
 
-let sandbox: RunningSandbox;
-let control: SandboxControl;
-
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  control = new SandboxControl(sandbox.url);
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
+const sandbox = useSandboxServer();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -59,7 +44,7 @@ describe("sandbox: rate limits", () => {
     // Another credential has its own budget.
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { key: SANDBOX_READONLY_API_KEY })).status).toBe(200);
 
-    const log = await control.requests();
+    const log = await sandbox.control.requests();
     expect(log.filter((entry) => entry.status === 429)).toHaveLength(2);
   });
 
@@ -74,7 +59,7 @@ describe("sandbox: rate limits", () => {
   });
 
   it("allows one search at a time per credential", async () => {
-    await control.setFaults({ latencyMs: 400 });
+    await sandbox.control.setFaults({ latencyMs: 400 });
     const searches = [call(sandbox.url, searchPath('"ann.oneil@example.com"')), call(sandbox.url, searchPath("ann"))];
     // A non-search call is not held back by the pending search.
     const other = call(sandbox.url, `/candidates/${ANN_ID}`);
@@ -100,12 +85,12 @@ describe("sandbox: rate limits", () => {
     expect((await json<ErrorBody>(rejected.response)).errors[0]?.code).toBe("RATE_LIMIT_EXCEEDED");
     expect((await other).status).toBe(200);
     // Once the first search is done, the next is accepted.
-    await control.setFaults({});
+    await sandbox.control.setFaults({});
     expect((await call(sandbox.url, searchPath("ann"))).status).toBe(200);
   });
 
   it("allows 8 concurrent requests per credential", async () => {
-    await control.setFaults({ latencyMs: 400 });
+    await sandbox.control.setFaults({ latencyMs: 400 });
     const pending: Promise<Response>[] = [];
     for (let i = 0; i < 9; i += 1) {
       pending.push(call(sandbox.url, `/candidates/${ANN_ID}`));
@@ -115,7 +100,7 @@ describe("sandbox: rate limits", () => {
     expect(statuses).toEqual([...Array(8).fill(200), 429]);
     const limited = responses.find((response) => response.status === 429);
     expect(limited?.headers.get("x-ratelimit-concurrent-remaining")).toBe("0");
-    expect((await control.requests()).filter((entry) => entry.status === 429)).toHaveLength(1);
+    expect((await sandbox.control.requests()).filter((entry) => entry.status === 429)).toHaveLength(1);
   });
 
   it("sends the rate-limit headers on every API response", async () => {
@@ -133,7 +118,7 @@ describe("sandbox: rate limits", () => {
   });
 
   it("can be switched off", async () => {
-    await control.setModes({ rateLimits: false });
+    await sandbox.control.setModes({ rateLimits: false });
     const statuses: number[] = [];
     for (let i = 0; i < 15; i += 1) {
       statuses.push((await drain(await call(sandbox.url, `/candidates/${ANN_ID}`))).status);
@@ -143,7 +128,7 @@ describe("sandbox: rate limits", () => {
 
   it("never limits the control API", async () => {
     for (let i = 0; i < 30; i += 1) {
-      await control.candidates();
+      await sandbox.control.candidates();
     }
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`)).status).toBe(200);
   });

@@ -1,8 +1,7 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { SandboxControl } from "./control-client";
+
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, SANDBOX_SYSTEM_CLIENT_ID, SANDBOX_SYSTEM_CLIENT_SECRET } from "./credentials";
-import { type RunningSandbox, startSandbox } from "./server";
 import {
   ANN_ID,
   authorize,
@@ -15,24 +14,12 @@ import {
   redirectParams,
   type TokenResponse,
   tokenRequest,
+  useSandboxServer,
 } from "./test-helpers";
 
-let sandbox: RunningSandbox;
-let control: SandboxControl;
 const SCOPE = "candidates_read candidates_create candidates_manage";
 
-beforeAll(async () => {
-  sandbox = await startSandbox();
-  control = new SandboxControl(sandbox.url);
-});
-
-afterAll(async () => {
-  await sandbox.close();
-});
-
-beforeEach(async () => {
-  await control.reset();
-});
+const sandbox = useSandboxServer();
 
 afterEach(() => {
   vi.useRealTimers();
@@ -120,7 +107,7 @@ describe("sandbox: OAuth authorize", () => {
   });
 
   it("shows Allow and Deny in click mode", async () => {
-    await control.setModes({ authorizePage: "click" });
+    await sandbox.control.setModes({ authorizePage: "click" });
     const { challenge } = pkcePair();
     const params = authParams({ code_challenge: challenge, code_challenge_method: "S256" });
     const page = await authorize(sandbox.url, params);
@@ -317,7 +304,7 @@ describe("sandbox: OAuth token", () => {
   });
 
   it("expires access tokens after the configured lifetime", async () => {
-    await control.setModes({ accessTokenTtlSeconds: 60 });
+    await sandbox.control.setModes({ accessTokenTtlSeconds: 60 });
     const tokens = await secretTokens();
     expect(tokens.expires_in).toBe(60);
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(200);
@@ -333,14 +320,14 @@ describe("sandbox: OAuth token", () => {
   });
 
   it("issues already-expired tokens with a lifetime of 0", async () => {
-    await control.setModes({ accessTokenTtlSeconds: 0 });
+    await sandbox.control.setModes({ accessTokenTtlSeconds: 0 });
     const tokens = await secretTokens();
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(401);
   });
 
   it("revokes every access and refresh token on /__control/revoke", async () => {
     const tokens = await secretTokens();
-    await control.revoke();
+    await sandbox.control.revoke();
     expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { token: tokens.access_token })).status).toBe(401);
     await expectOAuthError(
       await refresh(tokens.refresh_token ?? "", { client_secret: SANDBOX_CLIENT_SECRET }),

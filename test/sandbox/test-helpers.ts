@@ -1,5 +1,8 @@
 import { createHash, randomBytes } from "node:crypto";
+import { afterAll, beforeAll, beforeEach } from "vitest";
+import { SandboxControl } from "./control-client";
 import { SANDBOX_API_KEY } from "./credentials";
+import { type RunningSandbox, startSandbox } from "./server";
 
 /** Helpers shared by the sandbox's own tests. */
 
@@ -141,4 +144,41 @@ export function tokenRequest(
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+export interface SandboxForTests {
+  readonly url: string;
+  readonly port: number;
+  readonly control: SandboxControl;
+}
+
+/** One sandbox for the calling test file: started before its tests, reset before each, closed after them. */
+export function useSandboxServer(): SandboxForTests {
+  let running: RunningSandbox | undefined;
+  let control: SandboxControl | undefined;
+  beforeAll(async () => {
+    running = await startSandbox();
+    control = new SandboxControl(running.url);
+  });
+  afterAll(async () => {
+    await running?.close();
+  });
+  beforeEach(async () => {
+    await control?.reset();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("The sandbox is not started: call useSandboxServer() at the top of a test file.");
+    return value;
+  };
+  return {
+    get url() {
+      return started(running).url;
+    },
+    get port() {
+      return started(running).port;
+    },
+    get control() {
+      return started(control);
+    },
+  };
 }
