@@ -5,11 +5,10 @@ import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
 import { extensionUrl } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
-import { peopleParam, profileLink, ratingButton, widget } from "./widget";
+import { openAnnAlone, ratingButton, widget } from "./widget";
 
 let env: Environment;
 const annId = seedCandidates[0]?.id as string;
-const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
 const policyPickup = { timeout: 20_000, interval: 500 };
 
 async function setPolicy(values: Record<string, unknown>) {
@@ -26,9 +25,7 @@ function sandboxAddresses() {
 }
 
 async function rateAnn(rating: string): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
-  await profileLink(page).waitFor();
+  const page = await openAnnAlone(env);
   await ratingButton(page, rating).click();
   await widget(page).getByText("Saved to SmartRecruiters").waitFor();
   return page;

@@ -5,11 +5,10 @@ import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../sandbox/credentials
 import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
 import { connectWithOAuthInSidePanel, extensionId, extensionUrl, startOAuthInSidePanel, waitUntilConnected } from "./extension";
-import { peopleParam, profileLink, ratingButton, widget } from "./widget";
+import { openAnnAlone, ratingButton, widget } from "./widget";
 
 let env: Environment;
 const annId = seedCandidates[0]?.id as string;
-const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
 
 /** Everything the extension keeps in chrome.storage (local and session), read in its own worker. */
 function extensionStorage(worker: Worker): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
@@ -33,13 +32,6 @@ async function openPanel(): Promise<Page> {
   const panel = await env.browser.context.newPage();
   await panel.goto(extensionUrl("sidepanel.html"));
   return panel;
-}
-
-async function openAnn(): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
-  await profileLink(page).waitFor();
-  return page;
 }
 
 async function disconnectIfConnected(): Promise<void> {
@@ -74,7 +66,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
     expect(JSON.stringify(local)).not.toContain(access);
     expect(local["auth.refresh"]).toBeTruthy();
 
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     await ratingButton(page, "Yes").click();
     await widget(page).getByText("Saved to SmartRecruiters").waitFor();
     expect(await env.control.tags(annId)).toEqual(["hellohire - csr - yes"]);
@@ -137,7 +129,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
       });
       expect(forwarded).toBe(1);
       await new Promise((resolve) => setTimeout(resolve, 2100));
-      const page = await openAnn();
+      const page = await openAnnAlone(env);
       await ratingButton(page, "Maybe").click();
       await widget(page).getByText("Saved to SmartRecruiters").waitFor();
       expect(forwarded).toBeGreaterThanOrEqual(2);
@@ -153,7 +145,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
     await env.control.setModes({ accessTokenTtlSeconds: 2 });
     const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
     const firstRefresh = await refreshTokenNow();
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     await env.control.setFaults({ dropRate: 1 });
     await ratingButton(page, "No").click();
     await widget(page).getByText("could not be reached", { exact: false }).waitFor();
@@ -180,7 +172,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
 
   it("a revoked grant asks to reconnect, keeps the rating, and sends it after reconnecting", async () => {
     const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     await env.control.revoke();
     await ratingButton(page, "Yes").click();
     await widget(page).getByText("reconnected", { exact: false }).waitFor();

@@ -3,10 +3,9 @@ import { SANDBOX_API_KEY } from "../sandbox/credentials";
 import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
 import { extensionId } from "./extension";
-import { peopleParam, profileLink, useEnvironment } from "./widget";
+import { openAnnAlone, useEnvironment } from "./widget";
 
 const annId = seedCandidates[0]?.id as string;
-const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
 let env: Environment;
 
 interface Attempts {
@@ -24,9 +23,7 @@ describe("a hostile script on the Hellohire page", () => {
   });
 
   it("cannot reach the background, read a credential, or make a write", async () => {
-    const page = await env.browser.context.newPage();
-    await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
-    await profileLink(page).waitFor();
+    const page = await openAnnAlone(env);
     await env.control.clearRequests();
 
     // page.evaluate runs in the page's own world: exactly what a script of the page can do.

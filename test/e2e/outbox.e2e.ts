@@ -1,22 +1,11 @@
-import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
-import { peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
+import { openAnnAlone, ratingButton, useEnvironment, widget } from "./widget";
 
 const annId = seedCandidates[0]?.id as string;
 const button = ratingButton;
-const link = profileLink;
 let env: Environment;
-
-/** Ann alone in the queue: no lookups prepared ahead for others, so injected faults hit this test's own calls. */
-async function openAnn(): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
-  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
-  await link(page).waitFor();
-  return page;
-}
 
 describe("ratings are never lost: the outbox", () => {
   const environment = useEnvironment();
@@ -25,7 +14,7 @@ describe("ratings are never lost: the outbox", () => {
   });
 
   it("queues a rating SmartRecruiters answers 503 to, retries it, and lands it once", async () => {
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     await env.control.setFaults({ nextErrors: [503] });
     await button(page, "Yes").click();
     await widget(page).getByText("Queued:", { exact: false }).waitFor();
@@ -36,7 +25,7 @@ describe("ratings are never lost: the outbox", () => {
   });
 
   it("keeps a rating while SmartRecruiters cannot be reached, shows it queued after a reload, and sends it when back", async () => {
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     await env.control.setFaults({ dropRate: 1 });
     await button(page, "No").click();
     await widget(page).getByText("could not be reached", { exact: false }).waitFor();
@@ -51,7 +40,7 @@ describe("ratings are never lost: the outbox", () => {
   });
 
   it("stops on a permanent refusal, says why, and sends again on Retry", async () => {
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     await env.control.setFaults({ nextErrors: [403] });
     await button(page, "Maybe").click();
     const alert = widget(page).getByRole("alert");

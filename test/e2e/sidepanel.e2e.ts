@@ -3,18 +3,10 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
 import { extensionUrl, openPanelBesideTabs } from "./extension";
-import { peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
+import { openAnnAlone, ratingButton, useEnvironment, widget } from "./widget";
 
 const annId = seedCandidates[0]?.id as string;
-const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
 let env: Environment;
-
-async function openAnn(): Promise<Page> {
-  const page = await env.browser.context.newPage();
-  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
-  await profileLink(page).waitFor();
-  return page;
-}
 
 describe("the side panel", () => {
   const environment = useEnvironment();
@@ -27,7 +19,7 @@ describe("the side panel", () => {
   });
 
   it("shows the interview's candidate as SmartRecruiters has them, and follows a rating made on the page", async () => {
-    const page = await openAnn();
+    const page = await openAnnAlone(env);
     const panel = await openPanelBesideTabs(env.browser);
     const candidate = panel.getByTestId("current-candidate");
     await candidate.getByTestId("match").filter({ hasText: "Found in SmartRecruiters" }).waitFor();

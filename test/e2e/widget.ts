@@ -2,6 +2,9 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Environment, startEnvironment } from "./environment";
 
+/** Ann as Hellohire shows her; she matches one SmartRecruiters candidate (test/shared/people.ts). */
+export const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+
 /** Our widget on a Hellohire page, and its parts (Playwright pierces its open shadow root). */
 export const widget = (page: Page) => page.locator("srh-interview-widget");
 export const ratingButton = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
@@ -35,4 +38,15 @@ export function useEnvironment(): () => Environment {
     if (!env) throw new Error("The environment is not started (call useEnvironment() in a describe).");
     return env;
   };
+}
+
+/**
+ * A one-on-one room with Ann alone in the queue, the link shown: no lookups prepared ahead for
+ * others, so the sandbox sees only this test's own calls.
+ */
+export async function openAnnAlone(env: Environment): Promise<Page> {
+  const page = await env.browser.context.newPage();
+  await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
+  await profileLink(page).waitFor();
+  return page;
 }
