@@ -13,7 +13,7 @@ import { createClient } from "../smartrecruiters/client";
 import { apiError, useSandbox } from "../sync/sandbox-test-helpers";
 import { authConfig } from "./auth-config";
 import { connectedClient, connectionStatus, disconnect } from "./connection";
-import { type AccessToken, accessTokenItem, authProblemItem, refreshTokenItem } from "./credential-store";
+import { type AccessToken, accessTokenItem, authProblemItem, refreshTokenItem, storedCredential } from "./credential-store";
 import { type IdentityApi, signInWithOAuth } from "./sign-in";
 import { createTokenKeeper } from "./tokens";
 
@@ -97,6 +97,19 @@ describe("OAuth sign-in (sandbox)", () => {
     // The exchange used PKCE and no client secret: none was configured.
     const [exchange] = await tokenRequests();
     expect(exchange?.status).toBe(200);
+  });
+
+  it("replaces an interviewer's own API key with the sign-in", async () => {
+    await storedCredential.setValue({ kind: "apiKey", apiKey: "0123456789abcdef0123456789abcdef" });
+    expect((await connectionStatus()).method).toBe("apiKey");
+    expect(await signIn()).toBe("connected");
+    expect(await storedCredential.getValue()).toBeNull();
+    expect((await connectionStatus()).method).toBe("oauth");
+  });
+
+  it("refuses to sign in over the organisation's credential", async () => {
+    await usePolicy({ authMode: "apiKey" }, { apiKey: "0123456789abcdef0123456789abcdef" });
+    expect((await apiError(signIn())).message).toContain("Your organisation connects SmartRecruiters for you");
   });
 
   it("a closed sign-in window quietly changes nothing", async () => {

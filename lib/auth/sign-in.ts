@@ -74,7 +74,8 @@ async function verified(apiBaseUrl: string, accessToken: string, fetchImpl?: typ
  */
 export async function signInWithOAuth(options: SignInOptions, choice: EndpointChoice = {}): Promise<SignInOutcome> {
   const config = await authConfig();
-  if (config.mode !== "oauth")
+  // An interviewer's own API key may be swapped for a sign-in; the organisation's credential may not.
+  if (config.byOrganisation)
     throw new SmartRecruitersError(
       "bad-request",
       "Your organisation connects SmartRecruiters for you: there is nothing to sign in to.",
