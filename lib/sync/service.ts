@@ -68,8 +68,9 @@ export function createSyncService(options: SyncServiceOptions) {
     return client;
   }
 
-  async function send(write: RatingWrite): Promise<void> {
-    await connect();
+  /** Sends one write; a flush signs in once for all its writes (tokens are still renewed per call). */
+  async function send(write: RatingWrite, connected: boolean): Promise<void> {
+    if (!connected) await connect();
     const key = ratingKey(write.candidateId, write.interviewName);
     const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
     const { written, tags } = await applyRating(requireClient(), { ...write, previousTag });
@@ -90,10 +91,10 @@ export function createSyncService(options: SyncServiceOptions) {
     return run;
   }
 
-  async function attempt(entry: OutboxEntry): Promise<void> {
+  async function attempt(entry: OutboxEntry, connected: boolean): Promise<void> {
     let outcome: OutboxEntry | null = null;
     try {
-      await send(entry);
+      await send(entry, connected);
     } catch (error) {
       const problem = error instanceof SmartRecruitersError ? error : failure(error);
       const retryAfterMs = error instanceof SmartRecruitersError ? error.retryAfterMs : undefined;
@@ -109,15 +110,16 @@ export function createSyncService(options: SyncServiceOptions) {
         : outbox.filter((queued) => queued.id !== entry.id),
       result: null,
     }));
+    // Best effort, off the write's path: the activity list only informs.
     if (!outcome || outcome.state === "failed")
-      await recordActivity({
+      void recordActivity({
         at: now(),
         candidateId: entry.candidateId,
         interviewName: entry.interviewName,
         rating: entry.rating,
         outcome: outcome ? "failed" : "saved",
         ...(outcome?.lastError ? { reason: outcome.lastError.message } : {}),
-      });
+      }).catch(() => undefined);
   }
 
   /**
@@ -125,6 +127,10 @@ export function createSyncService(options: SyncServiceOptions) {
    * sets the pace; never two writes for the same candidate at once, so each candidate's apply in order.
    */
   async function flushDue(): Promise<void> {
+    const connected = await connect().then(
+      () => true,
+      () => false,
+    );
     const busyCandidates = new Set<string>();
     const started = new Set<string>();
     const worker = async () => {
@@ -136,7 +142,7 @@ export function createSyncService(options: SyncServiceOptions) {
         started.add(next.id);
         busyCandidates.add(next.candidateId);
         try {
-          await attempt(next);
+          await attempt(next, connected);
         } finally {
           busyCandidates.delete(next.candidateId);
         }
