@@ -28,6 +28,28 @@ export default defineConfig({
       };
     },
   },
+  // `npm run zip`: `.output/<name>-<version>-<browser>.zip` for Chrome, Firefox and Edge, and for Firefox
+  // `.output/<name>-<version>-sources.zip`, the sources AMO's reviewers rebuild the package from
+  // (scripts/package/README.md says how). Only what that build reads is listed: no tests, fixtures, sandbox,
+  // demo output or dotfiles (`.env.test` holds the test builds' sandbox client ID).
+  zip: {
+    includeSources: [
+      "package.json",
+      "package-lock.json",
+      "wxt.config.ts",
+      "tsconfig.json",
+      "entrypoints/**",
+      "components/**",
+      "lib/**",
+      "public/**",
+      "README.md",
+      "PRIVACY.md",
+      "CHANGELOG.md",
+      "scripts/package/README.md",
+    ],
+    // On top of WXT's own (node_modules, .output, *.test.* / *.spec.*): test-only helpers in lib/.
+    excludeSources: ["**/*-test-helpers.ts", "**/fake-*.ts", "**/*.expectations.ts"],
+  },
   vite: () => ({
     oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
     resolve: {

@@ -2,6 +2,21 @@ import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { addLoopbackForTests, devExtensionId, devPublicKey, manifestFor } from "./manifest";
 
+/** Mozilla's data types (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/#taxonomy). */
+const mozillaDataTypes = [
+  "authenticationInfo",
+  "bookmarksInfo",
+  "browsingActivity",
+  "financialAndPaymentInfo",
+  "healthInfo",
+  "locationInfo",
+  "personalCommunications",
+  "personallyIdentifyingInfo",
+  "searchTerms",
+  "websiteActivity",
+  "websiteContent",
+];
+
 describe("manifestFor", () => {
   it("asks only for the permissions the extension uses", () => {
     expect(manifestFor({ browser: "chrome", mode: "production" }).permissions).toEqual([
@@ -16,6 +31,31 @@ describe("manifestFor", () => {
   it("pins the extension ID with a key in dev/test builds only", () => {
     expect(manifestFor({ browser: "chrome", mode: "test" })).toHaveProperty("key", devPublicKey);
     expect(manifestFor({ browser: "chrome", mode: "production" })).not.toHaveProperty("key");
+  });
+
+  it("declares Firefox's data collection: the candidate's details and the interview name go to SmartRecruiters", () => {
+    const gecko = manifestFor({ browser: "firefox", mode: "production" }).browser_specific_settings?.gecko;
+    expect(gecko?.data_collection_permissions).toEqual({ required: ["personallyIdentifyingInfo", "websiteContent"] });
+    for (const type of gecko?.data_collection_permissions.required ?? []) expect(mozillaDataTypes).toContain(type);
+    expect(manifestFor({ browser: "firefox", mode: "test" }).browser_specific_settings).toEqual(
+      manifestFor({ browser: "firefox", mode: "production" }).browser_specific_settings,
+    );
+  });
+
+  it("asks for the Firefox versions that show the data collection consent (140, Android 142)", () => {
+    const settings = manifestFor({ browser: "firefox", mode: "production" }).browser_specific_settings;
+    expect(settings?.gecko.strict_min_version).toBe("140.0");
+    expect(settings?.gecko_android.strict_min_version).toBe("142.0");
+  });
+
+  it("keeps Firefox-only settings out of Chromium manifests", () => {
+    for (const browser of ["chrome", "edge"]) {
+      expect(manifestFor({ browser, mode: "production" })).not.toHaveProperty("browser_specific_settings");
+    }
+  });
+
+  it("gives Edge the Chrome manifest: side panel and managed policy schema", () => {
+    expect(manifestFor({ browser: "edge", mode: "production" })).toEqual(manifestFor({ browser: "chrome", mode: "production" }));
   });
 
   it("derives the documented extension ID from the key", () => {

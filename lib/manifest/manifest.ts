@@ -36,6 +36,8 @@ export function manifestFor({ browser, mode }: ManifestInput) {
   const permissions = ["storage", "identity", "alarms", ...(chromium ? ["sidePanel"] : [])];
   return {
     name: extensionName,
+    // Every string the extension shows comes from public/_locales (English by default).
+    default_locale: "en",
     description: "Rate Hellohire one-on-one interview candidates and open them in SmartRecruiters.",
     permissions,
     host_permissions: [...hellohireHostPatterns, ...smartRecruitersHostPatterns],
@@ -43,15 +45,43 @@ export function manifestFor({ browser, mode }: ManifestInput) {
     commands: ratingCommands,
     ...(chromium ? { storage: { managed_schema: "managed_schema.json" } } : {}),
     ...(chromium && !isProductionMode(mode) ? { key: devPublicKey } : {}),
-    ...(chromium
-      ? {}
-      : {
-          browser_specific_settings: {
-            gecko: { id: "smartrecruiters-for-hellohire@example.org", strict_min_version: "128.0" },
-          },
-        }),
+    ...(chromium ? {} : { browser_specific_settings: geckoSettings }),
   };
 }
+
+/**
+ * What the extension sends outside the browser, in Mozilla's data taxonomy
+ * (https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/), shown by Firefox
+ * at install. Not `"none"`: Mozilla's add-on policy counts as transmission "any data that is collected,
+ * used, transferred, shared, or handled outside of the add-on or the local browser", whoever receives
+ * it, and the extension sends, without a click each time (lookups run as the page loads, and ahead for
+ * the next candidates), data it reads on Hellohire's page to the organisation's SmartRecruiters:
+ * - `personallyIdentifyingInfo`: the candidate's email (the search) and, with "create and update" on,
+ *   their first and last name;
+ * - `websiteContent`: the interview's name, read from the page, in the rating tag.
+ * Both are required: the extension has no function without them. Nothing goes to the developer or any other party (PRIVACY.md). Not declared: `authenticationInfo`
+ * (sign-in happens on SmartRecruiters' own page, which the extension never reads; tokens and keys go
+ * only back to SmartRecruiters or the organisation's token endpoint that issued them), `browsingActivity`
+ * (no URL or visit is sent), `websiteActivity` (the clicks on our own buttons become the rating, nothing
+ * about how the page is used), `technicalAndInteraction` (no analytics, telemetry or error reports).
+ */
+export const firefoxDataCollection = { required: ["personallyIdentifyingInfo", "websiteContent"] };
+
+/**
+ * Firefox settings. `data_collection_permissions` (above) is only understood, and its consent only
+ * shown, from Firefox 140 on desktop and 142 on Android: older versions would install the extension
+ * with no consent at all, so they are not offered it. 140 is also an ESR, and every other feature used
+ * (MV2 background scripts, `storage.session`, `sidebar_action`, `identity.launchWebAuthFlow`,
+ * `commands`) is older than that.
+ */
+export const geckoSettings = {
+  gecko: {
+    id: "smartrecruiters-for-hellohire@example.org",
+    strict_min_version: "140.0",
+    data_collection_permissions: firefoxDataCollection,
+  },
+  gecko_android: { strict_min_version: "142.0" },
+};
 
 interface ManifestWithMatches {
   host_permissions?: string[];
