@@ -1,3 +1,4 @@
+import { type MessageKey, t } from "../lib/i18n/messages";
 import type { Rating } from "../lib/sync/rating-tag";
 
 export type LinkState = { kind: "looking" } | { kind: "ready"; profileUrl: string } | { kind: "unavailable"; reason: string };
@@ -18,44 +19,42 @@ export interface InterviewWidgetProps {
   onRate(rating: Rating | null): void;
 }
 
-const choices: { rating: Rating; label: string }[] = [
-  { rating: "yes", label: "Yes" },
-  { rating: "maybe", label: "Maybe" },
-  { rating: "no", label: "No" },
-];
+/** The rating buttons' labels; the tag written to SmartRecruiters stays English (lib/sync/rating-tag.ts). */
+export const ratingLabelKeys: Record<Rating, MessageKey> = { yes: "ratingYes", maybe: "ratingMaybe", no: "ratingNo" };
+const choices: Rating[] = ["yes", "maybe", "no"];
 
 function Status({ link, save, onRate }: Pick<InterviewWidgetProps, "link" | "save" | "onRate">) {
   if (save.kind === "saving")
     return (
       <span class="status" role="status">
-        Saving…
+        {t("widgetSaving")}
       </span>
     );
   if (save.kind === "failed")
     return (
       <span class="status error" role="alert">
-        Not saved: {save.reason}{" "}
+        {t("notSaved", save.reason)}{" "}
         <button type="button" class="retry" onClick={() => onRate(save.retry)}>
-          Retry
+          {t("widgetRetry")}
         </button>
       </span>
     );
   if (save.kind === "saved")
     return (
       <span class="status saved" role="status">
-        Saved to SmartRecruiters
+        {t("widgetSaved")}
       </span>
     );
   if (save.kind === "queued")
     return (
       <span class="status queued" role="status">
-        Queued: {save.reason}
+        {t("widgetQueued", save.reason)}
       </span>
     );
   if (link.kind === "looking")
     return (
       <span class="status" role="status">
-        Looking up in SmartRecruiters…
+        {t("widgetLookingUp")}
       </span>
     );
   if (link.kind === "unavailable") return <span class="status">{link.reason}</span>;
@@ -70,27 +69,30 @@ export function InterviewWidget({ link, rating, save, onRate }: InterviewWidgetP
     <div class="widget" data-testid="srh-widget">
       {link.kind === "ready" ? (
         <a class="link" href={link.profileUrl} target="_blank" rel="noopener noreferrer">
-          View in SmartRecruiters
+          {t("viewInSmartRecruiters")}
         </a>
       ) : (
-        <span class="link" aria-disabled="true" title={link.kind === "unavailable" ? link.reason : "Looking up…"}>
-          View in SmartRecruiters
+        <span class="link" aria-disabled="true" title={link.kind === "unavailable" ? link.reason : t("lookingUp")}>
+          {t("viewInSmartRecruiters")}
         </span>
       )}
       <fieldset class="ratings">
-        <legend class="visually-hidden">Rate this candidate</legend>
-        {choices.map((choice) => (
-          <button
-            type="button"
-            key={choice.rating}
-            aria-pressed={shown === choice.rating}
-            disabled={!canRate}
-            title={shown === choice.rating ? `Remove the ${choice.label} rating` : `Rate ${choice.label}`}
-            onClick={() => onRate(shown === choice.rating ? null : choice.rating)}
-          >
-            {choice.label}
-          </button>
-        ))}
+        <legend class="visually-hidden">{t("widgetRateLegend")}</legend>
+        {choices.map((choice) => {
+          const label = t(ratingLabelKeys[choice]);
+          return (
+            <button
+              type="button"
+              key={choice}
+              aria-pressed={shown === choice}
+              disabled={!canRate}
+              title={shown === choice ? t("widgetRemoveRating", label) : t("widgetRate", label)}
+              onClick={() => onRate(shown === choice ? null : choice)}
+            >
+              {label}
+            </button>
+          );
+        })}
       </fieldset>
       <Status link={link} save={save} onRate={onRate} />
     </div>

@@ -1,12 +1,12 @@
+import { ratingLabelKeys } from "../../components/InterviewWidget";
+import { type MessageKey, t } from "../../lib/i18n/messages";
 import { type ActivityEntry, currentActivity } from "../../lib/sync/activity";
-import type { Rating } from "../../lib/sync/rating-tag";
 import type { PanelStore } from "./store";
 
-const ratingWords: Record<Rating, string> = { yes: "Yes", maybe: "Maybe", no: "No" };
-const outcomeWords: Record<ActivityEntry["outcome"], string> = {
-  saved: "Saved",
-  failed: "Not saved",
-  discarded: "Discarded",
+const outcomeWords: Record<ActivityEntry["outcome"], MessageKey> = {
+  saved: "outcomeSaved",
+  failed: "outcomeFailed",
+  discarded: "outcomeDiscarded",
 };
 
 function time(at: number): string {
@@ -21,16 +21,17 @@ export function Activity({ store, now = Date.now }: { store: PanelStore; now?: (
   );
   return (
     <section aria-labelledby="activity-title">
-      <h2 id="activity-title">Activity</h2>
+      <h2 id="activity-title">{t("activityTitle")}</h2>
       {entries.length === 0 ? (
-        <p class="help-inline">No ratings written from this browser in the last 7 days.</p>
+        <p class="help-inline">{t("activityEmpty")}</p>
       ) : (
         <ol class="activity" data-testid="activity">
           {entries.map((entry) => (
             <li key={`${entry.at}-${entry.candidateId}-${entry.outcome}`} class={entry.outcome}>
               <time dateTime={new Date(entry.at).toISOString()}>{time(entry.at)}</time>{" "}
-              <strong>{outcomeWords[entry.outcome]}</strong>: {entry.rating ? ratingWords[entry.rating] : "rating removed"} ·{" "}
-              {entry.interviewName} · candidate <code>{entry.candidateId.slice(0, 8)}</code>
+              <strong>{t(outcomeWords[entry.outcome])}</strong>:{" "}
+              {entry.rating ? t(ratingLabelKeys[entry.rating]) : t("ratingRemoved")} · {entry.interviewName} ·{" "}
+              {t("candidateWord")} <code>{entry.candidateId.slice(0, 8)}</code>
               {entry.reason && <div class="reason">{entry.reason}</div>}
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { t } from "../../lib/i18n/messages";
 import type { PanelStore } from "./store";
 
 /** For admins: the current settings as a managed-policy file to roll out (docs/admin.md). */
@@ -5,20 +6,20 @@ export function AdminTemplate({ store }: { store: PanelStore }) {
   const { templateCopied, copyPolicyTemplate } = store();
   return (
     <details class="admin">
-      <summary>For admins</summary>
-      <p class="help">
-        Roll these settings out to everyone with managed policy: this copies a Chrome policy file (Linux JSON form) of the current
-        settings and addresses, without any secret. docs/admin.md has the Windows, macOS, Edge and Firefox forms.
-      </p>
+      <summary>{t("adminSummary")}</summary>
+      <p class="help">{t("adminHelp")}</p>
       <button type="button" class="secondary" onClick={() => copyPolicyTemplate()}>
-        Copy policy template
+        {t("adminCopy")}
       </button>
       {templateCopied && (
         <>
           <span class={templateCopied.ok ? "note" : "error"} role="status">
-            {templateCopied.ok ? " Copied." : " The clipboard refused the copy: select the text below."}
+            {` ${templateCopied.ok ? t("adminCopied") : t("adminCopyRefused")}`}
           </span>
-          <pre data-testid="policy-template">{templateCopied.text}</pre>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (WCAG 2.1.1). */}
+          <pre data-testid="policy-template" tabIndex={0}>
+            {templateCopied.text}
+          </pre>
         </>
       )}
     </details>

@@ -1,20 +1,21 @@
 import { useState } from "preact/hooks";
+import { type MessageKey, t } from "../../lib/i18n/messages";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import type { Endpoints } from "../../lib/settings/settings";
 import type { PanelStore } from "./store";
 
-const methodNames: Record<NonNullable<ConnectionStatus["method"]>, string> = {
-  oauth: "your SmartRecruiters account",
-  apiKey: "an API key",
-  clientCredentials: "the organisation's SmartRecruiters credential",
+const methodNames: Record<NonNullable<ConnectionStatus["method"]>, MessageKey> = {
+  oauth: "methodOAuth",
+  apiKey: "methodApiKey",
+  clientCredentials: "methodClientCredentials",
 };
 
-const endpointFields: { key: keyof Endpoints; label: string; type: "url" | "text" }[] = [
-  { key: "apiBaseUrl", label: "API address", type: "url" },
-  { key: "profileUrlTemplate", label: "Candidate profile address (with {id})", type: "text" },
-  { key: "authorizeUrl", label: "Sign-in address", type: "url" },
-  { key: "tokenUrl", label: "Token address", type: "url" },
-  { key: "clientId", label: "OAuth client ID", type: "text" },
+const endpointFields: { key: keyof Endpoints; label: MessageKey; type: "url" | "text" }[] = [
+  { key: "apiBaseUrl", label: "endpointApiBaseUrl", type: "url" },
+  { key: "profileUrlTemplate", label: "endpointProfileUrlTemplate", type: "text" },
+  { key: "authorizeUrl", label: "endpointAuthorizeUrl", type: "url" },
+  { key: "tokenUrl", label: "endpointTokenUrl", type: "url" },
+  { key: "clientId", label: "endpointClientId", type: "text" },
 ];
 
 function host(url: string): string {
@@ -29,12 +30,12 @@ function host(url: string): string {
 function Addresses(props: { connection: ConnectionStatus; draft: Endpoints; onChange(draft: Endpoints): void }) {
   return (
     <details>
-      <summary>Advanced</summary>
+      <summary>{t("advanced")}</summary>
       {endpointFields.map(({ key, label, type }) => {
         const locked = props.connection.locked.includes(key);
         return (
           <div key={key} class="field">
-            <label for={`endpoint-${key}`}>{label}</label>
+            <label for={`endpoint-${key}`}>{t(label)}</label>
             <input
               id={`endpoint-${key}`}
               type="text"
@@ -47,7 +48,7 @@ function Addresses(props: { connection: ConnectionStatus; draft: Endpoints; onCh
             />
             {locked && (
               <p class="help managed" id={`endpoint-${key}-managed`}>
-                Managed by your organisation.
+                {t("managedByOrganisation")}
               </p>
             )}
           </div>
@@ -68,7 +69,7 @@ function ApiKeyForm({ store, draft }: { store: PanelStore; draft: Endpoints }) {
         connectApiKey(apiKey, draft).then((ok) => ok && setApiKey(""));
       }}
     >
-      <label for="api-key">SmartRecruiters API key</label>
+      <label for="api-key">{t("apiKeyLabel")}</label>
       <input
         id="api-key"
         type="password"
@@ -78,7 +79,7 @@ function ApiKeyForm({ store, draft }: { store: PanelStore; draft: Endpoints }) {
         required
       />
       <button type="submit" disabled={busy || apiKey.trim() === ""}>
-        {busy ? "Connecting…" : "Connect with API key"}
+        {busy ? t("connecting") : t("connectWithApiKey")}
       </button>
     </form>
   );
@@ -88,14 +89,14 @@ function StatusLine({ connection }: { connection: ConnectionStatus }) {
   if (!connection.connected)
     return (
       <p data-testid="connection-status">
-        <span class="dot" aria-hidden="true" /> Not connected to SmartRecruiters
+        <span class="dot" aria-hidden="true" /> {t("statusNotConnected")}
       </p>
     );
-  const by = connection.byOrganisation ? "Connected by your organisation" : "Connected to SmartRecruiters";
+  const by = connection.byOrganisation ? t("statusConnectedByOrganisation") : t("statusConnected");
   return (
     <p data-testid="connection-status">
-      <span class="dot ok" aria-hidden="true" /> {by} with {methodNames[connection.method ?? "oauth"]} (
-      {host(connection.endpoints.apiBaseUrl)})
+      <span class="dot ok" aria-hidden="true" />{" "}
+      {t("statusConnectedWith", by, t(methodNames[connection.method ?? "oauth"]), host(connection.endpoints.apiBaseUrl))}
     </p>
   );
 }
@@ -109,13 +110,8 @@ export function Connection({ store, welcome = false }: { store: PanelStore; welc
   const needsSignIn = !connection.byOrganisation && (!connection.connected || problem?.fix === "reconnect");
   return (
     <section aria-labelledby="connection-title">
-      <h2 id="connection-title">{welcome ? "Welcome: connect to SmartRecruiters" : "Connection"}</h2>
-      {welcome && (
-        <p class="help">
-          Connect once, and every one-on-one interview on Hellohire shows the candidate's SmartRecruiters link and Yes / Maybe /
-          No buttons that tag them in SmartRecruiters.
-        </p>
-      )}
+      <h2 id="connection-title">{welcome ? t("connectionWelcomeTitle") : t("connectionTitle")}</h2>
+      {welcome && <p class="help">{t("connectionWelcomeHelp")}</p>}
       <StatusLine connection={connection} />
       {problem && (
         <p class="problem" role="status" data-testid="auth-problem">
@@ -131,22 +127,16 @@ export function Connection({ store, welcome = false }: { store: PanelStore; welc
             onClick={() => connectOAuth(draft ?? {})}
             aria-describedby="sign-in-help"
           >
-            {busy
-              ? "Connecting…"
-              : connection.connected || problem
-                ? "Reconnect to SmartRecruiters"
-                : "Connect to SmartRecruiters"}
+            {busy ? t("connecting") : connection.connected || problem ? t("reconnect") : t("connect")}
           </button>
           <p class="help" id="sign-in-help">
-            {connection.canSignIn
-              ? "Opens SmartRecruiters in a window: log in and give permission. The extension can then read candidates, add missing ones and tag them."
-              : "Sign-in is not set up for this extension yet: your SmartRecruiters admin sets it up by policy. You can use an API key instead."}
+            {connection.canSignIn ? t("signInHelp") : t("signInNotSetUp")}
           </p>
         </div>
       )}
       {connection.connected && !connection.byOrganisation && (
         <button type="button" onClick={() => disconnect()} disabled={busy}>
-          Disconnect
+          {t("disconnect")}
         </button>
       )}
       {error && (

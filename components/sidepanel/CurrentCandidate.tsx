@@ -1,29 +1,26 @@
+import { ratingLabelKeys } from "../../components/InterviewWidget";
+import { t } from "../../lib/i18n/messages";
 import type { LookupResponse, PageStatus } from "../../lib/messaging/protocol";
-import type { Rating } from "../../lib/sync/rating-tag";
 import { OutboxRow } from "./Pending";
 import type { PanelStore } from "./store";
-
-const ratingWords: Record<Rating, string> = { yes: "Yes", maybe: "Maybe", no: "No" };
 
 /** How the Hellohire candidate matched in SmartRecruiters, in plain words. */
 function matchWords(match: LookupResponse): string {
   switch (match.status) {
     case "found":
-      return "Found in SmartRecruiters";
+      return t("matchFound");
     case "created":
-      return "Added to SmartRecruiters' talent pool by this extension";
+      return t("matchCreated");
     case "first-name-updated":
-      return "Found in SmartRecruiters; first name updated from Hellohire";
+      return t("matchFirstNameUpdated");
     case "not-found":
-      return match.createAndUpdate
-        ? "Not in SmartRecruiters yet"
-        : "Not found in SmartRecruiters (turn on “Create and update candidate profile” to add them)";
+      return match.createAndUpdate ? t("matchNotYet") : t("matchNotFound");
     case "no-email":
-      return "Hellohire shows no email, so the candidate cannot be matched";
+      return t("matchNoEmail");
     case "hidden":
-      return "In SmartRecruiters, but your account cannot see them: you need access to the talent pool or to be on the hiring team of their job";
+      return t("matchHidden");
     case "disabled":
-      return "The SmartRecruiters integration is switched off";
+      return t("matchDisabled");
     case "error":
       return match.message;
   }
@@ -40,33 +37,33 @@ export function CurrentCandidate({ store, page }: { store: PanelStore; page: Pag
   return (
     <div data-testid="current-candidate">
       <dl class="candidate">
-        <dt>Candidate</dt>
+        <dt>{t("candidateLabel")}</dt>
         <dd>
           {person?.firstName} {person?.lastName}
         </dd>
-        <dt>Email</dt>
-        <dd>{person?.email ?? "Not shown by Hellohire"}</dd>
-        <dt>Interview</dt>
+        <dt>{t("emailLabel")}</dt>
+        <dd>{person?.email ?? t("emailNotShown")}</dd>
+        <dt>{t("interviewLabel")}</dt>
         <dd>{page.interviewName}</dd>
-        <dt>SmartRecruiters</dt>
-        <dd data-testid="match">{match ? matchWords(match) : "Looking up…"}</dd>
+        <dt>{t("smartRecruitersLabel")}</dt>
+        <dd data-testid="match">{match ? matchWords(match) : t("lookingUp")}</dd>
         {match && "candidateId" in match && (
           <>
-            <dt>Your rating</dt>
-            <dd data-testid="your-rating">{match.rating ? ratingWords[match.rating] : "Not rated"}</dd>
+            <dt>{t("yourRatingLabel")}</dt>
+            <dd data-testid="your-rating">{match.rating ? t(ratingLabelKeys[match.rating]) : t("notRated")}</dd>
           </>
         )}
         {matched?.record && (
           <>
-            <dt>Job</dt>
+            <dt>{t("jobLabel")}</dt>
             <dd data-testid="job">
-              {matched.record.jobTitle ?? "No job application (talent pool)"}
+              {matched.record.jobTitle ?? t("noJob")}
               {matched.record.jobStatus ? ` · ${matched.record.jobStatus.toLowerCase().replaceAll("_", " ")}` : ""}
             </dd>
-            <dt>Tags</dt>
+            <dt>{t("tagsLabel")}</dt>
             <dd>
               {matched.record.tags.length === 0 ? (
-                "No tags"
+                t("noTags")
               ) : (
                 <ul class="tags" data-testid="tags">
                   {matched.record.tags.map((tag) => (
@@ -82,12 +79,12 @@ export function CurrentCandidate({ store, page }: { store: PanelStore; page: Pag
       {match && "profileUrl" in match && (
         <p>
           <a href={match.profileUrl} target="_blank" rel="noopener noreferrer">
-            View in SmartRecruiters
+            {t("viewInSmartRecruiters")}
           </a>
         </p>
       )}
       {pending.length > 0 && (
-        <ul class="pending" aria-label="This candidate's ratings not yet saved">
+        <ul class="pending" aria-label={t("candidatePending")}>
           {pending.map((entry) => (
             <OutboxRow key={entry.id} entry={entry} onAction={(action) => outboxAction(entry.id, action)} />
           ))}

@@ -1,13 +1,12 @@
+import { ratingLabelKeys } from "../../components/InterviewWidget";
+import { t } from "../../lib/i18n/messages";
 import type { OutboxEntry } from "../../lib/sync/outbox";
-import type { Rating } from "../../lib/sync/rating-tag";
 import type { PanelStore } from "./store";
 
-const ratingWords: Record<Rating, string> = { yes: "Yes", maybe: "Maybe", no: "No" };
-
 function describe(entry: OutboxEntry): string {
-  if (entry.state === "failed") return `Not saved: ${entry.lastError?.message ?? "refused"}`;
-  if (entry.state === "waiting-for-connection") return "Waiting for SmartRecruiters to be reconnected";
-  return entry.lastError ? `Retrying: ${entry.lastError.message}` : "Sending…";
+  if (entry.state === "failed") return t("notSaved", entry.lastError?.message ?? t("pendingRefused"));
+  if (entry.state === "waiting-for-connection") return t("pendingWaitingForConnection");
+  return entry.lastError ? t("pendingRetrying", entry.lastError.message) : t("pendingSending");
 }
 
 /** One write not yet in SmartRecruiters, with its reason, Retry now and Discard. */
@@ -15,16 +14,16 @@ export function OutboxRow({ entry, onAction }: { entry: OutboxEntry; onAction(ac
   return (
     <li class={entry.state === "failed" ? "failed" : ""}>
       <div>
-        <strong>{entry.rating ? ratingWords[entry.rating] : "Remove rating"}</strong> · {entry.interviewName} · candidate{" "}
-        <code>{entry.candidateId.slice(0, 8)}</code>
+        <strong>{entry.rating ? t(ratingLabelKeys[entry.rating]) : t("removeRating")}</strong> · {entry.interviewName} ·{" "}
+        {t("candidateWord")} <code>{entry.candidateId.slice(0, 8)}</code>
       </div>
       <div class="reason">{describe(entry)}</div>
       <div class="actions">
         <button type="button" class="secondary" onClick={() => onAction("retry")}>
-          Retry now
+          {t("retryNow")}
         </button>
         <button type="button" class="secondary" onClick={() => onAction("discard")}>
-          Discard
+          {t("discard")}
         </button>
       </div>
     </li>
@@ -36,9 +35,9 @@ export function Pending({ store }: { store: PanelStore }) {
   const { outbox, outboxAction } = store();
   return (
     <section aria-labelledby="pending-title">
-      <h2 id="pending-title">Pending ratings</h2>
+      <h2 id="pending-title">{t("pendingTitle")}</h2>
       {outbox.length === 0 ? (
-        <p class="help-inline">Every rating is saved in SmartRecruiters.</p>
+        <p class="help-inline">{t("pendingEmpty")}</p>
       ) : (
         <ul class="pending" data-testid="pending">
           {outbox.map((entry) => (

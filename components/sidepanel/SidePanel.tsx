@@ -1,3 +1,5 @@
+import { useEffect } from "preact/hooks";
+import { messagesLanguage, t } from "../../lib/i18n/messages";
 import { Activity } from "./Activity";
 import { AdminTemplate } from "./AdminTemplate";
 import { Connection } from "./Connection";
@@ -29,7 +31,7 @@ function Toggle(props: {
         <span>{props.label}</span>
       </label>
       <p class="help" id={`${props.id}-help`}>
-        {props.managed && <span class="managed">Managed by your organisation. </span>}
+        {props.managed && <span class="managed">{t("managedByOrganisation")} </span>}
         {props.help}
       </p>
     </div>
@@ -40,16 +42,21 @@ export function SidePanel({ store }: { store: PanelStore }) {
   const { loaded, settings, managed, policyProblems, setSetting, connection } = store();
   /** Not connected yet: getting connected comes first. */
   const welcome = connection !== null && !connection.connected && !connection.byOrganisation;
-  if (!loaded || !settings) return <p class="loading">Loading…</p>;
+  useEffect(() => {
+    // The page is in the language of its messages (the browser's, or English when there is no translation).
+    document.documentElement.lang = messagesLanguage() ?? document.documentElement.lang;
+    document.title = t("extName");
+  }, []);
+  if (!loaded || !settings) return <p class="loading">{t("loading")}</p>;
   return (
     <main>
-      <h1>SmartRecruiters for Hellohire</h1>
+      <h1>{t("extName")}</h1>
       {welcome && <Connection store={store} welcome />}
       <section aria-labelledby="settings-title">
-        <h2 id="settings-title">Settings</h2>
+        <h2 id="settings-title">{t("settingsTitle")}</h2>
         {policyProblems.length > 0 && (
           <div class="notice" role="status" data-testid="policy-problems">
-            <p>Your organisation's policy has values the extension ignored (ask your admin to fix them):</p>
+            <p>{t("policyProblems")}</p>
             <ul>
               {policyProblems.map((problem) => (
                 <li key={problem}>{problem}</li>
@@ -59,16 +66,16 @@ export function SidePanel({ store }: { store: PanelStore }) {
         )}
         <Toggle
           id="integration-enabled"
-          label="SmartRecruiters integration"
-          help="Shows “View in SmartRecruiters” and Yes / Maybe / No under the candidate’s name in one-on-one interviews."
+          label={t("settingIntegrationLabel")}
+          help={t("settingIntegrationHelp")}
           checked={settings.integrationEnabled}
           managed={managed.includes("integrationEnabled")}
           onChange={(value) => setSetting("integrationEnabled", value)}
         />
         <Toggle
           id="create-and-update"
-          label="Create and update candidate profile in SmartRecruiters"
-          help="Adds candidates missing from SmartRecruiters to the talent pool, and updates their first name when Hellohire shows a different one."
+          label={t("settingCreateLabel")}
+          help={t("settingCreateHelp")}
           checked={settings.createAndUpdateCandidates}
           managed={managed.includes("createAndUpdateCandidates")}
           onChange={(value) => setSetting("createAndUpdateCandidates", value)}

@@ -1,49 +1,55 @@
+import { type MessageKey, t } from "../../lib/i18n/messages";
 import type { PageStatus } from "../../lib/messaging/protocol";
 import { CurrentCandidate } from "./CurrentCandidate";
 import type { PanelStore } from "./store";
 
 /** Plain words for the table entries the page reader uses, for the diagnosis. */
-const entryWords: Record<string, string> = {
-  room: "interview room",
-  oneOnOneRoom: "one-on-one format",
-  waiting: "waiting-for-candidate message",
-  candidateCard: "candidate card",
-  candidateName: "candidate's name",
-  detailRow: "candidate detail rows",
-  detailLabel: "detail labels",
-  detailValue: "detail values",
-  interviewTitle: "interview name",
-  queueItem: "upcoming candidates",
-  queueItemEmail: "upcoming candidates' emails",
-  firstNameLabel: "first name",
-  lastNameLabel: "last name",
-  emailLabel: "email",
+const entryWords: Partial<Record<string, MessageKey>> = {
+  room: "partRoom",
+  oneOnOneRoom: "partOneOnOneRoom",
+  waiting: "partWaiting",
+  candidateCard: "partCandidateCard",
+  candidateName: "partCandidateName",
+  detailRow: "partDetailRow",
+  detailLabel: "partDetailLabel",
+  detailValue: "partDetailValue",
+  interviewTitle: "partInterviewTitle",
+  queueItem: "partQueueItem",
+  queueItemEmail: "partQueueItemEmail",
+  firstNameLabel: "partFirstNameLabel",
+  lastNameLabel: "partLastNameLabel",
+  emailLabel: "partEmailLabel",
 };
+
+function entryWord(entry: string): string {
+  const key = entryWords[entry];
+  return key ? t(key) : entry;
+}
 
 function Summary({ page, store }: { page: PageStatus; store: PanelStore }) {
   switch (page.kind) {
     case "one-on-one":
       return <CurrentCandidate store={store} page={page} />;
     case "waiting":
-      return <p>Waiting for the next candidate to join.</p>;
+      return <p>{t("thisTabWaiting")}</p>;
     case "other-format":
-      return <p>This interview is not one-on-one: the link and ratings appear in one-on-one interviews only.</p>;
+      return <p>{t("thisTabOtherFormat")}</p>;
     case "not-interview":
-      return <p>This Hellohire page is not an interview.</p>;
+      return <p>{t("thisTabNotInterview")}</p>;
     case "disabled":
-      return <p>The SmartRecruiters integration is switched off.</p>;
+      return <p>{t("integrationSwitchedOff")}</p>;
     case "unreadable":
       return (
         <div class="diagnosis" role="alert" data-testid="diagnosis">
           <p>
-            <strong>This page looks like a one-on-one interview, but the extension cannot read it</strong>, so it shows nothing on
-            the page. Hellohire may have changed its page.
+            <strong>{t("diagnosisStrong")}</strong>
+            {t("diagnosisRest")}
           </p>
           <p>
-            Not found: {(page.missing ?? []).map((entry) => entryWords[entry] ?? entry).join(", ")} (
+            {t("diagnosisNotFound", (page.missing ?? []).map(entryWord).join(", "))} (
             <code>{(page.missing ?? []).join(", ")}</code>).
           </p>
-          <p>Copy the page structure below and send it to your administrator: it contains no names, emails or other text.</p>
+          <p>{t("diagnosisSend")}</p>
         </div>
       );
   }
@@ -53,27 +59,30 @@ export function ThisTab({ store }: { store: PanelStore }) {
   const { page, copied, copyPageStructure } = store();
   return (
     <section aria-labelledby="tab-title">
-      <h2 id="tab-title">This tab</h2>
-      {page ? <Summary page={page} store={store} /> : <p>Open a Hellohire interview to see its candidate here.</p>}
+      <h2 id="tab-title">{t("thisTabTitle")}</h2>
+      {page ? <Summary page={page} store={store} /> : <p>{t("thisTabNoPage")}</p>}
       {page?.overrideProblems?.length ? (
         <p class="error" data-testid="override-problems">
-          Your organisation's page selectors were ignored: {page.overrideProblems.join("; ")}.
+          {t("overrideProblems", page.overrideProblems.join("; "))}
         </p>
       ) : null}
       {page && (
         <div class="structure">
           <button type="button" class="secondary" onClick={() => copyPageStructure()}>
-            Copy page structure
+            {t("copyPageStructure")}
           </button>
           {copied && (
             <span class={copied.ok ? "note" : "error"} role="status">
-              {copied.ok ? `Copied ${copied.lines} lines, with every text and value redacted.` : copied.message}
+              {copied.ok ? t("copiedLines", String(copied.lines)) : copied.text ? t("copyRefusedStructure") : copied.message}
             </span>
           )}
           {copied?.text && (
             <details class="copied" open={!copied.ok}>
-              <summary>What was copied</summary>
-              <pre data-testid="page-structure">{copied.text}</pre>
+              <summary>{t("whatWasCopied")}</summary>
+              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (WCAG 2.1.1). */}
+              <pre data-testid="page-structure" tabIndex={0}>
+                {copied.text}
+              </pre>
             </details>
           )}
         </div>

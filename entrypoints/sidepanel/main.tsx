@@ -4,6 +4,7 @@ import { copyToClipboard } from "../../components/sidepanel/clipboard";
 import { SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
 import { watchTabStatuses } from "../../lib/background/tab-status";
+import { loadMessages } from "../../lib/i18n/messages";
 import { cachedPolicy } from "../../lib/settings/policy";
 import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
 import { activityItem } from "../../lib/sync/activity";
@@ -34,4 +35,5 @@ watchTabStatuses(() => loadPage());
 browser.tabs.onActivated.addListener(() => loadPage());
 browser.windows?.onFocusChanged.addListener(() => loadPage());
 load();
-render(<SidePanel store={store} />, document.getElementById("app") as HTMLElement);
+// In the rare session where the browser lost the extension's messages, read them first (lib/i18n).
+loadMessages().finally(() => render(<SidePanel store={store} />, document.getElementById("app") as HTMLElement));

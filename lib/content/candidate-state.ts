@@ -1,4 +1,5 @@
 import type { InterviewWidgetProps, LinkState, SaveState } from "../../components/InterviewWidget";
+import { t } from "../i18n/messages";
 import type { LookupResponse, RateResponse } from "../messaging/protocol";
 import type { OutboxEntry } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
@@ -42,27 +43,21 @@ export function afterLookup(state: CandidateState, response: LookupResponse): Ca
         ...state,
         link: {
           kind: "unavailable",
-          reason: response.createAndUpdate
-            ? "Not found in SmartRecruiters."
-            : "Not in SmartRecruiters yet. Turn on “Create and update candidate profile” to add them.",
+          reason: response.createAndUpdate ? t("widgetNotFound") : t("widgetNotYet"),
         },
       };
     case "no-email":
       return {
         ...state,
-        link: { kind: "unavailable", reason: "Hellohire shows no email for this candidate, so they cannot be matched." },
+        link: { kind: "unavailable", reason: t("widgetNoEmail") },
       };
     case "hidden":
       return {
         ...state,
-        link: {
-          kind: "unavailable",
-          reason:
-            "This candidate exists in SmartRecruiters but you cannot see them: ask for talent pool access or to join the job's hiring team.",
-        },
+        link: { kind: "unavailable", reason: t("widgetHidden") },
       };
     case "disabled":
-      return { ...state, link: { kind: "unavailable", reason: "The SmartRecruiters integration is switched off." } };
+      return { ...state, link: { kind: "unavailable", reason: t("integrationSwitchedOff") } };
     case "error":
       return { ...state, link: { kind: "unavailable", reason: response.message } };
   }
@@ -87,7 +82,10 @@ export function afterOutboxChange(state: CandidateState, entry: OutboxEntry | un
   if (state.save.kind !== "queued") return state;
   if (!entry) return { ...state, rating: state.save.rating, save: { kind: "saved" } };
   if (entry.state === "failed")
-    return { ...state, save: { kind: "failed", reason: entry.lastError?.message ?? "Not saved.", retry: entry.rating } };
+    return {
+      ...state,
+      save: { kind: "failed", reason: entry.lastError?.message ?? t("widgetNotSavedNoReason"), retry: entry.rating },
+    };
   return state;
 }
 

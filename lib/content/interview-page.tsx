@@ -3,6 +3,7 @@ import { InterviewWidget } from "../../components/InterviewWidget";
 import { widgetStyles } from "../../components/widget-styles";
 import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
 import { candidateKey, type OneOnOneInterview, type PageReading, readPage, readUpcomingEmails } from "../hellohire/read-page";
+import { messagesLanguage, t } from "../i18n/messages";
 import type { LookupResponse, PageStatus, RateResponse, Request } from "../messaging/protocol";
 import { type OutboxEntry, sameTarget } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
@@ -113,9 +114,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     send({ type: "lookup", interviewName: reading.interviewName, candidate: reading.candidate })
       .then((response) => update(key, (state) => afterLookup(state, response as LookupResponse)))
       .catch(() =>
-        update(key, (state) =>
-          afterLookup(state, { status: "error", kind: "offline", message: "The extension was updated: reload the page." }),
-        ),
+        update(key, (state) => afterLookup(state, { status: "error", kind: "offline", message: t("extensionUpdated") })),
       );
   }
 
@@ -127,9 +126,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     send({ type: "rate", interviewName, candidateId: state.candidateId, rating })
       .then((response) => update(key, (s) => afterRating(s, rating, response as RateResponse)))
       .catch(() =>
-        update(key, (s) =>
-          afterRating(s, rating, { status: "error", kind: "offline", message: "the extension was updated: reload the page" }),
-        ),
+        update(key, (s) => afterRating(s, rating, { status: "error", kind: "offline", message: t("extensionUpdatedReason") })),
       );
   }
 
@@ -151,6 +148,9 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function mountAfter(anchor: Element, candidateChanged: boolean) {
     if (!host) {
       host = document.createElement(widgetHostTag);
+      // Our texts are in the browser's language, which need not be the page's.
+      const language = messagesLanguage();
+      if (language) host.lang = language;
       shadow = host.attachShadow({ mode: "open" });
       // Only a person's clicks rate: a page script's synthetic click never reaches our buttons.
       shadow.addEventListener("click", ignoreUntrusted, true);

@@ -13,13 +13,14 @@ export const devExtensionId = "ojjencidapbffadplbcanpdemoboeflj";
 /** Loopback pages: the fixture Hellohire app and the SmartRecruiters sandbox, in dev/test builds only. */
 export const loopbackPatterns = ["http://127.0.0.1/*", "http://localhost/*"] as const;
 
-export const extensionName = "SmartRecruiters for Hellohire";
+/** The manifest's texts come from public/_locales (messages extName, extDescription, …). */
+export const extensionName = "__MSG_extName__";
 
 /** Keyboard shortcuts (re-bindable at chrome://extensions/shortcuts) that rate the active interview's candidate. */
 export const ratingCommands = {
-  "rate-yes": { suggested_key: { default: "Alt+Shift+Y" }, description: "Rate the current candidate Yes" },
-  "rate-maybe": { suggested_key: { default: "Alt+Shift+M" }, description: "Rate the current candidate Maybe" },
-  "rate-no": { suggested_key: { default: "Alt+Shift+N" }, description: "Rate the current candidate No" },
+  "rate-yes": { suggested_key: { default: "Alt+Shift+Y" }, description: "__MSG_commandRateYes__" },
+  "rate-maybe": { suggested_key: { default: "Alt+Shift+M" }, description: "__MSG_commandRateMaybe__" },
+  "rate-no": { suggested_key: { default: "Alt+Shift+N" }, description: "__MSG_commandRateNo__" },
 };
 
 interface ManifestInput {
@@ -38,10 +39,10 @@ export function manifestFor({ browser, mode }: ManifestInput) {
     name: extensionName,
     // Every string the extension shows comes from public/_locales (English by default).
     default_locale: "en",
-    description: "Rate Hellohire one-on-one interview candidates and open them in SmartRecruiters.",
+    description: "__MSG_extDescription__",
     permissions,
     host_permissions: [...hellohireHostPatterns, ...smartRecruitersHostPatterns],
-    action: { default_title: "Open SmartRecruiters for Hellohire" },
+    action: { default_title: "__MSG_actionTitle__" },
     commands: ratingCommands,
     ...(chromium ? { storage: { managed_schema: "managed_schema.json" } } : {}),
     ...(chromium && !isProductionMode(mode) ? { key: devPublicKey } : {}),

@@ -17,17 +17,28 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Starts Chromium with the built extension loaded (headless unless HEADED=1). */
-export async function launchWithExtension(options: { headless?: boolean } = {}): Promise<ExtensionBrowser> {
+function definedEnv(): Record<string, string> {
+  return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/**
+ * Starts Chromium with the built extension loaded (headless unless HEADED=1). `locale` (e.g. "fr")
+ * sets the browser's UI language, which picks the extension's _locales.
+ */
+export async function launchWithExtension(options: { headless?: boolean; locale?: string } = {}): Promise<ExtensionBrowser> {
   assertChromium();
   const headless = options.headless ?? process.env.HEADED !== "1";
   const userDataDir = mkdtempSync(join(tmpdir(), "srh-profile-"));
+  const { locale } = options;
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath,
     headless: false,
     viewport: { width: 1280, height: 800 },
+    // Linux Chromium takes its UI language from LANGUAGE; --lang and Accept-Language follow suit.
+    ...(locale ? { locale, env: { ...definedEnv(), LANGUAGE: locale } } : {}),
     args: [
       ...chromiumFlags,
+      ...(locale ? [`--lang=${locale}`] : []),
       ...(headless ? ["--headless=new"] : []),
       `--disable-extensions-except=${extensionPath}`,
       `--load-extension=${extensionPath}`,
