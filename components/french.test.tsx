@@ -10,6 +10,7 @@ import { ratingTag } from "../lib/sync/rating-tag";
 import { InterviewWidget, type InterviewWidgetProps } from "./InterviewWidget";
 import { SidePanel } from "./sidepanel/SidePanel";
 import { createPanelStore } from "./sidepanel/store";
+import { annOnPage, refusedWrite } from "./sidepanel/test-fixtures";
 
 const ready = { kind: "ready", profileUrl: "https://sr.example/c1" } as const;
 
@@ -18,8 +19,6 @@ function widget(props: Partial<InterviewWidgetProps> = {}) {
   render(<InterviewWidget link={ready} rating={null} save={{ kind: "idle" }} onRate={onRate} {...props} />);
   return onRate;
 }
-
-const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
 
 function panel(options: {
   connected: boolean;
@@ -132,27 +131,15 @@ describe("in French (the browser's language)", () => {
     speakFrench();
     panel({
       connected: true,
-      page: { kind: "one-on-one", interviewName: "CSR", candidate: ann },
+      page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
       details: {
         status: "ok",
         interviewName: "CSR",
-        candidate: ann,
+        candidate: annOnPage,
         match: { status: "found", candidateId: "cand-1", profileUrl: "https://sr.example/c/cand-1", rating: "yes" },
         record: { tags: ["hellohire - csr - yes"], jobTitle: "Customer Service Representative", jobStatus: null },
       },
-      outbox: [
-        {
-          id: "w1",
-          candidateId: "cand-1",
-          interviewName: "CSR",
-          rating: "no",
-          createdAt: 1,
-          attempts: 1,
-          nextAttemptAt: 1,
-          state: "failed",
-          lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
-        },
-      ],
+      outbox: [refusedWrite()],
       activity: [{ at: Date.now(), candidateId: "cand-0001-x", interviewName: "CSR", rating: "yes", outcome: "saved" }],
     });
     await waitFor(() => expect(screen.getByTestId("match").textContent).toBe("Trouvé dans SmartRecruiters"));

@@ -6,6 +6,7 @@ import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
+import { annOnPage, refusedWrite } from "./test-fixtures";
 
 interface PanelOptions {
   connected: boolean;
@@ -141,14 +142,13 @@ describe("SidePanel", () => {
   });
 
   it("shows how the candidate matched, their SmartRecruiters tags, job and status, and their unsaved rating", async () => {
-    const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
     const { send } = panel({
       connected: true,
-      page: { kind: "one-on-one", interviewName: "CSR", candidate: ann },
+      page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
       details: {
         status: "ok",
         interviewName: "CSR",
-        candidate: ann,
+        candidate: annOnPage,
         match: { status: "first-name-updated", candidateId: "cand-1", profileUrl: "https://sr.example/c/cand-1", rating: "yes" },
         record: {
           tags: ["bilingual", "hellohire - csr - yes"],
@@ -156,19 +156,7 @@ describe("SidePanel", () => {
           jobStatus: "IN_REVIEW",
         },
       },
-      outbox: [
-        {
-          id: "w1",
-          candidateId: "cand-1",
-          interviewName: "CSR",
-          rating: "no",
-          createdAt: 1,
-          attempts: 1,
-          nextAttemptAt: 1,
-          state: "failed",
-          lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
-        },
-      ],
+      outbox: [refusedWrite()],
     });
     const candidate = await screen.findByTestId("current-candidate");
     await waitFor(() =>
@@ -215,11 +203,10 @@ describe("SidePanel", () => {
   });
 
   it("says plainly when the candidate exists but the interviewer cannot see them", async () => {
-    const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
     panel({
       connected: true,
-      page: { kind: "one-on-one", interviewName: "CSR", candidate: ann },
-      details: { status: "ok", interviewName: "CSR", candidate: ann, match: { status: "hidden" } },
+      page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
+      details: { status: "ok", interviewName: "CSR", candidate: annOnPage, match: { status: "hidden" } },
     });
     await waitFor(() => expect(screen.getByTestId("match").textContent).toContain("on the hiring team"));
     expect(screen.queryByTestId("tags")).toBeNull();
@@ -247,19 +234,7 @@ describe("SidePanel", () => {
   it("lists pending ratings with their reason, and retries or discards them", async () => {
     const { send } = panel({
       connected: true,
-      outbox: [
-        {
-          id: "w1",
-          candidateId: "3f1c2b7e-0001",
-          interviewName: "CSR",
-          rating: "yes",
-          createdAt: 0,
-          attempts: 2,
-          nextAttemptAt: 0,
-          state: "failed",
-          lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
-        },
-      ],
+      outbox: [refusedWrite({ candidateId: "3f1c2b7e-0001", rating: "yes", attempts: 2, createdAt: 0, nextAttemptAt: 0 })],
     });
     const pending = await screen.findByTestId("pending");
     expect(pending.textContent).toContain("Yes · CSR");

@@ -1,0 +1,22 @@
+import type { OutboxEntry } from "../../lib/sync/outbox";
+
+/** Test data shared by the side panel's component tests. */
+
+/** Ann as Hellohire shows her. */
+export const annOnPage = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+
+/** A write SmartRecruiters refused for good (403), kept in the outbox with its reason. */
+export function refusedWrite(change: Partial<OutboxEntry> = {}): OutboxEntry {
+  return {
+    id: "w1",
+    candidateId: "cand-1",
+    interviewName: "CSR",
+    rating: "no",
+    createdAt: 1,
+    attempts: 1,
+    nextAttemptAt: 1,
+    state: "failed",
+    lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
+    ...change,
+  };
+}
