@@ -7,8 +7,18 @@ import type { PageStatus } from "../messaging/protocol";
  */
 const statuses = storage.defineItem<Record<string, { status: PageStatus; at: number }>>("session:pages.status", { fallback: {} });
 
-export async function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
-  await statuses.setValue({ ...(await statuses.getValue()), [tabId]: { status, at: Date.now() } });
+type Statuses = Record<string, { status: PageStatus; at: number }>;
+let chain: Promise<unknown> = Promise.resolve();
+
+/** Read-modify-write, one at a time: tabs reporting or closing together must not undo each other. */
+function updateStatuses(change: (all: Statuses) => Statuses): Promise<void> {
+  const run = chain.then(async () => statuses.setValue(change({ ...(await statuses.getValue()) })));
+  chain = run.catch(() => undefined);
+  return run;
+}
+
+export function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
+  return updateStatuses((all) => ({ ...all, [tabId]: { status, at: Date.now() } }));
 }
 
 export async function tabStatus(tabId: number): Promise<PageStatus | null> {
@@ -27,10 +37,11 @@ export async function pickHellohireTab(focused: number | null, activeTabs: numbe
   return reporting[0] ?? null;
 }
 
-export async function forgetTab(tabId: number): Promise<void> {
-  const all = { ...(await statuses.getValue()) };
-  delete all[tabId];
-  await statuses.setValue(all);
+export function forgetTab(tabId: number): Promise<void> {
+  return updateStatuses((all) => {
+    delete all[tabId];
+    return all;
+  });
 }
 
 export function watchTabStatuses(onChange: () => void): () => void {

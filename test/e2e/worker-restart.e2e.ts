@@ -65,7 +65,19 @@ async function rateWhileUnreachable(): Promise<Rated[]> {
     await widget(page).getByText("could not be reached", { exact: false }).waitFor({ timeout: 15_000 });
   }
   for (const page of pages) await page.close();
+  // The worker hears of each closed tab (tabs.onRemoved) and forgets its status: wait for that, so a
+  // late event cannot wake the worker after it is stopped.
+  await expect.poll(openTabStatuses, { timeout: 10_000 }).toBe(0);
   return rated;
+}
+
+/** How many tabs' page statuses the worker keeps (session storage, cleared on tabs.onRemoved). */
+function openTabStatuses(): Promise<number> {
+  return env.browser.worker.evaluate(async () => {
+    type Session = { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>> };
+    const { chrome } = globalThis as unknown as { chrome: { storage: { session: Session } } };
+    return Object.keys((await chrome.storage.session.get("pages.status"))["pages.status"] ?? {}).length;
+  });
 }
 
 /** Waits until SmartRecruiters holds exactly the rated tags, then checks each went out in one write. */

@@ -1,0 +1,17 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { forgetTab, pickHellohireTab, setTabStatus, tabStatus } from "./tab-status";
+
+beforeEach(() => {
+  fakeBrowser.reset();
+});
+
+describe("tab statuses", () => {
+  it("five tabs reporting and then closing at once leave nothing behind", async () => {
+    await Promise.all([1, 2, 3, 4, 5].map((tab) => setTabStatus(tab, { kind: "waiting" })));
+    expect(await Promise.all([1, 2, 3, 4, 5].map(tabStatus))).toEqual(Array(5).fill({ kind: "waiting" }));
+    await Promise.all([1, 2, 3, 4, 5].map(forgetTab));
+    expect(await fakeBrowser.storage.session.get("pages.status")).toEqual({ "pages.status": {} });
+    expect(await pickHellohireTab(1, [1, 2])).toBeNull();
+  });
+});
