@@ -2,15 +2,14 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/pre
 import { describe, expect, it, vi } from "vitest";
 import { startInterviewPage, widgetHostTag } from "../lib/content/interview-page";
 import { speakFrench } from "../lib/i18n/fake-i18n";
-import type { CandidateDetailsResponse, ConnectionStatus, PageStatus, Request } from "../lib/messaging/protocol";
-import { defaultEndpoints } from "../lib/settings/settings";
+import type { CandidateDetailsResponse, PageStatus, Request } from "../lib/messaging/protocol";
 import type { ActivityEntry } from "../lib/sync/activity";
 import type { OutboxEntry } from "../lib/sync/outbox";
 import { ratingTag } from "../lib/sync/rating-tag";
 import { InterviewWidget, type InterviewWidgetProps } from "./InterviewWidget";
 import { SidePanel } from "./sidepanel/SidePanel";
 import { createPanelStore } from "./sidepanel/store";
-import { annOnPage, refusedWrite } from "./sidepanel/test-fixtures";
+import { annOnPage, connectionStatus, refusedWrite } from "./sidepanel/test-fixtures";
 
 const ready = { kind: "ready", profileUrl: "https://sr.example/c1" } as const;
 
@@ -27,17 +26,7 @@ function panel(options: {
   outbox?: OutboxEntry[];
   activity?: ActivityEntry[];
 }) {
-  const connection: ConnectionStatus = {
-    connected: options.connected,
-    method: options.connected ? "apiKey" : null,
-    byOrganisation: false,
-    userMayChoose: true,
-    canSignIn: true,
-    scopes: [],
-    problem: null,
-    endpoints: { ...defaultEndpoints },
-    locked: [],
-  };
+  const connection = connectionStatus(options.connected);
   const send = vi.fn(async (request: Request) => {
     if (request.type === "candidateDetails") return options.details ?? { status: "no-candidate" };
     if (request.type === "activeTab") return { status: "ok", page: options.page ?? null };

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
 import type { CandidateDetailsResponse, ConnectionStatus, PageStatus, Request } from "../../lib/messaging/protocol";
-import { defaultEndpoints, type SettingName, type UserSettings } from "../../lib/settings/settings";
+import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
-import { annOnPage, refusedWrite } from "./test-fixtures";
+import { annOnPage, connectionStatus, refusedWrite } from "./test-fixtures";
 
 interface PanelOptions {
   connected: boolean;
@@ -29,15 +29,7 @@ interface PanelOptions {
 function panel(options: PanelOptions) {
   const settings: UserSettings = { integrationEnabled: true, createAndUpdateCandidates: false, ...options.settings };
   const connection = (connected: boolean): ConnectionStatus => ({
-    connected,
-    method: connected ? "apiKey" : null,
-    byOrganisation: false,
-    userMayChoose: true,
-    canSignIn: true,
-    scopes: [],
-    problem: null,
-    endpoints: { ...defaultEndpoints },
-    locked: [],
+    ...connectionStatus(connected),
     ...options.status,
     ...(connected ? { connected: true, method: options.status?.method ?? "apiKey" } : {}),
   });

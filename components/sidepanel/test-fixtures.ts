@@ -1,3 +1,5 @@
+import type { ConnectionStatus } from "../../lib/messaging/protocol";
+import { defaultEndpoints } from "../../lib/settings/settings";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 
 /** Test data shared by the side panel's component tests. */
@@ -18,5 +20,20 @@ export function refusedWrite(change: Partial<OutboxEntry> = {}): OutboxEntry {
     state: "failed",
     lastError: { kind: "access-denied", message: "SmartRecruiters denied access." },
     ...change,
+  };
+}
+
+/** What the background reports of the connection: connected with an API key of the interviewer's own, or not connected. */
+export function connectionStatus(connected: boolean): ConnectionStatus {
+  return {
+    connected,
+    method: connected ? "apiKey" : null,
+    byOrganisation: false,
+    userMayChoose: true,
+    canSignIn: true,
+    scopes: [],
+    problem: null,
+    endpoints: { ...defaultEndpoints },
+    locked: [],
   };
 }
