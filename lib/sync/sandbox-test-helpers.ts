@@ -12,11 +12,7 @@ import { createClient, type SmartRecruitersClient } from "../smartrecruiters/cli
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 
 /** Seed candidate IDs (test/shared/people.ts). */
-export const ANN_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000001";
-export const ANN_DECOY_ORG_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000002";
-export const ANNABEL_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000003";
-export const JOSE_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000004";
-export const MARY_ID = "3f1c2b7e-0a1d-4c1e-9a51-000000000005";
+export { ANN_DECOY_ORG_ID, ANN_ID, ANNABEL_ID, JOSE_ID, MARY_ID } from "../../test/sandbox/test-helpers";
 
 export interface SandboxHandle {
   readonly url: string;

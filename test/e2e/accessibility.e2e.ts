@@ -9,7 +9,7 @@ import { startSandbox } from "../sandbox/server";
 import { seedCandidates } from "../shared/people";
 import { type Environment, roomPath } from "./environment";
 import { extensionUrl, launchWithExtension, openPanelBesideTabs } from "./extension";
-import { peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
+import { peopleParam, profileLink, ratingButton, redesignCard, useEnvironment, widget } from "./widget";
 
 /**
  * Accessibility of everything the extension shows, checked by axe-core in real Chromium: the
@@ -254,15 +254,7 @@ describe("accessibility (axe-core)", () => {
     it("diagnosing a page it cannot read, with the copied structure shown", async () => {
       const page = await openRoom("light", [ann]);
       await profileLink(page).waitFor();
-      await page.evaluate(() => {
-        const card = document.querySelector('[data-testid="candidate-card"]') as Element;
-        const redesigned = card.cloneNode(true) as Element;
-        for (const element of redesigned.querySelectorAll("[data-testid]"))
-          element.setAttribute("data-testid", `participant-${element.getAttribute("data-testid")}`);
-        redesigned.querySelector("srh-interview-widget")?.remove();
-        redesigned.setAttribute("data-testid", "participant-card");
-        card.replaceWith(redesigned);
-      });
+      await redesignCard(page);
       const panel = await openPanelBesideTabs(env.browser);
       await panel.getByTestId("diagnosis").waitFor({ timeout: 10_000 });
       await checkPanel(panel, "unreadable page");

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
 import { openPanelBesideTabs } from "./extension";
-import { type HellohireHook, peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
+import { type HellohireHook, peopleParam, profileLink, ratingButton, redesignCard, useEnvironment, widget } from "./widget";
 
 let env: Environment;
 const pageErrors: string[] = [];
@@ -134,15 +134,7 @@ describe("the interview page", () => {
   it("shows nothing and a diagnosis in the side panel when Hellohire's markup changed; copies a redacted structure", async () => {
     const page = await openRoom();
     await link(page).waitFor();
-    await page.evaluate(() => {
-      const card = document.querySelector('[data-testid="candidate-card"]') as Element;
-      const redesigned = card.cloneNode(true) as Element;
-      for (const element of redesigned.querySelectorAll("[data-testid]"))
-        element.setAttribute("data-testid", `participant-${element.getAttribute("data-testid")}`);
-      redesigned.querySelector("srh-interview-widget")?.remove();
-      redesigned.setAttribute("data-testid", "participant-card");
-      card.replaceWith(redesigned);
-    });
+    await redesignCard(page);
     await expect.poll(() => widget(page).count()).toBe(0);
     const panel = await openPanelBesideTabs(env.browser);
     await panel.getByTestId("diagnosis").waitFor({ timeout: 10_000 });

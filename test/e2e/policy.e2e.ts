@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Environment, startEnvironment } from "./environment";
 import { openPanelBesideTabs } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
+import { redesignCard } from "./widget";
 
 let env: Environment;
 const widget = (page: Page) => page.locator("srh-interview-widget");
@@ -12,19 +13,6 @@ const policyPickup = { timeout: 20_000, interval: 500 };
 async function setPolicy(values: Record<string, unknown>) {
   writeExtensionPolicy(values);
   await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual(values);
-}
-
-/** Hellohire ships a redesign: every data-testid of the candidate card is renamed. */
-async function redesignCard(page: Page) {
-  await page.evaluate(() => {
-    const card = document.querySelector('[data-testid="candidate-card"]') as Element;
-    const redesigned = card.cloneNode(true) as Element;
-    redesigned.querySelector("srh-interview-widget")?.remove();
-    for (const element of redesigned.querySelectorAll("[data-testid]"))
-      element.setAttribute("data-testid", `participant-${element.getAttribute("data-testid")}`);
-    redesigned.setAttribute("data-testid", "participant-card");
-    card.replaceWith(redesigned);
-  });
 }
 
 describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs root)", () => {

@@ -50,3 +50,16 @@ export async function openAnnAlone(env: Environment): Promise<Page> {
   await profileLink(page).waitFor();
   return page;
 }
+
+/** Hellohire ships a redesign: every data-testid of the candidate card is renamed (and our widget is gone with it). */
+export async function redesignCard(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const card = document.querySelector('[data-testid="candidate-card"]') as Element;
+    const redesigned = card.cloneNode(true) as Element;
+    for (const element of redesigned.querySelectorAll("[data-testid]"))
+      element.setAttribute("data-testid", `participant-${element.getAttribute("data-testid")}`);
+    redesigned.querySelector("srh-interview-widget")?.remove();
+    redesigned.setAttribute("data-testid", "participant-card");
+    card.replaceWith(redesigned);
+  });
+}
