@@ -51,7 +51,9 @@ export default defineConfig({
     excludeSources: ["**/*-test-helpers.ts", "**/fake-*.ts", "**/*.expectations.ts"],
   },
   vite: () => ({
-    oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
+    // Production JSX in every mode: the test build (e2e, bench) runs the code that ships, without
+    // development-only source locations on every element.
+    oxc: { jsx: { runtime: "automatic", importSource: "preact", development: false } },
     resolve: {
       alias: { react: "preact/compat", "react-dom": "preact/compat" },
     },
