@@ -1,4 +1,3 @@
-import { storage } from "wxt/utils/storage";
 import type { Rating } from "./rating-tag";
 
 /**
@@ -18,19 +17,9 @@ export interface ActivityEntry {
 export const activityLimit = 30;
 export const activityMaxAgeMs = 7 * 24 * 3600_000;
 
-export const activityItem = storage.defineItem<ActivityEntry[]>("local:sync.activity", { fallback: [], version: 1 });
-
 /** The newest first, capped and expired. */
 export function withActivity(entries: ActivityEntry[], entry: ActivityEntry, now: number): ActivityEntry[] {
   return [entry, ...entries].filter((e) => now - e.at < activityMaxAgeMs).slice(0, activityLimit);
-}
-
-let chain: Promise<unknown> = Promise.resolve();
-
-export function recordActivity(entry: ActivityEntry, now: number = entry.at): Promise<void> {
-  const run = chain.then(async () => activityItem.setValue(withActivity(await activityItem.getValue(), entry, now)));
-  chain = run.catch(() => undefined);
-  return run;
 }
 
 /** Entries still within their time, for display. */

@@ -5,7 +5,7 @@ import { readSettings } from "../settings/settings";
 import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { createRateLimiter } from "../smartrecruiters/rate-limiter";
-import { recordActivity } from "./activity";
+import { recordActivity } from "./activity-store";
 import { applyRating } from "./apply-rating";
 import { createdCandidates } from "./created-candidates";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
