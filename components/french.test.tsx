@@ -9,7 +9,7 @@ import { ratingTag } from "../lib/sync/rating-tag";
 import { InterviewWidget, type InterviewWidgetProps } from "./InterviewWidget";
 import { SidePanel } from "./sidepanel/SidePanel";
 import { createPanelStore } from "./sidepanel/store";
-import { annOnPage, connectionStatus, refusedWrite } from "./sidepanel/test-fixtures";
+import { annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./sidepanel/test-fixtures";
 
 const ready = { kind: "ready", profileUrl: "https://sr.example/c1" } as const;
 
@@ -42,6 +42,7 @@ function panel(options: {
     readOutbox: async () => options.outbox ?? [],
     readActivity: async () => options.activity ?? [],
     extensionId: "ojjencidapbffadplbcanpdemoboeflj",
+    snapshotStorage: memoryStorage(),
   });
   render(<SidePanel store={store} />);
   store.getState().load();

@@ -6,7 +6,7 @@ import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
-import { annOnPage, connectionStatus, refusedWrite } from "./test-fixtures";
+import { annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./test-fixtures";
 
 interface PanelOptions {
   connected: boolean;
@@ -24,6 +24,10 @@ interface PanelOptions {
   page?: PageStatus | null;
   structure?: string;
   outbox?: OutboxEntry[];
+  /** The panel's localStorage (its snapshot of what it last showed); a fresh one by default. */
+  snapshotStorage?: ReturnType<typeof memoryStorage>;
+  /** Storage reads of the settings that never answer (a slow first read). */
+  settingsNeverRead?: boolean;
 }
 
 function panel(options: PanelOptions) {
@@ -61,7 +65,7 @@ function panel(options: PanelOptions) {
   const copyText = vi.fn(async (_text: string) => undefined);
   const store = createPanelStore({
     send,
-    readSettings: async () => settings,
+    readSettings: () => (options.settingsNeverRead ? new Promise<UserSettings>(() => undefined) : Promise.resolve(settings)),
     managedSettings: async () => options.managed ?? [],
     policyProblems: async () => options.policyProblems ?? [],
     writeSetting,
@@ -69,10 +73,11 @@ function panel(options: PanelOptions) {
     readOutbox: async () => options.outbox ?? [],
     readActivity: async () => options.activity ?? [],
     extensionId: "ojjencidapbffadplbcanpdemoboeflj",
+    snapshotStorage: options.snapshotStorage ?? memoryStorage(),
   });
-  render(<SidePanel store={store} />);
-  store.getState().load();
-  return { send, writeSetting, copyText };
+  const view = render(<SidePanel store={store} />);
+  const loaded = store.getState().load();
+  return { send, writeSetting, copyText, view, loaded };
 }
 
 const apiKeyForm = () => screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement;
@@ -353,6 +358,82 @@ describe("SidePanel", () => {
         authMode: "apiKey",
       });
       expect((await screen.findByTestId("policy-template")).textContent).toContain("createAndUpdateCandidates");
+    });
+  });
+
+  describe("painting from the last panel's snapshot", () => {
+    /** A panel that showed `options` once, and then closed: the snapshot it left behind. */
+    async function snapshotOf(options: PanelOptions) {
+      const snapshotStorage = memoryStorage();
+      const first = panel({ ...options, snapshotStorage });
+      await first.loaded;
+      first.view.unmount();
+      return snapshotStorage;
+    }
+
+    it("shows the last settings and the welcome at once, before storage answers, then the fresh values", async () => {
+      const snapshotStorage = await snapshotOf({ connected: false, settings: { createAndUpdateCandidates: true } });
+      panel({ connected: false, settingsNeverRead: true, snapshotStorage });
+      // Synchronously, in the first render: no "Loading…", no waiting for storage.local.
+      expect(screen.queryByText("Loading…")).toBeNull();
+      expect((screen.getByRole("switch", { name: /Create and update/u }) as HTMLInputElement).checked).toBe(true);
+      expect(screen.getAllByRole("heading", { level: 2 })[0]?.textContent).toBe("Welcome: connect to SmartRecruiters");
+    });
+
+    it("replaces the snapshot with what storage says", async () => {
+      const snapshotStorage = await snapshotOf({ connected: true, settings: { integrationEnabled: true } });
+      panel({ connected: true, settings: { integrationEnabled: false }, snapshotStorage });
+      const toggle = screen.getByRole("switch", { name: "SmartRecruiters integration" }) as HTMLInputElement;
+      expect(toggle.checked).toBe(true);
+      await waitFor(() => expect(toggle.checked).toBe(false));
+    });
+
+    it("a switch the policy now locks cannot be changed while the snapshot still shows it free", async () => {
+      const snapshotStorage = await snapshotOf({ connected: true });
+      const { writeSetting } = panel({ connected: true, managed: ["integrationEnabled"], snapshotStorage });
+      const toggle = screen.getByRole("switch", { name: "SmartRecruiters integration" }) as HTMLInputElement;
+      expect(toggle.disabled).toBe(false);
+      fireEvent.click(toggle);
+      await waitFor(() => expect(toggle.disabled).toBe(true));
+      expect(screen.getByText("Managed by your organisation.")).toBeTruthy();
+      expect(writeSetting).not.toHaveBeenCalled();
+    });
+
+    it("keeps no candidate data in the snapshot", async () => {
+      const snapshotStorage = await snapshotOf({
+        connected: true,
+        page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
+        details: {
+          status: "ok",
+          interviewName: "CSR",
+          candidate: annOnPage,
+          match: {
+            status: "found",
+            candidateId: "cand-1",
+            profileUrl: "https://www.smartrecruiters.com/app/people/candidates/cand-1",
+            rating: "yes",
+          },
+        },
+        outbox: [refusedWrite()],
+      });
+      const text = snapshotStorage.text();
+      expect(text).toContain('"integrationEnabled":true');
+      for (const data of [annOnPage.firstName, annOnPage.lastName, annOnPage.email, "cand-1", "CSR"])
+        expect(text).not.toContain(data);
+    });
+
+    it("ignores a damaged or foreign snapshot and reads storage as on a first run", async () => {
+      for (const damaged of [
+        "{not json",
+        '{"state":{"settings":{"integrationEnabled":"yes"}},"version":1}',
+        '{"state":{},"version":0}',
+      ]) {
+        const { view, loaded } = panel({ connected: true, snapshotStorage: memoryStorage({ "srh.panel.snapshot": damaged }) });
+        expect(screen.getByText("Loading…")).toBeTruthy();
+        await loaded;
+        expect((screen.getByRole("switch", { name: "SmartRecruiters integration" }) as HTMLInputElement).checked).toBe(true);
+        view.unmount();
+      }
     });
   });
 });

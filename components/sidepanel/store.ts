@@ -1,3 +1,4 @@
+import { persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
 import type {
   ActiveTabResponse,
@@ -14,6 +15,7 @@ import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/se
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { bindStore } from "./bound-store";
+import { snapshotOptions } from "./snapshot";
 
 export interface PanelBackend {
   send(request: Request): Promise<unknown>;
@@ -27,10 +29,12 @@ export interface PanelBackend {
   copyText(text: string): Promise<void>;
   /** This extension's ID, for the admin's policy template. */
   extensionId: string;
+  /** Where the panel keeps what it last showed, to paint it at once next time (./snapshot.ts). */
+  snapshotStorage: StateStorage;
 }
 
 export interface PanelState {
-  loaded: boolean;
+  /** Null until read (or restored from the last panel's snapshot): the panel shows "Loading…". */
   connection: ConnectionStatus | null;
   settings: UserSettings | null;
   managed: SettingName[];
@@ -64,126 +68,147 @@ export interface PanelState {
 }
 
 export function createPanelStore(backend: PanelBackend) {
-  const api = createStore<PanelState>()((set, get) => {
-    async function connectWith(request: Request): Promise<boolean> {
-      set({ busy: true, error: null });
-      const response = (await backend.send(request)) as ConnectResponse;
-      if (response.status === "error") {
-        set({ busy: false, error: response.message });
-        return false;
-      }
-      set({ busy: false, connection: response.connection });
-      return response.status === "ok";
-    }
-    return {
-      loaded: false,
-      connection: null,
-      settings: null,
-      managed: [],
-      policyProblems: [],
-      page: null,
-      candidate: null,
-      outbox: [],
-      activity: [],
-      busy: false,
-      error: null,
-      copied: null,
-      templateCopied: null,
-      /** Paints as soon as the settings are read; the rest (background round trips, an API call) fills in as it arrives. */
-      async load() {
-        const rest = Promise.all([get().loadConnection(), get().loadPage(), get().loadOutbox(), get().loadActivity()]);
-        await get().loadSettings();
-        set({ loaded: true });
-        await rest;
-      },
-      async loadSettings() {
-        const [settings, managed, policyProblems] = await Promise.all([
-          backend.readSettings(),
-          backend.managedSettings(),
-          backend.policyProblems(),
-        ]);
-        set({ settings, managed, policyProblems });
-      },
-      async loadPage() {
-        const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
-        set({ page: response.page, copied: null });
-        await get().loadCandidate();
-      },
-      async loadCandidate() {
-        const response = (await backend.send({ type: "candidateDetails" })) as CandidateDetailsResponse;
-        set({ candidate: response });
-      },
-      async loadActivity() {
-        set({ activity: await backend.readActivity() });
-      },
-      async loadOutbox() {
-        set({ outbox: await backend.readOutbox() });
-      },
-      async outboxAction(id, action) {
-        await backend.send({ type: "outboxAction", id, action });
-        await get().loadOutbox();
-      },
-      async setSetting(name, value) {
-        if (get().managed.includes(name)) return;
-        set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
-        await backend.writeSetting(name, value);
-        // As in Hellohire's own setup: switching the integration on while not connected starts the sign-in.
-        const connection = get().connection;
-        if (name === "integrationEnabled" && value && connection && !connection.connected && connection.canSignIn)
-          await get().connectOAuth({});
-      },
-      async copyPolicyTemplate() {
-        const { settings, connection } = get();
-        if (!settings || !connection) return;
-        const text = policyTemplate({
-          extensionId: backend.extensionId,
-          settings,
-          endpoints: connection.endpoints,
-          authMode: connection.method ?? "oauth",
-        });
-        try {
-          await backend.copyText(text);
-          set({ templateCopied: { ok: true, text } });
-        } catch {
-          set({ templateCopied: { ok: false, text } });
-        }
-      },
-      async connectOAuth(endpoints) {
-        return connectWith({ type: "connectOAuth", endpoints });
-      },
-      async connectApiKey(apiKey, endpoints) {
-        return connectWith({ type: "connectApiKey", apiKey, endpoints });
-      },
-      async loadConnection() {
-        const status = (await backend.send({ type: "getStatus" })) as StatusResponse;
-        set({ connection: status.connection });
-      },
-      async disconnect() {
-        set({ busy: true, error: null });
-        const response = (await backend.send({ type: "disconnect" })) as StatusResponse;
-        set({ busy: false, connection: response.connection });
-      },
-      async copyPageStructure() {
-        const response = (await backend.send({ type: "copyPageStructure" })) as StructureResponse;
-        if (response.status !== "ok") {
-          set({ copied: { ok: false, message: response.message } });
-          return;
-        }
-        try {
-          await backend.copyText(response.structure);
-          set({ copied: { ok: true, lines: response.structure.split("\n").length, text: response.structure } });
-        } catch {
-          set({
-            copied: {
-              ok: false,
-              message: "The clipboard refused the copy: select the structure below and copy it.",
-              text: response.structure,
-            },
-          });
-        }
-      },
+  // Settings changes wait for the first fresh read: the snapshot may predate a policy that now locks them.
+  let settingsAreFresh = false;
+  let settingsRead: () => void = () => undefined;
+  const firstSettingsRead = new Promise<void>((resolve) => {
+    settingsRead = () => {
+      settingsAreFresh = true;
+      resolve();
     };
   });
+  const api = createStore<PanelState>()(
+    persist(
+      (set, get) => {
+        async function connectWith(request: Request): Promise<boolean> {
+          set({ busy: true, error: null });
+          const response = (await backend.send(request)) as ConnectResponse;
+          if (response.status === "error") {
+            set({ busy: false, error: response.message });
+            return false;
+          }
+          set({ busy: false, connection: response.connection });
+          return response.status === "ok";
+        }
+        return {
+          connection: null,
+          settings: null,
+          managed: [],
+          policyProblems: [],
+          page: null,
+          candidate: null,
+          outbox: [],
+          activity: [],
+          busy: false,
+          error: null,
+          copied: null,
+          templateCopied: null,
+          /**
+           * Paints from the snapshot at once when there is one, else as soon as the settings are read; the rest
+           * (background round trips, an API call) fills in as it arrives.
+           */
+          async load() {
+            await Promise.all([
+              get().loadSettings(),
+              get().loadConnection(),
+              get().loadPage(),
+              get().loadOutbox(),
+              get().loadActivity(),
+            ]);
+          },
+          async loadSettings() {
+            const [settings, managed, policyProblems] = await Promise.all([
+              backend.readSettings(),
+              backend.managedSettings(),
+              backend.policyProblems(),
+            ]);
+            set({ settings, managed, policyProblems });
+            settingsRead();
+          },
+          async loadPage() {
+            const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
+            set({ page: response.page, copied: null });
+            await get().loadCandidate();
+          },
+          async loadCandidate() {
+            const response = (await backend.send({ type: "candidateDetails" })) as CandidateDetailsResponse;
+            set({ candidate: response });
+          },
+          async loadActivity() {
+            set({ activity: await backend.readActivity() });
+          },
+          async loadOutbox() {
+            set({ outbox: await backend.readOutbox() });
+          },
+          async outboxAction(id, action) {
+            await backend.send({ type: "outboxAction", id, action });
+            await get().loadOutbox();
+          },
+          async setSetting(name, value) {
+            if (!settingsAreFresh) await firstSettingsRead;
+            if (get().managed.includes(name)) return;
+            set((state) => ({ settings: state.settings && { ...state.settings, [name]: value } }));
+            await backend.writeSetting(name, value);
+            // As in Hellohire's own setup: switching the integration on while not connected starts the sign-in.
+            const connection = get().connection;
+            if (name === "integrationEnabled" && value && connection && !connection.connected && connection.canSignIn)
+              await get().connectOAuth({});
+          },
+          async copyPolicyTemplate() {
+            const { settings, connection } = get();
+            if (!settings || !connection) return;
+            const text = policyTemplate({
+              extensionId: backend.extensionId,
+              settings,
+              endpoints: connection.endpoints,
+              authMode: connection.method ?? "oauth",
+            });
+            try {
+              await backend.copyText(text);
+              set({ templateCopied: { ok: true, text } });
+            } catch {
+              set({ templateCopied: { ok: false, text } });
+            }
+          },
+          async connectOAuth(endpoints) {
+            return connectWith({ type: "connectOAuth", endpoints });
+          },
+          async connectApiKey(apiKey, endpoints) {
+            return connectWith({ type: "connectApiKey", apiKey, endpoints });
+          },
+          async loadConnection() {
+            const status = (await backend.send({ type: "getStatus" })) as StatusResponse;
+            set({ connection: status.connection });
+          },
+          async disconnect() {
+            set({ busy: true, error: null });
+            const response = (await backend.send({ type: "disconnect" })) as StatusResponse;
+            set({ busy: false, connection: response.connection });
+          },
+          async copyPageStructure() {
+            const response = (await backend.send({ type: "copyPageStructure" })) as StructureResponse;
+            if (response.status !== "ok") {
+              set({ copied: { ok: false, message: response.message } });
+              return;
+            }
+            try {
+              await backend.copyText(response.structure);
+              set({ copied: { ok: true, lines: response.structure.split("\n").length, text: response.structure } });
+            } catch {
+              set({
+                copied: {
+                  ok: false,
+                  message: "The clipboard refused the copy: select the structure below and copy it.",
+                  text: response.structure,
+                },
+              });
+            }
+          },
+        };
+      },
+      snapshotOptions(() => backend.snapshotStorage),
+    ),
+  );
   return bindStore(api);
 }
 

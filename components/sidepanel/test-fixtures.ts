@@ -1,3 +1,4 @@
+import type { StateStorage } from "zustand/middleware";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import { defaultEndpoints } from "../../lib/settings/settings";
 import type { OutboxEntry } from "../../lib/sync/outbox";
@@ -35,5 +36,20 @@ export function connectionStatus(connected: boolean): ConnectionStatus {
     problem: null,
     endpoints: { ...defaultEndpoints },
     locked: [],
+  };
+}
+
+/** A stand-in for the side panel's `localStorage` (its snapshot); `text` is what it holds. */
+export function memoryStorage(initial: Record<string, string> = {}): StateStorage & { text(): string } {
+  const items = new Map(Object.entries(initial));
+  return {
+    getItem: (name) => items.get(name) ?? null,
+    setItem: (name, value) => {
+      items.set(name, value);
+    },
+    removeItem: (name) => {
+      items.delete(name);
+    },
+    text: () => [...items.values()].join("\n"),
   };
 }
