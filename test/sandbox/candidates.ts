@@ -11,7 +11,8 @@ import type { Scope } from "./types";
 type Handler = (ctx: RequestContext, id: string) => void;
 
 export interface CandidateRoute {
-  scope: Scope;
+  /** The OAuth scope the call needs; null: any valid credential. */
+  scope: Scope | null;
   /** Counts against the search concurrency limit. */
   search: boolean;
   id: string;

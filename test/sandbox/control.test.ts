@@ -63,12 +63,19 @@ describe("sandbox: control API", () => {
       authorizePage: "auto",
       rateLimits: true,
       accessTokenTtlSeconds: 1800,
+      usersMe: "ok",
     });
     const modes = await sandbox.control.setModes({ tagPost: "duplicate" });
     expect(modes.tagPost).toBe("duplicate");
     expect(modes.createExisting).toBe("conflict");
     expect((await sandbox.control.setModes({ createExisting: "duplicate" })).tagPost).toBe("duplicate");
-    for (const bad of [{ tagPost: "sometimes" }, { rateLimits: "no" }, { accessTokenTtlSeconds: -1 }, { unknown: true }]) {
+    for (const bad of [
+      { tagPost: "sometimes" },
+      { rateLimits: "no" },
+      { accessTokenTtlSeconds: -1 },
+      { usersMe: "maybe" },
+      { unknown: true },
+    ]) {
       const response = await fetch(`${sandbox.url}/__control/modes`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },

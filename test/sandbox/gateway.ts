@@ -4,6 +4,7 @@ import type { RequestContext } from "./context";
 import { sendInjectedError, sendSrError } from "./errors";
 import { setHeaders, sleep } from "./http";
 import { idleRateHeaders } from "./ratelimit";
+import { matchUserRoute } from "./users";
 
 /**
  * Injected faults: latency first, then a drop or an error. Returns false when the request was
@@ -32,12 +33,12 @@ export async function applyFaults(ctx: RequestContext, shape: "sr" | "oauth"): P
 }
 
 /**
- * /candidates*: route, authenticate (401), rate limits (429), faults, plan without API access (403),
+ * /candidates* and /user-api/…/users/me: route, authenticate (401), rate limits (429), faults, plan without API access (403),
  * scope (403 OAuthPermissionsException), then the endpoint.
  */
 export async function handleApi(ctx: RequestContext): Promise<void> {
   const { req, res, state } = ctx;
-  const route = matchCandidateRoute(ctx.method, ctx.path);
+  const route = matchCandidateRoute(ctx.method, ctx.path) ?? matchUserRoute(ctx.method, ctx.path);
   if (route === undefined) {
     sendSrError(res, 404, "NOT_FOUND", `No such endpoint: ${ctx.method} ${ctx.path}`);
     return;
@@ -77,7 +78,7 @@ export async function handleApi(ctx: RequestContext): Promise<void> {
     );
     return;
   }
-  if (!auth.credential.scopes.includes(route.scope)) {
+  if (route.scope !== null && !auth.credential.scopes.includes(route.scope)) {
     sendSrError(res, 403, "OAuthPermissionsException", `Access denied: the credential lacks the required scope ${route.scope}`);
     return;
   }

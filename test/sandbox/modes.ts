@@ -9,6 +9,7 @@ export const DEFAULT_MODES: Readonly<SandboxModes> = Object.freeze({
   authorizePage: "auto",
   rateLimits: true,
   accessTokenTtlSeconds: 1800,
+  usersMe: "ok",
 });
 
 const MAX_TTL_SECONDS = 28 * 24 * 3600;
@@ -52,6 +53,12 @@ export function parseModesPatch(value: unknown): ModesPatch {
           return { ok: false, message: 'authorizePage must be "auto" or "click"' };
         }
         patch.authorizePage = field;
+        break;
+      case "usersMe":
+        if (!oneOf(field, ["ok", "forbidden"] as const)) {
+          return { ok: false, message: 'usersMe must be "ok" or "forbidden"' };
+        }
+        patch.usersMe = field;
         break;
       case "accessTokenTtlSeconds":
         if (typeof field !== "number" || !Number.isFinite(field) || field < 0 || field > MAX_TTL_SECONDS) {

@@ -9,6 +9,7 @@ import { BodyTooLargeError, readBody } from "./http";
 import { handleAuthorize, handleToken } from "./oauth";
 import { handleProfile } from "./profile";
 import { SandboxState } from "./state";
+import { USERS_ME_PATH } from "./users";
 
 export interface SandboxOptions {
   /** Default 0: any free port. */
@@ -25,7 +26,7 @@ export interface RunningSandbox {
 }
 
 function isApiPath(path: string): boolean {
-  return path === "/candidates" || path.startsWith("/candidates/");
+  return path === "/candidates" || path.startsWith("/candidates/") || path === USERS_ME_PATH;
 }
 
 function isLoggedPath(path: string): boolean {

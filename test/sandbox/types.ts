@@ -52,6 +52,8 @@ export interface SandboxModes {
   authorizePage: "auto" | "click";
   rateLimits: boolean;
   accessTokenTtlSeconds: number;
+  /** GET /user-api/v201804/users/me: "ok" answers the sandbox user, "forbidden" 403 (a scope SmartRecruiters may want). */
+  usersMe: "ok" | "forbidden";
 }
 
 export interface SandboxFaults {

@@ -1,0 +1,28 @@
+// @vitest-environment node
+
+import { describe, expect, it } from "vitest";
+import { SANDBOX_READONLY_API_KEY } from "./credentials";
+import { call, json, useSandboxServer } from "./test-helpers";
+import { SANDBOX_USER, USERS_ME_PATH } from "./users";
+
+const sandbox = useSandboxServer();
+
+describe("sandbox: users/me", () => {
+  it("answers the user of any valid credential, and logs the call", async () => {
+    for (const key of [undefined, SANDBOX_READONLY_API_KEY]) {
+      const response = await call(sandbox.url, USERS_ME_PATH, key === undefined ? {} : { key });
+      expect(response.status).toBe(200);
+      expect(await json(response)).toMatchObject({ firstName: SANDBOX_USER.firstName, lastName: SANDBOX_USER.lastName });
+    }
+    expect((await sandbox.control.requests()).filter((entry) => entry.path === USERS_ME_PATH)).toHaveLength(2);
+  });
+
+  it("401 without a credential, 403 in mode usersMe forbidden, 404 for other methods", async () => {
+    expect((await call(sandbox.url, USERS_ME_PATH, { key: null })).status).toBe(401);
+    expect((await call(sandbox.url, USERS_ME_PATH, { method: "POST" })).status).toBe(404);
+    await sandbox.control.setModes({ usersMe: "forbidden" });
+    const refused = await call(sandbox.url, USERS_ME_PATH);
+    expect(refused.status).toBe(403);
+    expect(await json(refused)).toMatchObject({ errors: [{ code: "OAuthPermissionsException" }] });
+  });
+});
