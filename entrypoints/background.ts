@@ -1,5 +1,7 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
+import { learnAccount } from "../lib/auth/account";
+import { connectedClient } from "../lib/auth/connection";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { ratingForCommand } from "../lib/background/shortcuts";
@@ -53,7 +55,14 @@ export default defineBackground(() => {
   const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens });
   const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   const signIn = (choice: EndpointChoice) => signInWithOAuth({ identity: browser.identity }, choice);
-  const deps = { sync, trusted: trustedSenders(), activeTabId, sendToTab, signIn };
+  const deps = {
+    sync,
+    trusted: trustedSenders(),
+    activeTabId,
+    sendToTab,
+    signIn,
+    learnAccount: () => learnAccount(async () => (await connectedClient(tokens)).client),
+  };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     route(message, sender, deps).then(sendResponse, () =>

@@ -93,11 +93,20 @@ function StatusLine({ connection }: { connection: ConnectionStatus }) {
       </p>
     );
   const by = connection.byOrganisation ? t("statusConnectedByOrganisation") : t("statusConnected");
+  const account = connection.account;
   return (
-    <p data-testid="connection-status">
-      <span class="dot ok" aria-hidden="true" />{" "}
-      {t("statusConnectedWith", by, t(methodNames[connection.method ?? "oauth"]), host(connection.endpoints.apiBaseUrl))}
-    </p>
+    <>
+      <p data-testid="connection-status">
+        <span class="dot ok" aria-hidden="true" />{" "}
+        {t("statusConnectedWith", by, t(methodNames[connection.method ?? "oauth"]), host(connection.endpoints.apiBaseUrl))}
+      </p>
+      {account && (
+        <p class="help" data-testid="connection-account">
+          {t("statusAccount", account.name)}
+          {account.email && account.email !== account.name && ` (${account.email})`}
+        </p>
+      )}
+    </>
   );
 }
 

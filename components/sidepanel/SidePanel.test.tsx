@@ -280,6 +280,13 @@ describe("SidePanel", () => {
       expect((await screen.findByRole("alert")).textContent).toContain("plan does not include API access");
     });
 
+    it("names the SmartRecruiters user of the interviewer's own connection", async () => {
+      panel({ connected: true, status: { method: "oauth", account: { name: "Sam Rivera", email: "sam.rivera@example.com" } } });
+      expect((await screen.findByTestId("connection-account")).textContent).toBe(
+        "Signed in as Sam Rivera (sam.rivera@example.com)",
+      );
+    });
+
     it("connected by the organisation: says so, with nothing to connect or disconnect", async () => {
       panel({ connected: true, status: { byOrganisation: true, userMayChoose: false, method: "clientCredentials" } });
       await waitFor(() =>
@@ -418,7 +425,7 @@ describe("SidePanel", () => {
       });
       const text = snapshotStorage.text();
       expect(text).toContain('"integrationEnabled":true');
-      for (const data of [annOnPage.firstName, annOnPage.lastName, annOnPage.email, "cand-1", "CSR"])
+      for (const data of [annOnPage.firstName, annOnPage.lastName, annOnPage.email, "cand-1", "CSR", "Sam Rivera", "sam.rivera"])
         expect(text).not.toContain(data);
     });
 

@@ -6,8 +6,8 @@ import type { PanelState } from "./store";
 /**
  * What the side panel last showed of its settings and connection, kept in the extension's own
  * `localStorage` (synchronous, so the next panel paints its settings at once instead of after a
- * round of `storage.local` reads; the fresh values replace it a few ms later). No candidate data
- * and no token: only what the settings and connection sections show. Content scripts cannot read
+ * round of `storage.local` reads; the fresh values replace it a few ms later). No candidate data,
+ * no token and no name: only what the settings and connection sections show. Content scripts cannot read
  * the extension origin's `localStorage`.
  */
 export type PanelSnapshot = Pick<PanelState, "settings" | "managed" | "policyProblems" | "connection">;
@@ -44,7 +44,7 @@ export function validSnapshot(value: unknown): PanelSnapshot | null {
     settings: value.settings,
     managed: value.managed as SettingName[],
     policyProblems: value.policyProblems,
-    connection: value.connection,
+    connection: value.connection && { ...value.connection, account: null },
   };
 }
 
@@ -56,7 +56,13 @@ export function snapshotOptions(storage: () => StateStorage): PersistOptions<Pan
     name: snapshotKey,
     version: snapshotVersion,
     storage: createJSONStorage(storage),
-    partialize: ({ settings, managed, policyProblems, connection }) => ({ settings, managed, policyProblems, connection }),
+    // Who is signed in stays out: the interviewer's own name lives in session storage only.
+    partialize: ({ settings, managed, policyProblems, connection }) => ({
+      settings,
+      managed,
+      policyProblems,
+      connection: connection && { ...connection, account: null },
+    }),
     // Another version's snapshot is not migrated: the fresh values arrive within milliseconds anyway.
     migrate: () => noSnapshot,
     merge: (persisted, current) => {

@@ -36,6 +36,7 @@ export function connectionStatus(connected: boolean): ConnectionStatus {
     problem: null,
     endpoints: { ...defaultEndpoints },
     locked: [],
+    account: null,
   };
 }
 

@@ -26,7 +26,14 @@ const store = createPanelStore({
 });
 
 /** Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never reads tokens. */
-const connectionKeys = new Set(["auth.credential", "auth.refresh", "auth.problem", "policy.cache", "settings.endpoints"]);
+const connectionKeys = new Set([
+  "auth.credential",
+  "auth.refresh",
+  "auth.problem",
+  "auth.account",
+  "policy.cache",
+  "settings.endpoints",
+]);
 
 /** Follows the changes the background or another window makes, then reads everything fresh. */
 function start(): void {

@@ -11,9 +11,17 @@ import { cachedPolicy, cachedPolicySecrets, type Policy, type PolicySecrets } fr
 import { endpoints } from "../settings/settings";
 import { createClient } from "../smartrecruiters/client";
 import { apiError, useSandbox } from "../sync/sandbox-test-helpers";
+import { learnAccount } from "./account";
 import { authConfig } from "./auth-config";
-import { connectedClient, connectionStatus, disconnect } from "./connection";
-import { type AccessToken, accessTokenItem, authProblemItem, refreshTokenItem, storedCredential } from "./credential-store";
+import { accountToLearn, connectedClient, connectionStatus, disconnect } from "./connection";
+import {
+  type AccessToken,
+  accessTokenItem,
+  accountItem,
+  authProblemItem,
+  refreshTokenItem,
+  storedCredential,
+} from "./credential-store";
 import { type IdentityApi, signInWithOAuth } from "./sign-in";
 import { createTokenKeeper } from "./tokens";
 
@@ -274,5 +282,52 @@ describe("organisation credentials from policy (sandbox)", () => {
     await sandbox.control.setFaults({ nextErrors: [500] });
     const error = await apiError(client.getTags("x"));
     expect(error.message).not.toContain(token);
+  });
+});
+
+describe("who is connected (sandbox)", () => {
+  const keeper = createTokenKeeper();
+  const learn = () => learnAccount(async () => (await connectedClient(keeper)).client);
+  const meRequests = async () => (await sandbox.control.requests()).filter((entry) => entry.path.endsWith("/users/me"));
+
+  it("names the SmartRecruiters user of a sign-in, asked once for many requests, and forgets it on disconnect", async () => {
+    await signIn();
+    const status = await connectionStatus();
+    expect(status.account).toBeNull();
+    expect(await accountToLearn(status)).toBe(true);
+    await Promise.all([learn(), learn(), learn()]);
+    expect(await meRequests()).toHaveLength(1);
+    const named = await connectionStatus();
+    expect(named.account).toEqual({ name: "Sam Rivera", email: "sam.rivera@sandbox.example" });
+    expect(await accountToLearn(named)).toBe(false);
+    expect(await fakeBrowser.storage.local.get(null)).not.toHaveProperty("auth.account");
+    await disconnect();
+    expect((await connectionStatus()).account).toBeNull();
+    expect(await fakeBrowser.storage.session.get("auth.account")).toEqual({});
+  });
+
+  it("remembers a refusal (no name, not asked again this session), but asks again after a network failure", async () => {
+    await signIn();
+    await sandbox.control.setFaults({ dropRate: 1 });
+    await learn();
+    expect(await accountItem.getValue()).toBeNull();
+    expect(await accountToLearn(await connectionStatus())).toBe(true);
+    await sandbox.control.setFaults({});
+    await sandbox.control.setModes({ usersMe: "forbidden" });
+    await learn();
+    expect(await accountItem.getValue()).toEqual({ known: false, reason: "access-denied" });
+    const status = await connectionStatus();
+    expect(status).toMatchObject({ connected: true, account: null });
+    expect(await accountToLearn(status)).toBe(false);
+  });
+
+  it("the organisation's credential is not the interviewer's: no name, nothing asked", async () => {
+    await usePolicy(
+      { authMode: "clientCredentials", clientId: SANDBOX_SYSTEM_CLIENT_ID },
+      { clientSecret: SANDBOX_SYSTEM_CLIENT_SECRET },
+    );
+    const status = await connectionStatus();
+    expect(status).toMatchObject({ connected: true, byOrganisation: true, account: null });
+    expect(await accountToLearn(status)).toBe(false);
   });
 });

@@ -5,18 +5,26 @@ import { createClient, type SmartRecruitersClient } from "../smartrecruiters/cli
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import type { RateLimiter } from "../smartrecruiters/rate-limiter";
 import { authConfig } from "./auth-config";
-import { accessTokenItem, authProblemItem, clearSignIn, refreshTokenItem, storedCredential } from "./credential-store";
+import {
+  accessTokenItem,
+  accountItem,
+  authProblemItem,
+  clearSignIn,
+  refreshTokenItem,
+  storedCredential,
+} from "./credential-store";
 import { chosenEndpoints, type EndpointChoice } from "./sign-in";
 import type { TokenKeeper } from "./tokens";
 
 /** What the side panel shows of the connection: never a token, key or secret. */
 export async function connectionStatus(): Promise<ConnectionStatus> {
-  const [config, userKey, refresh, access, problem] = await Promise.all([
+  const [config, userKey, refresh, access, problem, account] = await Promise.all([
     authConfig(),
     storedCredential.getValue(),
     refreshTokenItem.getValue(),
     accessTokenItem.getValue(),
     authProblemItem.getValue(),
+    accountItem.getValue(),
   ]);
   const connected =
     config.mode === "clientCredentials" ||
@@ -32,7 +40,14 @@ export async function connectionStatus(): Promise<ConnectionStatus> {
     problem: problem ? { message: problem.message, fix: problem.fix } : null,
     endpoints: config.endpoints,
     locked: config.locked,
+    // The organisation's credential belongs to a system user or an admin, not to the interviewer: no name then.
+    account: connected && !config.byOrganisation && account?.known ? { name: account.name, email: account.email } : null,
   };
+}
+
+/** Connected with a credential of the interviewer's own, and SmartRecruiters has not said yet whose it is. */
+export async function accountToLearn(status: ConnectionStatus): Promise<boolean> {
+  return status.connected && !status.byOrganisation && (await accountItem.getValue()) === null;
 }
 
 /** Checks an API key with one search call and keeps it only if SmartRecruiters accepts it. */

@@ -46,8 +46,17 @@ export interface AuthProblem {
 /** The last authentication problem, shown in the side panel until a connection succeeds. */
 export const authProblemItem = storage.defineItem<AuthProblem | null>("local:auth.problem", { fallback: null, version: 1 });
 
+/**
+ * Who the interviewer's own connection belongs to in SmartRecruiters, as `users/me` said (./account.ts),
+ * or why that is not known. Session storage: the interviewer's own name, gone with the browser session.
+ */
+export type ConnectedAccount = { known: true; name: string; email: string | null } | { known: false; reason: string };
+
+export const accountItem = storage.defineItem<ConnectedAccount | null>("session:auth.account", { fallback: null });
+
 export async function clearSignIn(): Promise<void> {
   await Promise.all([
+    accountItem.setValue(null),
     storedCredential.setValue(null),
     accessTokenItem.setValue(null),
     refreshTokenItem.setValue(null),

@@ -86,6 +86,8 @@ export interface ConnectionStatus {
   endpoints: Endpoints;
   /** Endpoint settings the organisation's policy sets. */
   locked: (keyof Endpoints)[];
+  /** Who the interviewer's own connection belongs to, once SmartRecruiters has said (null: not known). */
+  account: { name: string; email: string | null } | null;
 }
 
 export type StatusResponse = { status: "ok"; connection: ConnectionStatus };

@@ -1,4 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { fakeBrowser } from "wxt/testing/fake-browser";
+import { accountItem, storedCredential } from "../auth/credential-store";
 import type { SyncService } from "../sync/service";
 import { type RouterDeps, route } from "./router";
 
@@ -13,13 +15,14 @@ const webPage = { id: "ext", url: "https://evil.example/", tab: { id: 8 } };
 function deps() {
   const sync = { rate: vi.fn(), lookup: vi.fn(), reset: vi.fn(), retryOrDiscard: vi.fn() } as unknown as SyncService;
   const signIn = vi.fn(async () => "connected" as const);
-  const routerDeps: RouterDeps = { sync, trusted, activeTabId: async () => null, sendToTab: vi.fn(), signIn };
-  return { routerDeps, sync, signIn };
+  const learnAccount = vi.fn(async () => undefined);
+  const routerDeps: RouterDeps = { sync, trusted, activeTabId: async () => null, sendToTab: vi.fn(), signIn, learnAccount };
+  return { routerDeps, sync, signIn, learnAccount };
 }
 
 describe("route: who may ask the background for what", () => {
   it("refuses sign-in, status, disconnect and outbox actions from a content script, touching nothing", async () => {
-    const { routerDeps, signIn, sync } = deps();
+    const { routerDeps, signIn, sync, learnAccount } = deps();
     for (const message of [
       { type: "connectOAuth", endpoints: {} },
       { type: "connectApiKey", apiKey: "0123456789abcdef0123456789abcdef", endpoints: {} },
@@ -31,6 +34,7 @@ describe("route: who may ask the background for what", () => {
       expect(await route(message, contentScript, routerDeps)).toMatchObject({ status: "error", kind: "forbidden" });
     }
     expect(signIn).not.toHaveBeenCalled();
+    expect(learnAccount).not.toHaveBeenCalled();
     expect(sync.reset).not.toHaveBeenCalled();
     expect(sync.retryOrDiscard).not.toHaveBeenCalled();
   });
@@ -51,5 +55,26 @@ describe("route: who may ask the background for what", () => {
     expect(sync.rate).toHaveBeenCalledWith("c1", "CSR", "yes");
     await route({ type: "connectOAuth", endpoints: {} }, { id: "ext", url: "chrome-extension://ext/sidepanel.html" }, routerDeps);
     expect(signIn).toHaveBeenCalledWith({});
+  });
+});
+
+describe("route: the side panel's status", () => {
+  const panel = { id: "ext", url: "chrome-extension://ext/sidepanel.html" };
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it("asks who the interviewer's own connection belongs to while that is not known, and not once it is", async () => {
+    const { routerDeps, learnAccount } = deps();
+    expect(await route({ type: "getStatus" }, panel, routerDeps)).toMatchObject({ connection: { connected: false } });
+    expect(learnAccount).not.toHaveBeenCalled();
+    await storedCredential.setValue({ kind: "apiKey", apiKey: "0123456789abcdef0123456789abcdef" });
+    await route({ type: "getStatus" }, panel, routerDeps);
+    expect(learnAccount).toHaveBeenCalledTimes(1);
+    await accountItem.setValue({ known: true, name: "Sam Rivera", email: null });
+    expect(await route({ type: "getStatus" }, panel, routerDeps)).toMatchObject({
+      connection: { connected: true, account: { name: "Sam Rivera" } },
+    });
+    expect(learnAccount).toHaveBeenCalledTimes(1);
   });
 });

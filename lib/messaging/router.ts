@@ -1,4 +1,4 @@
-import { connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
+import { accountToLearn, connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
 import type { EndpointChoice, SignInOutcome } from "../auth/sign-in";
 import { setTabStatus, tabStatus } from "../background/tab-status";
 import { cachedPolicy } from "../settings/policy";
@@ -6,6 +6,7 @@ import { readSettings } from "../settings/settings";
 import { failure, type SyncService } from "../sync/service";
 import {
   type CandidateDetailsResponse,
+  type ConnectionStatus,
   type Failure,
   isContentRequest,
   type PageConfig,
@@ -23,6 +24,8 @@ export interface RouterDeps {
   sendToTab(tabId: number, command: TabCommand): Promise<unknown>;
   /** OAuth sign-in in a browser window (identity.launchWebAuthFlow). */
   signIn(choice: EndpointChoice): Promise<SignInOutcome>;
+  /** Asks SmartRecruiters who the connection belongs to (lib/auth/account.ts). */
+  learnAccount(): Promise<void>;
 }
 
 const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
@@ -52,6 +55,13 @@ function resumeWrites(deps: RouterDeps): void {
   deps.sync.resumeAfterReconnect().catch(() => undefined);
 }
 
+/** The connection's status; who it belongs to is asked for in the background when not known yet. */
+async function statusLearningAccount(deps: RouterDeps): Promise<ConnectionStatus> {
+  const status = await connectionStatus();
+  if (await accountToLearn(status)) deps.learnAccount().catch(() => undefined);
+  return status;
+}
+
 async function handle(request: Request, tabId: number | null, deps: RouterDeps): Promise<unknown> {
   switch (request.type) {
     case "lookup":
@@ -67,20 +77,20 @@ async function handle(request: Request, tabId: number | null, deps: RouterDeps):
       if (tabId !== null) await setTabStatus(tabId, request.status);
       return { status: "ok" };
     case "getStatus":
-      return { status: "ok", connection: await connectionStatus() };
+      return { status: "ok", connection: await statusLearningAccount(deps) };
     case "connectOAuth":
       try {
         const outcome = await deps.signIn(request.endpoints);
         if (outcome === "connected") resumeWrites(deps);
-        return { status: outcome === "connected" ? "ok" : "cancelled", connection: await connectionStatus() };
+        return { status: outcome === "connected" ? "ok" : "cancelled", connection: await statusLearningAccount(deps) };
       } catch (error) {
         return failure(error);
       }
     case "connectApiKey":
       try {
-        const connection = await connectWithApiKey({ apiKey: request.apiKey, ...request.endpoints });
+        await connectWithApiKey({ apiKey: request.apiKey, ...request.endpoints });
         resumeWrites(deps);
-        return { status: "ok", connection };
+        return { status: "ok", connection: await statusLearningAccount(deps) };
       } catch (error) {
         return failure(error);
       }

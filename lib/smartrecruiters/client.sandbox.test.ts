@@ -113,6 +113,16 @@ describe("client on the sandbox: endpoints", () => {
     expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual"]);
   });
 
+  it("reads who the credential belongs to; a refusal is access-denied", async () => {
+    expect(await sandbox.client().currentUser()).toEqual({
+      firstName: "Sam",
+      lastName: "Rivera",
+      email: "sam.rivera@sandbox.example",
+    });
+    await sandbox.control.setModes({ usersMe: "forbidden" });
+    await expect(sandbox.client().currentUser()).rejects.toMatchObject({ kind: "access-denied", status: 403 });
+  });
+
   it("signs in with a Bearer token too (client_credentials), and a revoked token is not-connected", async () => {
     const response = await fetch(`${sandbox.url}/identity/oauth/token`, {
       method: "POST",

@@ -1,6 +1,13 @@
 import { errorFromResponse, SmartRecruitersError } from "./errors";
 import { type CallKind, createRateLimiter, type RateLimiter } from "./rate-limiter";
-import { type CandidateSummary, parseCandidate, parseSearchResult, parseTagList } from "./types";
+import {
+  type CandidateSummary,
+  parseCandidate,
+  parseSearchResult,
+  parseTagList,
+  parseUser,
+  type SmartRecruitersUser,
+} from "./types";
 
 export type Credential = { kind: "apiKey"; apiKey: string } | { kind: "bearer"; accessToken: string };
 
@@ -39,6 +46,8 @@ export interface SmartRecruitersClient {
   getTags(id: string): Promise<string[]>;
   addTags(id: string, tags: string[]): Promise<string[]>;
   replaceTags(id: string, tags: string[]): Promise<string[]>;
+  /** The user the credential belongs to (`GET /user-api/v201804/users/me`). */
+  currentUser(): Promise<SmartRecruitersUser>;
 }
 
 function authHeaders(credential: Credential): Record<string, string> {
@@ -144,6 +153,9 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
     },
     async replaceTags(id, tags) {
       return parseTagList(await call("PUT", `${candidatePath(id)}/tags`, { tags }));
+    },
+    async currentUser() {
+      return parseUser(await call("GET", "/user-api/v201804/users/me"));
     },
   };
 }

@@ -52,6 +52,22 @@ export function parseSearchResult(value: unknown): CandidateSummary[] {
   return value.content.map(parseCandidate);
 }
 
+/** Who a credential belongs to (User API, `users/me`). */
+export interface SmartRecruitersUser {
+  firstName: string;
+  lastName: string;
+  email: string | null;
+}
+
+export function parseUser(value: unknown): SmartRecruitersUser {
+  if (!isRecord(value) || typeof value.id !== "string") throw invalid("user without id");
+  return {
+    firstName: stringOr(value.firstName, ""),
+    lastName: stringOr(value.lastName, ""),
+    email: typeof value.email === "string" && value.email !== "" ? value.email : null,
+  };
+}
+
 export function parseTagList(value: unknown): string[] {
   if (!isRecord(value)) throw invalid("tags body");
   return parseTags(value.tags);

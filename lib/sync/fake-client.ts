@@ -12,6 +12,10 @@ export function fakeClient(seed: CandidateSummary[], options: { conflictOnCreate
     return found;
   };
   const client: SmartRecruitersClient = {
+    async currentUser() {
+      calls.push("me");
+      return { firstName: "Sam", lastName: "Rivera", email: "sam.rivera@example.com" };
+    },
     async searchCandidates(query) {
       calls.push(`search ${query}`);
       const words = query

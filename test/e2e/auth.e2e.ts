@@ -60,7 +60,15 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   it("connects through the auto-approving page, rates, and disconnect leaves no token anywhere", async () => {
     const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
     expect(await panel.getByTestId("connection-status").textContent()).toContain("with your SmartRecruiters account");
+    // Who is signed in, as SmartRecruiters' users/me says: asked once, kept for the session only.
+    await panel
+      .getByTestId("connection-account")
+      .filter({ hasText: "Signed in as Sam Rivera (sam.rivera@sandbox.example)" })
+      .waitFor();
+    expect((await env.control.requests()).filter((entry) => entry.path.endsWith("/users/me"))).toHaveLength(1);
     const { local, session } = await extensionStorage(env.browser.worker);
+    expect(session["auth.account"]).toMatchObject({ name: "Sam Rivera" });
+    expect(JSON.stringify(local)).not.toContain("Sam Rivera");
     const access = (session["auth.access"] as { accessToken: string }).accessToken;
     expect(access).toBeTruthy();
     expect(JSON.stringify(local)).not.toContain(access);
