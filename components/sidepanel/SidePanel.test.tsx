@@ -28,6 +28,8 @@ interface PanelOptions {
   snapshotStorage?: ReturnType<typeof memoryStorage>;
   /** Storage reads of the settings that never answer (a slow first read). */
   settingsNeverRead?: boolean;
+  /** The background's answer to getStatus waits for this; "fail": the message fails (no background). */
+  statusAnswer?: Promise<void> | "fail";
 }
 
 function panel(options: PanelOptions) {
@@ -58,6 +60,8 @@ function panel(options: PanelOptions) {
       case "copyPageStructure":
         return { status: "ok", structure: options.structure ?? "<html>\n  <body>" };
       default:
+        if (options.statusAnswer === "fail") throw new Error("Could not establish connection. Receiving end does not exist.");
+        await options.statusAnswer;
         return { status: "ok", connection: connection(options.connected) };
     }
   });
@@ -337,6 +341,23 @@ describe("SidePanel", () => {
       const heading = await screen.findByRole("heading", { name: "Welcome: connect to SmartRecruiters" });
       const headings = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
       expect(headings[0]).toBe(heading.textContent);
+    });
+
+    it("first run: Loading… until the connection is known too, then the welcome above the settings", async () => {
+      let answer: () => void = () => undefined;
+      panel({ connected: false, statusAnswer: new Promise<void>((resolve) => (answer = resolve)) });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(screen.getByText("Loading…")).toBeTruthy();
+      expect(screen.queryByRole("switch")).toBeNull();
+      answer();
+      await screen.findByRole("switch", { name: "SmartRecruiters integration" });
+      expect(screen.getAllByRole("heading", { level: 2 })[0]?.textContent).toBe("Welcome: connect to SmartRecruiters");
+    });
+
+    it("a background that does not answer: the settings, and what to do", async () => {
+      panel({ connected: false, statusAnswer: "fail" });
+      expect((await screen.findByRole("alert")).textContent).toContain("The extension's background did not answer");
+      expect(screen.getByRole("switch", { name: "SmartRecruiters integration" })).toBeTruthy();
     });
 
     it("no welcome once connected: settings first, the connection last", async () => {

@@ -53,7 +53,7 @@ function usePastFirstFrame(): boolean {
 }
 
 export function SidePanel({ store }: { store: PanelStore }) {
-  const { settings, managed, policyProblems, setSetting, connection } = store();
+  const { settings, managed, policyProblems, setSetting, connection, error } = store();
   /** Not connected yet: getting connected comes first. */
   const welcome = connection !== null && !connection.connected && !connection.byOrganisation;
   const pastFirstFrame = usePastFirstFrame();
@@ -62,10 +62,16 @@ export function SidePanel({ store }: { store: PanelStore }) {
     document.documentElement.lang = messagesLanguage() ?? document.documentElement.lang;
     document.title = t("extName");
   }, []);
-  if (!settings) return <p class="loading">{t("loading")}</p>;
+  // Settings and connection together (from the last panel's snapshot, or read): the welcome never pushes the settings down.
+  if (!settings || (connection === null && error === null)) return <p class="loading">{t("loading")}</p>;
   return (
     <main>
       <h1>{t("extName")}</h1>
+      {connection === null && error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
       {welcome && <Connection store={store} welcome />}
       <section aria-labelledby="settings-title">
         <h2 id="settings-title">{t("settingsTitle")}</h2>

@@ -1,5 +1,6 @@
 import { persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
+import { t } from "../../lib/i18n/messages";
 import type {
   ActiveTabResponse,
   CandidateDetailsResponse,
@@ -177,8 +178,12 @@ export function createPanelStore(backend: PanelBackend) {
             return connectWith({ type: "connectApiKey", apiKey, endpoints });
           },
           async loadConnection() {
-            const status = (await backend.send({ type: "getStatus" })) as StatusResponse;
-            set({ connection: status.connection });
+            try {
+              const status = (await backend.send({ type: "getStatus" })) as StatusResponse;
+              set({ connection: status.connection });
+            } catch {
+              set({ error: t("backgroundSilent") });
+            }
           },
           async disconnect() {
             set({ busy: true, error: null });
