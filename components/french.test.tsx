@@ -43,6 +43,8 @@ function panel(options: {
     readActivity: async () => options.activity ?? [],
     extensionId: "ojjencidapbffadplbcanpdemoboeflj",
     snapshotStorage: memoryStorage(),
+    hostsToAllow: async () => [],
+    allowHosts: async () => false,
   });
   render(<SidePanel store={store} />);
   store.getState().load();

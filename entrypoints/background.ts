@@ -4,12 +4,13 @@ import { learnAccount } from "../lib/auth/account";
 import { connectedClient } from "../lib/auth/connection";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
+import { applyAdminHosts, serialized } from "../lib/background/admin-hosts";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import type { TabCommand } from "../lib/messaging/protocol";
 import { route } from "../lib/messaging/router";
 import type { TrustedSenders } from "../lib/messaging/sender";
-import { refreshPolicy } from "../lib/settings/policy";
+import { cachedPolicy, refreshPolicy } from "../lib/settings/policy";
 import { createSyncService } from "../lib/sync/service";
 
 const outboxAlarm = "outbox-retry";
@@ -33,12 +34,42 @@ interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
 }
 
+/** The manifest's content script: its file(s) and the Hellohire addresses it runs on. */
+function manifestContentScript(): { js: string[]; matches: string[] } {
+  const scripts = browser.runtime.getManifest().content_scripts ?? [];
+  return { js: scripts.flatMap((script) => script.js ?? []), matches: scripts.flatMap((script) => script.matches ?? []) };
+}
+
 function trustedSenders(): TrustedSenders {
   return {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL("/"),
-    contentPagePatterns: (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []),
+    contentPagePatterns: manifestContentScript().matches,
   };
+}
+
+/**
+ * Keeps the content script registered on the Hellohire addresses the organisation added and the
+ * interviewer granted (lib/background/admin-hosts.ts), and lets it talk to us from there: on start,
+ * on every policy change and on every permission granted or removed.
+ */
+function followAdminHosts(trusted: TrustedSenders): Promise<void> {
+  const contentScript = manifestContentScript();
+  const apply = serialized(async () => {
+    const { policy } = await cachedPolicy.getValue();
+    const active = await applyAdminHosts(
+      { scripting: browser.scripting, permissions: browser.permissions, contentScript },
+      policy.hellohireHostPatterns ?? [],
+    );
+    trusted.contentPagePatterns = [...contentScript.matches, ...active];
+  });
+  const reapply = () => {
+    apply().catch(() => undefined);
+  };
+  cachedPolicy.watch(reapply);
+  browser.permissions.onAdded.addListener(reapply);
+  browser.permissions.onRemoved.addListener(reapply);
+  return apply().catch(() => undefined);
 }
 
 async function activeTabId(): Promise<number | null> {
@@ -55,9 +86,12 @@ export default defineBackground(() => {
   const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens });
   const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   const signIn = (choice: EndpointChoice) => signInWithOAuth({ identity: browser.identity }, choice);
+  const trusted = trustedSenders();
+  // Messages wait for the first look at the admin-added addresses, so a page there is not refused at start-up.
+  const adminHostsReady = followAdminHosts(trusted);
   const deps = {
     sync,
-    trusted: trustedSenders(),
+    trusted,
     activeTabId,
     sendToTab,
     signIn,
@@ -65,9 +99,11 @@ export default defineBackground(() => {
   };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    route(message, sender, deps).then(sendResponse, () =>
-      sendResponse({ status: "error", kind: "invalid-response", message: "The extension could not handle that." }),
-    );
+    adminHostsReady
+      .then(() => route(message, sender, deps))
+      .then(sendResponse, () =>
+        sendResponse({ status: "error", kind: "invalid-response", message: "The extension could not handle that." }),
+      );
     return true;
   });
 

@@ -28,6 +28,8 @@ interface PanelOptions {
   snapshotStorage?: ReturnType<typeof memoryStorage>;
   /** Storage reads of the settings that never answer (a slow first read). */
   settingsNeverRead?: boolean;
+  /** Hellohire addresses the organisation added that are not allowed yet, and what the browser answers when asked. */
+  hosts?: { missing: string[]; grant: boolean };
   /** The background's answer to getStatus waits for this; "fail": the message fails (no background). */
   statusAnswer?: Promise<void> | "fail";
 }
@@ -66,6 +68,11 @@ function panel(options: PanelOptions) {
     }
   });
   const writeSetting = vi.fn(async () => undefined);
+  const hosts = { missing: [] as string[], grant: false, ...options.hosts };
+  const allowHosts = vi.fn(async (patterns: string[]) => {
+    if (hosts.grant) hosts.missing = hosts.missing.filter((pattern) => !patterns.includes(pattern));
+    return hosts.grant;
+  });
   const copyText = vi.fn(async (_text: string) => undefined);
   const store = createPanelStore({
     send,
@@ -78,10 +85,12 @@ function panel(options: PanelOptions) {
     readActivity: async () => options.activity ?? [],
     extensionId: "ojjencidapbffadplbcanpdemoboeflj",
     snapshotStorage: options.snapshotStorage ?? memoryStorage(),
+    hostsToAllow: async () => hosts.missing,
+    allowHosts,
   });
   const view = render(<SidePanel store={store} />);
   const loaded = store.getState().load();
-  return { send, writeSetting, copyText, view, loaded };
+  return { send, writeSetting, copyText, view, loaded, allowHosts };
 }
 
 const apiKeyForm = () => screen.getByLabelText("SmartRecruiters API key").closest("form") as HTMLFormElement;
@@ -386,6 +395,33 @@ describe("SidePanel", () => {
         authMode: "apiKey",
       });
       expect((await screen.findByTestId("policy-template")).textContent).toContain("createAndUpdateCandidates");
+    });
+  });
+
+  describe("Hellohire addresses the organisation added", () => {
+    const missing = ["https://hire.acme.com/*", "https://*.jobs.acme.com/*"];
+
+    it("asks to allow them, by name, and the notice goes once the browser allows them", async () => {
+      const { allowHosts } = panel({ connected: true, hosts: { missing, grant: true } });
+      const notice = await screen.findByTestId("admin-hosts");
+      expect(notice.textContent).toContain("Your organisation also runs Hellohire at hire.acme.com, *.jobs.acme.com.");
+      fireEvent.click(within(notice).getByRole("button", { name: "Allow on these addresses" }));
+      expect(allowHosts).toHaveBeenCalledWith(missing);
+      await waitFor(() => expect(screen.queryByTestId("admin-hosts")).toBeNull());
+    });
+
+    it("a refusal is said, and the interviewer can ask again", async () => {
+      const { allowHosts } = panel({ connected: true, hosts: { missing, grant: false } });
+      fireEvent.click(await screen.findByRole("button", { name: "Allow on these addresses" }));
+      expect(await screen.findByText(/Not allowed: the extension stays off there/u)).toBeTruthy();
+      fireEvent.click(screen.getByRole("button", { name: "Allow on these addresses" }));
+      expect(allowHosts).toHaveBeenCalledTimes(2);
+    });
+
+    it("says nothing when there are none to allow", async () => {
+      panel({ connected: true });
+      await screen.findByRole("switch", { name: "SmartRecruiters integration" });
+      expect(screen.queryByTestId("admin-hosts")).toBeNull();
     });
   });
 

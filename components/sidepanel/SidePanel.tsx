@@ -1,6 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { messagesLanguage, t } from "../../lib/i18n/messages";
 import { Activity } from "./Activity";
+import { AdminHosts } from "./AdminHosts";
 import { AdminTemplate } from "./AdminTemplate";
 import { Connection } from "./Connection";
 import { Pending } from "./Pending";
@@ -101,6 +102,7 @@ export function SidePanel({ store }: { store: PanelStore }) {
           managed={managed.includes("createAndUpdateCandidates")}
           onChange={(value) => setSetting("createAndUpdateCandidates", value)}
         />
+        <AdminHosts store={store} />
       </section>
       {pastFirstFrame && (
         <>

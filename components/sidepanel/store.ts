@@ -32,6 +32,10 @@ export interface PanelBackend {
   extensionId: string;
   /** Where the panel keeps what it last showed, to paint it at once next time (./snapshot.ts). */
   snapshotStorage: StateStorage;
+  /** Hellohire addresses the organisation added that this browser has not allowed yet (lib/background/admin-hosts.ts). */
+  hostsToAllow(): Promise<string[]>;
+  /** permissions.request for those addresses: must start within the click that asked for it. */
+  allowHosts(patterns: string[]): Promise<boolean>;
 }
 
 export interface PanelState {
@@ -40,6 +44,10 @@ export interface PanelState {
   settings: UserSettings | null;
   managed: SettingName[];
   policyProblems: string[];
+  /** Hellohire addresses the organisation added that the interviewer has not allowed yet. */
+  hostsToAllow: string[];
+  /** The interviewer said no to them (the last time they were asked). */
+  hostsRefused: boolean;
   page: PageStatus | null;
   /** The active tab's candidate as SmartRecruiters has them. */
   candidate: CandidateDetailsResponse | null;
@@ -51,6 +59,9 @@ export interface PanelState {
   copied: { ok: true; lines: number; text: string } | { ok: false; message: string; text?: string } | null;
   load(): Promise<void>;
   loadSettings(): Promise<void>;
+  loadHosts(): Promise<void>;
+  /** Asks the browser to allow the organisation's Hellohire addresses (call it from a click). */
+  allowHosts(): Promise<void>;
   loadPage(): Promise<void>;
   loadCandidate(): Promise<void>;
   loadOutbox(): Promise<void>;
@@ -96,6 +107,8 @@ export function createPanelStore(backend: PanelBackend) {
           settings: null,
           managed: [],
           policyProblems: [],
+          hostsToAllow: [],
+          hostsRefused: false,
           page: null,
           candidate: null,
           outbox: [],
@@ -111,6 +124,7 @@ export function createPanelStore(backend: PanelBackend) {
           async load() {
             await Promise.all([
               get().loadSettings(),
+              get().loadHosts(),
               get().loadConnection(),
               get().loadPage(),
               get().loadOutbox(),
@@ -125,6 +139,16 @@ export function createPanelStore(backend: PanelBackend) {
             ]);
             set({ settings, managed, policyProblems });
             settingsRead();
+          },
+          async loadHosts() {
+            set({ hostsToAllow: await backend.hostsToAllow() });
+          },
+          async allowHosts() {
+            // The request starts before any await: browsers allow it only within the click.
+            const asked = backend.allowHosts(get().hostsToAllow);
+            const granted = await asked.catch(() => false);
+            set({ hostsRefused: !granted });
+            await get().loadHosts();
           },
           async loadPage() {
             const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;

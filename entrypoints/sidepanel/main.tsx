@@ -3,6 +3,7 @@ import { browser } from "wxt/browser";
 import { copyToClipboard } from "../../components/sidepanel/clipboard";
 import { SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
+import { missingPatterns } from "../../lib/background/admin-hosts";
 import { watchTabStatuses } from "../../lib/background/tab-status";
 import { loadMessages } from "../../lib/i18n/messages";
 import { cachedPolicy } from "../../lib/settings/policy";
@@ -23,6 +24,9 @@ const store = createPanelStore({
   readOutbox: () => outboxItem.getValue(),
   readActivity: () => activityItem.getValue(),
   snapshotStorage: localStorage,
+  hostsToAllow: async () =>
+    missingPatterns((await cachedPolicy.getValue()).policy.hellohireHostPatterns ?? [], browser.permissions),
+  allowHosts: (patterns) => browser.permissions.request({ origins: patterns }),
 });
 
 /** Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never reads tokens. */
@@ -37,13 +41,16 @@ const connectionKeys = new Set([
 
 /** Follows the changes the background or another window makes, then reads everything fresh. */
 function start(): void {
-  const { loadSettings, loadPage, loadOutbox, loadConnection, loadActivity, loadCandidate, load } = store.getState();
+  const { loadSettings, loadHosts, loadPage, loadOutbox, loadConnection, loadActivity, loadCandidate, load } = store.getState();
   browser.storage.onChanged.addListener((changes) => {
     if (Object.keys(changes).some((key) => connectionKeys.has(key))) loadConnection();
   });
   activityItem.watch(() => loadActivity());
   outboxItem.watch(() => Promise.all([loadOutbox(), loadCandidate()]));
   for (const item of [...Object.values(settingItems), cachedPolicy]) item.watch(() => loadSettings());
+  cachedPolicy.watch(() => loadHosts());
+  browser.permissions.onAdded.addListener(() => loadHosts());
+  browser.permissions.onRemoved.addListener(() => loadHosts());
   watchTabStatuses(() => loadPage());
   browser.tabs.onActivated.addListener(() => loadPage());
   browser.windows?.onFocusChanged.addListener(() => loadPage());

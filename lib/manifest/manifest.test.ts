@@ -23,9 +23,24 @@ describe("manifestFor", () => {
       "storage",
       "identity",
       "alarms",
+      "scripting",
       "sidePanel",
     ]);
-    expect(manifestFor({ browser: "firefox", mode: "production" }).permissions).toEqual(["storage", "identity", "alarms"]);
+    expect(manifestFor({ browser: "firefox", mode: "production" }).permissions).toEqual([
+      "storage",
+      "identity",
+      "alarms",
+      "scripting",
+    ]);
+  });
+
+  it("may ask at run time for https addresses only (an organisation's own Hellohire address), in each browser's key", () => {
+    const chrome = manifestFor({ browser: "chrome", mode: "production" });
+    expect(chrome).toHaveProperty("optional_host_permissions", ["https://*/*"]);
+    expect(chrome).not.toHaveProperty("optional_permissions");
+    const firefox = manifestFor({ browser: "firefox", mode: "production" });
+    expect(firefox).toHaveProperty("optional_permissions", ["https://*/*"]);
+    expect(firefox).not.toHaveProperty("optional_host_permissions");
   });
 
   it("pins the extension ID with a key in dev/test builds only", () => {
@@ -71,6 +86,8 @@ describe("addLoopbackForTests", () => {
     addLoopbackForTests(test, "test");
     expect(test.content_scripts[0]?.matches).toContain("http://127.0.0.1/*");
     expect(test.host_permissions).toContain("http://localhost/*");
+    // localhost stands in for an address an organisation adds: granted, but no manifest content script.
+    expect(test.content_scripts[0]?.matches).not.toContain("http://localhost/*");
     const production = { host_permissions: ["https://a/*"], content_scripts: [{ matches: ["https://a/*"] }] };
     addLoopbackForTests(production, "production");
     expect(JSON.stringify(production)).not.toMatch(/127\.0\.0\.1|localhost/u);

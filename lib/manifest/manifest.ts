@@ -13,6 +13,19 @@ export const devExtensionId = "ojjencidapbffadplbcanpdemoboeflj";
 /** Loopback pages: the fixture Hellohire app and the SmartRecruiters sandbox, in dev/test builds only. */
 export const loopbackPatterns = ["http://127.0.0.1/*", "http://localhost/*"] as const;
 
+/**
+ * Loopback pages the manifest's content script runs on in dev/test builds. `http://localhost/*` is
+ * granted but left out: the end-to-end tests use it as an address an organisation adds by policy
+ * (`hellohireHostPatterns`), which the background then registers the content script on.
+ */
+export const loopbackContentPatterns = ["http://127.0.0.1/*"] as const;
+
+/**
+ * Hellohire addresses an organisation adds by policy are asked for at run time, one by one, from
+ * the side panel (lib/background/admin-hosts.ts): the manifest only allows asking for https ones.
+ */
+export const optionalHostPatterns = ["https://*/*"] as const;
+
 /** The manifest's texts come from public/_locales (messages extName, extDescription, …). */
 export const extensionName = "__MSG_extName__";
 
@@ -34,7 +47,9 @@ export function isProductionMode(mode: string): boolean {
 
 export function manifestFor({ browser, mode }: ManifestInput) {
   const chromium = browser !== "firefox";
-  const permissions = ["storage", "identity", "alarms", ...(chromium ? ["sidePanel"] : [])];
+  // scripting: registers the content script on the Hellohire addresses an organisation adds (no
+  // install warning; it grants no host access by itself).
+  const permissions = ["storage", "identity", "alarms", "scripting", ...(chromium ? ["sidePanel"] : [])];
   return {
     name: extensionName,
     // Every string the extension shows comes from public/_locales (English by default).
@@ -42,6 +57,10 @@ export function manifestFor({ browser, mode }: ManifestInput) {
     description: "__MSG_extDescription__",
     permissions,
     host_permissions: [...hellohireHostPatterns, ...smartRecruitersHostPatterns],
+    // MV3 (Chromium) names optional hosts apart; MV2 (Firefox) lists them with the optional permissions.
+    ...(chromium
+      ? { optional_host_permissions: [...optionalHostPatterns] }
+      : { optional_permissions: [...optionalHostPatterns] }),
     action: { default_title: "__MSG_actionTitle__" },
     commands: ratingCommands,
     ...(chromium ? { storage: { managed_schema: "managed_schema.json" } } : {}),
@@ -94,6 +113,6 @@ export function addLoopbackForTests(manifest: ManifestWithMatches, mode: string)
   if (isProductionMode(mode)) return;
   manifest.host_permissions = [...(manifest.host_permissions ?? []), ...loopbackPatterns];
   for (const script of manifest.content_scripts ?? []) {
-    script.matches = [...(script.matches ?? []), ...loopbackPatterns];
+    script.matches = [...(script.matches ?? []), ...loopbackContentPatterns];
   }
 }

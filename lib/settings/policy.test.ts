@@ -55,6 +55,14 @@ describe("parsePolicy", () => {
     expect(JSON.stringify(reading.problems)).not.toContain("not a key");
   });
 
+  it("takes https Hellohire addresses (and a page on this computer), never plain http elsewhere or every site", () => {
+    const good = ["https://hire.acme.com/*", "https://*.acme.com/events/*", "http://localhost/*"];
+    expect(parsePolicy({ hellohireHostPatterns: good }).policy.hellohireHostPatterns).toEqual(good);
+    for (const bad of [["http://hire.acme.com/*"], ["https://*/*"], ["*://acme.com/*"], ["https://acme.com"], ["<all_urls>"]]) {
+      expect(parsePolicy({ hellohireHostPatterns: bad }).policy, JSON.stringify(bad)).not.toHaveProperty("hellohireHostPatterns");
+    }
+  });
+
   it("never half applies the sign-in: a mode without its credential drops every sign-in key", () => {
     const reading = parsePolicy({ authMode: "clientCredentials", clientId: "org-client", integrationEnabled: true });
     expect(reading.policy).toEqual({ integrationEnabled: true });

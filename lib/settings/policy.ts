@@ -68,7 +68,8 @@ export function normaliseApiKey(input: string): string | null {
 }
 
 /** A match pattern for Hellohire pages: https://host/* or https://*.domain/*. */
-const hostPattern = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/.*$/u;
+/** https://host/…, *.host allowed; or a page on this computer (http://localhost/…, a local test server). */
+const hostPattern = /^(https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+|http:\/\/(localhost|127\.0\.0\.1))\/.*$/u;
 
 function isShortText(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && value.length <= 500;

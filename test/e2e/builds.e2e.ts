@@ -26,8 +26,10 @@ const root = resolve(".");
 const { version } = packageJson();
 
 /** Exactly what the store packages ask for (docs/permissions.md says why). */
-const chromiumPermissions = ["storage", "identity", "alarms", "sidePanel"];
-const firefoxPermissions = ["storage", "identity", "alarms"];
+const chromiumPermissions = ["storage", "identity", "alarms", "scripting", "sidePanel"];
+const firefoxPermissions = ["storage", "identity", "alarms", "scripting"];
+/** Asked at run time, one address at a time: the Hellohire addresses an organisation adds by policy. */
+const optionalHosts = ["https://*/*"];
 const hellohireHosts = [
   "https://www.tryhellohire.com/*",
   "https://app.tryhellohire.com/*",
@@ -177,6 +179,7 @@ describe.each(["chrome", "edge"] as const)("the %s package's manifest", (browser
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.permissions).toEqual(chromiumPermissions);
     expect(manifest.host_permissions).toEqual(hosts);
+    expect(manifest.optional_host_permissions).toEqual(optionalHosts);
     expect(manifest).not.toHaveProperty("optional_permissions");
     expect(manifest).not.toHaveProperty("externally_connectable");
     expect(manifest).not.toHaveProperty("browser_specific_settings");
@@ -193,7 +196,7 @@ describe("the firefox package", () => {
     const manifest = json(zipOf("firefox"), "manifest.json");
     expect(manifest.manifest_version).toBe(2);
     expect(manifest.permissions).toEqual([...firefoxPermissions, ...hosts]);
-    expect(manifest).not.toHaveProperty("optional_permissions");
+    expect(manifest.optional_permissions).toEqual(optionalHosts);
     expect(manifest).not.toHaveProperty("side_panel");
     expect(manifest.browser_specific_settings).toEqual({
       gecko: {

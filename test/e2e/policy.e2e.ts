@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Environment, startEnvironment } from "./environment";
 import { openPanelBesideTabs } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
-import { redesignCard } from "./widget";
+import { ratingButton, redesignCard } from "./widget";
 
 let env: Environment;
 const widget = (page: Page) => page.locator("srh-interview-widget");
@@ -87,4 +87,49 @@ describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs
     await panel.close();
     await page.close();
   });
+
+  it("Hellohire addresses the organisation adds: the granted one works, the other is asked for in the side panel", async () => {
+    // http://localhost is granted to test builds but has no manifest content script: it stands in for an
+    // organisation's own Hellohire address that the interviewer has already allowed.
+    const roomOnLocalhost = env.roomUrl("?rerender=0").replace("//127.0.0.1:", "//localhost:");
+    const page = await env.browser.context.newPage();
+    await page.goto(roomOnLocalhost);
+    await page.waitForTimeout(1_500);
+    expect(await widget(page).count()).toBe(0);
+
+    await setPolicy({ hellohireHostPatterns: ["http://localhost/*", "https://hire.example.test/*"] });
+    await expect
+      .poll(() => registeredScripts(), policyPickup)
+      .toEqual([{ id: "hellohire-admin-hosts", matches: ["http://localhost/*"] }]);
+    await page.reload();
+    await link(page).waitFor({ timeout: 15_000 });
+    // The background answers the script there (its sender check knows the address) and the rating lands.
+    await ratingButton(page, "Yes").click();
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor({ timeout: 15_000 });
+
+    const panel = await openPanelBesideTabs(env.browser);
+    const notice = panel.getByTestId("admin-hosts");
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain("Your organisation also runs Hellohire at hire.example.test.");
+    expect(await notice.textContent()).not.toContain("localhost");
+
+    removeExtensionPolicy();
+    await expect.poll(() => registeredScripts(), policyPickup).toEqual([]);
+    await notice.waitFor({ state: "detached", timeout: 10_000 });
+    await page.reload();
+    await page.waitForTimeout(1_500);
+    expect(await widget(page).count()).toBe(0);
+    await panel.close();
+    await page.close();
+  });
 });
+
+/** The content scripts the background registered at run time (id and addresses). */
+function registeredScripts(): Promise<{ id: string; matches: string[] }[]> {
+  return env.browser.worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { scripting: { getRegisteredContentScripts(): Promise<{ id: string; matches?: string[] }[]> } };
+    };
+    return (await chrome.scripting.getRegisteredContentScripts()).map(({ id, matches }) => ({ id, matches: matches ?? [] }));
+  });
+}
