@@ -82,7 +82,10 @@ async function main() {
   }
 }
 
-/** The store listing's screenshots (1280×800, as the Chrome Web Store asks): the page, and the page beside the panel. */
+/**
+ * The store listing's screenshots (1280×800, as the Chrome Web Store asks): the page, and the page beside
+ * the panel (both on the second candidate, so the panel describes the candidate on the page).
+ */
 async function storeScreenshots(context: BrowserContext, from: string): Promise<void> {
   const storeDir = resolve("store/screenshots");
   mkdirSync(storeDir, { recursive: true });
@@ -91,7 +94,7 @@ async function storeScreenshots(context: BrowserContext, from: string): Promise<
   await page.setViewportSize({ width: 1280, height: 800 });
   await page.setContent(
     `<body style="margin:0;display:flex;gap:0;background:#d9e2ec">
-      <img src="${image("interview-page.png")}" style="width:880px;height:550px;object-fit:cover;object-position:left top;margin:125px 0 0 0">
+      <img src="${image("interview-page-next-candidate.png")}" style="width:880px;height:550px;object-fit:cover;object-position:left top;margin:125px 0 0 0">
       <img src="${image("side-panel.png")}" style="width:400px;height:700px;margin-top:50px;box-shadow:0 0 12px #0003">
     </body>`,
   );
