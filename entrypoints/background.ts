@@ -7,6 +7,7 @@ import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts, serialized } from "../lib/background/admin-hosts";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
+import { loadMessages } from "../lib/i18n/messages";
 import type { TabCommand } from "../lib/messaging/protocol";
 import { route } from "../lib/messaging/router";
 import type { TrustedSenders } from "../lib/messaging/sender";
@@ -82,6 +83,8 @@ async function activeTabId(): Promise<number | null> {
 }
 
 export default defineBackground(() => {
+  // Messages built here (errors, reasons) are in the browser's language; see lib/i18n for why this is read.
+  loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
   const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens });
   const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });

@@ -180,7 +180,8 @@ describe("OAuth sign-in (sandbox)", () => {
 
   it("refuses an address that is not https", async () => {
     const error = await apiError(signInWithOAuth({ identity: sandboxIdentity() }, { tokenUrl: "http://example.com/token" }));
-    expect(error.message).toBe("The token address must be an https:// address.");
+    // Named as the side panel labels the field.
+    expect(error.message).toBe("Token address must be an https:// address.");
   });
 });
 

@@ -1,3 +1,4 @@
+import { t } from "../i18n/messages";
 import type { ConnectionStatus } from "../messaging/protocol";
 import { normaliseApiKey } from "../settings/policy";
 import { endpoints } from "../settings/settings";
@@ -53,10 +54,9 @@ export async function accountToLearn(status: ConnectionStatus): Promise<boolean>
 /** Checks an API key with one search call and keeps it only if SmartRecruiters accepts it. */
 export async function connectWithApiKey(input: { apiKey: string } & EndpointChoice): Promise<ConnectionStatus> {
   const config = await authConfig();
-  if (!config.userMayChoose)
-    throw new SmartRecruitersError("bad-request", "Your organisation has chosen how the extension signs in to SmartRecruiters.");
+  if (!config.userMayChoose) throw new SmartRecruitersError("bad-request", t("errOrganisationChoseSignIn"));
   const apiKey = normaliseApiKey(input.apiKey);
-  if (!apiKey) throw new SmartRecruitersError("bad-request", "That does not look like a SmartRecruiters API key.");
+  if (!apiKey) throw new SmartRecruitersError("bad-request", t("errNotAnApiKey"));
   const target = chosenEndpoints(config, input);
   await createClient({ apiBaseUrl: target.apiBaseUrl, credential: { kind: "apiKey", apiKey } }).searchCandidates(
     '"connection-check@example.invalid"',

@@ -1,3 +1,4 @@
+import { type MessageKey, t } from "../i18n/messages";
 import { parseEndpoint } from "../settings/policy";
 import { type Endpoints, endpoints } from "../settings/settings";
 import { createClient } from "../smartrecruiters/client";
@@ -25,12 +26,13 @@ export type SignInOutcome = "connected" | "cancelled";
 /** Addresses the interviewer typed under "Advanced"; a value the policy sets is never replaced. */
 export type EndpointChoice = Partial<Endpoints>;
 
-const endpointLabels: Record<keyof Endpoints, string> = {
-  apiBaseUrl: "API address",
-  profileUrlTemplate: "candidate profile address (with {id})",
-  authorizeUrl: "sign-in address",
-  tokenUrl: "token address",
-  clientId: "OAuth client ID",
+/** The side panel's labels of the addresses (Advanced), to name one in an error. */
+const endpointLabels: Record<keyof Endpoints, MessageKey> = {
+  apiBaseUrl: "endpointApiBaseUrl",
+  profileUrlTemplate: "endpointProfileUrlTemplate",
+  authorizeUrl: "endpointAuthorizeUrl",
+  tokenUrl: "endpointTokenUrl",
+  clientId: "endpointClientId",
 };
 
 /** The interviewer's "Advanced" choices over the current ones, checked; locked (policy) values stay. */
@@ -43,9 +45,7 @@ export function chosenEndpoints(config: AuthConfig, choice: EndpointChoice): End
     if (!parsed)
       throw new SmartRecruitersError(
         "bad-request",
-        key === "profileUrlTemplate"
-          ? "The candidate profile address must be an https:// address containing {id}."
-          : `The ${endpointLabels[key]} must be an https:// address.`,
+        key === "profileUrlTemplate" ? t("errProfileAddress") : t("errAddressNotHttps", t(endpointLabels[key])),
       );
     result[key] = parsed;
   }
@@ -75,17 +75,9 @@ async function verified(apiBaseUrl: string, accessToken: string, fetchImpl?: typ
 export async function signInWithOAuth(options: SignInOptions, choice: EndpointChoice = {}): Promise<SignInOutcome> {
   const config = await authConfig();
   // An interviewer's own API key may be swapped for a sign-in; the organisation's credential may not.
-  if (config.byOrganisation)
-    throw new SmartRecruitersError(
-      "bad-request",
-      "Your organisation connects SmartRecruiters for you: there is nothing to sign in to.",
-    );
+  if (config.byOrganisation) throw new SmartRecruitersError("bad-request", t("errOrganisationConnects"));
   const target = chosenEndpoints(config, choice);
-  if (!target.clientId)
-    throw new SmartRecruitersError(
-      "bad-request",
-      "Sign-in is not set up: the extension has no SmartRecruiters OAuth client ID. Your admin sets one by policy (clientId), or connect with an API key.",
-    );
+  if (!target.clientId) throw new SmartRecruitersError("bad-request", t("errNoClientId"));
   const now = options.now ?? Date.now;
   const secrets = await newSignIn();
   const redirectUri = options.identity.getRedirectURL();
@@ -103,10 +95,7 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
     });
   } catch (error) {
     if (closedByUser(error)) return "cancelled";
-    throw new SmartRecruitersError(
-      "offline",
-      `SmartRecruiters' sign-in page (${new URL(target.authorizeUrl).host}) could not be opened. Check the connection and try again.`,
-    );
+    throw new SmartRecruitersError("offline", t("errSignInPageUnreachable", new URL(target.authorizeUrl).host));
   }
   if (!redirectedTo) return "cancelled";
   const answer = readAuthorizationAnswer(redirectedTo, secrets.state);
@@ -114,7 +103,7 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
     if (answer.error === "access_denied") return "cancelled";
     throw new SmartRecruitersError(
       "bad-request",
-      `SmartRecruiters refused the sign-in (${answer.error}${answer.description ? `: ${answer.description}` : ""}).`,
+      t("errSignInRefused", `${answer.error}${answer.description ? `: ${answer.description}` : ""}`),
     );
   }
   const started = now();
@@ -125,10 +114,7 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
   );
   const missing = missingScopes(tokens.scopes);
   if (missing.length > 0)
-    throw new SmartRecruitersError(
-      "access-denied",
-      `SmartRecruiters did not grant ${missing.join(", ")}. The extension needs ${requiredScopes.join(", ")}: ask your SmartRecruiters admin to give your account these rights.`,
-    );
+    throw new SmartRecruitersError("access-denied", t("errScopesNotGranted", missing.join(", "), requiredScopes.join(", ")));
   await verified(target.apiBaseUrl, tokens.accessToken, options.fetch);
   await Promise.all([
     refreshTokenItem.setValue(

@@ -1,3 +1,4 @@
+import { t } from "../i18n/messages";
 import type { Credential, CredentialSource } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { clientCredentialsToken, refreshTokens, type TokenEndpoint, TokenError, type TokenSet } from "../smartrecruiters/oauth";
@@ -29,8 +30,7 @@ function accessRecord(tokens: TokenSet, grant: AccessToken["grant"], issuedAt: n
 
 const bearer = (token: AccessToken): Credential => ({ kind: "bearer", accessToken: token.accessToken });
 
-const notConnected = () =>
-  new SmartRecruitersError("not-connected", "Not connected to SmartRecruiters: connect in the extension's side panel.");
+const notConnected = () => new SmartRecruitersError("not-connected", t("errNotConnectedSidePanel"));
 
 /**
  * Keeps the background's credential valid: access tokens refreshed ahead of expiry, one refresh in
@@ -116,9 +116,7 @@ export function createTokenKeeper(options: TokenKeeperOptions = {}) {
   async function renew(config: AuthConfig, rejected: Credential): Promise<Credential | null> {
     if (rejected.kind === "apiKey") {
       await authProblemItem.setValue({
-        message: config.byOrganisation
-          ? "SmartRecruiters refused the organisation's API key. Your SmartRecruiters admin needs to update the extension's policy."
-          : "SmartRecruiters refused the API key. Connect again with a valid key.",
+        message: config.byOrganisation ? t("errOrgApiKeyRefused") : t("errApiKeyRefused"),
         fix: config.byOrganisation ? "admin" : "reconnect",
         at: now(),
       });

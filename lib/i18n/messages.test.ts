@@ -199,9 +199,10 @@ describe("tags in another language", () => {
     expect(ratingTag("CSR", "no")).toBe("hellohire - csr - no");
   });
 
-  it("are written by code that never asks for translations", () => {
-    const tagCode = [...sourceFiles(join(root, "lib/sync")), ...sourceFiles(join(root, "lib/smartrecruiters"))];
-    const translating = tagCode.filter((file) => /i18n/u.test(readFileSync(file, "utf8")));
-    expect(translating.map((file) => relative(root, file))).toEqual([]);
+  it("are built, matched and sent by code that never asks for translations", () => {
+    // Error texts elsewhere in lib/sync and lib/smartrecruiters are translated; these modules only handle tags.
+    const tagCode = ["lib/sync/rating-tag.ts", "lib/sync/apply-rating.ts"];
+    const translating = tagCode.filter((file) => /\bt\(|i18n/u.test(readFileSync(join(root, file), "utf8")));
+    expect(translating).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { accountToLearn, connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
 import type { EndpointChoice, SignInOutcome } from "../auth/sign-in";
 import { setTabStatus, tabStatus } from "../background/tab-status";
+import { t } from "../i18n/messages";
 import { cachedPolicy } from "../settings/policy";
 import { readSettings } from "../settings/settings";
 import { failure, type SyncService } from "../sync/service";
@@ -108,11 +109,11 @@ async function handle(request: Request, tabId: number | null, deps: RouterDeps):
       return candidateDetails(deps);
     case "copyPageStructure": {
       const active = await deps.activeTabId();
-      if (active === null) return refused("No Hellohire tab is active.");
+      if (active === null) return refused(t("errNoHellohireTab"));
       try {
         return await deps.sendToTab(active, { type: "pageStructure" });
       } catch {
-        return refused("This tab is not a Hellohire page the extension runs on.");
+        return refused(t("errNotHellohirePage"));
       }
     }
   }

@@ -1,3 +1,4 @@
+import { t } from "../i18n/messages";
 import { errorFromResponse, SmartRecruitersError } from "./errors";
 import { type CallKind, createRateLimiter, type RateLimiter } from "./rate-limiter";
 import {
@@ -63,7 +64,7 @@ async function readJson(response: Response): Promise<unknown> {
     return JSON.parse(text) as unknown;
   } catch {
     if (!response.ok) return undefined;
-    throw new SmartRecruitersError("invalid-response", "SmartRecruiters sent a response that is not JSON.", response.status);
+    throw new SmartRecruitersError("invalid-response", t("errNotJson"), response.status);
   }
 }
 
@@ -113,7 +114,7 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
         cache: "no-store",
       });
     } catch {
-      throw new SmartRecruitersError("offline", "SmartRecruiters could not be reached (offline or network error).");
+      throw new SmartRecruitersError("offline", t("errOffline"));
     }
     const parsed = await readJson(response);
     const remaining = response.headers.get("X-RateLimit-Remaining");

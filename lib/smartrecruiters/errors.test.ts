@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { speakFrench } from "../i18n/fake-i18n";
 import { errorFromResponse } from "./errors";
 
 const headers = (init: Record<string, string> = {}) => new Headers(init);
@@ -29,5 +30,19 @@ describe("errorFromResponse", () => {
   it("reads Retry-After on a 429", () => {
     const error = errorFromResponse(429, headers({ "Retry-After": "2" }), undefined);
     expect(error).toMatchObject({ kind: "rate-limited", retryAfterMs: 2000, transient: true });
+  });
+});
+
+describe("errors in the browser's language", () => {
+  it("are French in a French browser, with what SmartRecruiters said kept as it said it", () => {
+    speakFrench();
+    const body = { message: "Access denied", errors: [{ code: "OAuthPermissionsException", message: "candidates_manage" }] };
+    expect(errorFromResponse(403, headers(), body).message).toBe(
+      "SmartRecruiters a refusé l'accès (SmartRecruiters indique : Access denied: candidates_manage).",
+    );
+    expect(errorFromResponse(429, headers(), undefined).message).toBe(
+      "SmartRecruiters est surchargé (limite de requêtes atteinte).",
+    );
+    expect(errorFromResponse(503, headers(), undefined).message).toBe("SmartRecruiters a rencontré une erreur serveur (503).");
   });
 });

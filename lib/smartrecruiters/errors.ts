@@ -1,3 +1,5 @@
+import { t } from "../i18n/messages";
+
 /** What went wrong with a SmartRecruiters call, in terms a user can act on. */
 export type ApiErrorKind =
   | "not-connected"
@@ -52,30 +54,15 @@ function retryAfterMs(header: string | null): number | undefined {
 /** Maps an HTTP error response (status, headers, parsed body) to an error a user can act on. */
 export function errorFromResponse(status: number, headers: Headers, body: unknown): SmartRecruitersError {
   const { message, codes } = describe(typeof body === "object" && body !== null ? (body as ErrorBody) : undefined);
-  const said = message ? ` (SmartRecruiters says: ${message})` : "";
+  const said = message ? ` ${t("errSmartRecruitersSays", message)}` : "";
   const noApiAccess = /api access|not enabled|plan/iu.test(message) || codes.some((c) => /API_ACCESS/u.test(c));
-  if (status === 401)
-    return new SmartRecruitersError(
-      "not-connected",
-      `Not connected to SmartRecruiters: the credential was refused${said}.`,
-      status,
-    );
-  if (status === 403 && noApiAccess)
-    return new SmartRecruitersError(
-      "no-api-access",
-      `Your SmartRecruiters plan does not include API access, which this extension needs${said}.`,
-      status,
-    );
-  if (status === 403) return new SmartRecruitersError("access-denied", `SmartRecruiters denied access${said}.`, status);
-  if (status === 404) return new SmartRecruitersError("not-found", `Not found in SmartRecruiters${said}.`, status);
-  if (status === 409) return new SmartRecruitersError("conflict", `SmartRecruiters reports a conflict${said}.`, status);
+  if (status === 401) return new SmartRecruitersError("not-connected", t("errCredentialRefused", said), status);
+  if (status === 403 && noApiAccess) return new SmartRecruitersError("no-api-access", t("errNoApiAccess", said), status);
+  if (status === 403) return new SmartRecruitersError("access-denied", t("errAccessDenied", said), status);
+  if (status === 404) return new SmartRecruitersError("not-found", t("errNotFound", said), status);
+  if (status === 409) return new SmartRecruitersError("conflict", t("errConflict", said), status);
   if (status === 429)
-    return new SmartRecruitersError(
-      "rate-limited",
-      "SmartRecruiters is busy (rate limit reached).",
-      status,
-      retryAfterMs(headers.get("Retry-After")),
-    );
-  if (status >= 500) return new SmartRecruitersError("server-error", `SmartRecruiters had a server error (${status}).`, status);
-  return new SmartRecruitersError("bad-request", `SmartRecruiters refused the request (${status})${said}.`, status);
+    return new SmartRecruitersError("rate-limited", t("errBusy"), status, retryAfterMs(headers.get("Retry-After")));
+  if (status >= 500) return new SmartRecruitersError("server-error", t("errServer", String(status)), status);
+  return new SmartRecruitersError("bad-request", t("errRequestRefused", String(status), said), status);
 }

@@ -1,3 +1,4 @@
+import { t } from "../i18n/messages";
 import { isRecord } from "../shared/is-record";
 import { SmartRecruitersError } from "./errors";
 
@@ -46,18 +47,17 @@ export type AuthorizationAnswer = { code: string } | { error: string; descriptio
 /** Reads the redirect SmartRecruiters sent back; refuses it when `state` is not ours. */
 export function readAuthorizationAnswer(redirectedTo: string, expectedState: string): AuthorizationAnswer {
   const params = new URL(redirectedTo).searchParams;
-  if (params.get("state") !== expectedState)
-    throw new SmartRecruitersError("bad-request", "The sign-in answer did not belong to this sign-in. Try connecting again.");
+  if (params.get("state") !== expectedState) throw new SmartRecruitersError("bad-request", t("errSignInMismatch"));
   const error = params.get("error");
   if (error) return { error, description: params.get("error_description") };
   const code = params.get("code");
-  if (!code) throw new SmartRecruitersError("invalid-response", "SmartRecruiters' sign-in answer had no authorization code.");
+  if (!code) throw new SmartRecruitersError("invalid-response", t("errNoAuthorizationCode"));
   return { code };
 }
 
 function parseTokenSet(body: unknown, now: number): TokenSet {
   if (!isRecord(body) || typeof body.access_token !== "string" || body.access_token === "")
-    throw new SmartRecruitersError("invalid-response", "The token endpoint sent an answer without an access token.");
+    throw new SmartRecruitersError("invalid-response", t("errNoAccessToken"));
   const expiresIn = typeof body.expires_in === "number" && Number.isFinite(body.expires_in) ? body.expires_in : 1800;
   const scopes = typeof body.scope === "string" ? body.scope.split(/[\s,]+/u).filter(Boolean) : [...requiredScopes];
   return {
@@ -93,38 +93,16 @@ export class TokenError extends SmartRecruitersError {
 
 function tokenError(status: number, body: unknown, endpoint: string): SmartRecruitersError {
   const error = isRecord(body) && typeof body.error === "string" ? body.error : "";
-  if (error === "invalid_grant")
-    return new TokenError(
-      error,
-      "not-connected",
-      "SmartRecruiters no longer accepts this sign-in (it expired or was revoked). Reconnect to SmartRecruiters.",
-      status,
-    );
+  if (error === "invalid_grant") return new TokenError(error, "not-connected", t("errSignInExpired"), status);
   if (error === "invalid_client" || error === "unauthorized_client")
-    return new TokenError(
-      error,
-      "not-connected",
-      `The token endpoint (${endpoint}) refused the extension's OAuth client: the client ID or secret is wrong. Your SmartRecruiters admin needs to fix the extension's policy or token endpoint.`,
-      status,
-    );
+    return new TokenError(error, "not-connected", t("errClientRefused", endpoint), status);
   if (error === "invalid_scope")
-    return new TokenError(
-      error,
-      "access-denied",
-      `SmartRecruiters refused the permissions this extension needs (${requiredScopes.join(", ")}).`,
-      status,
-    );
-  if (status === 429)
-    return new SmartRecruitersError("rate-limited", "SmartRecruiters' sign-in is busy; trying again shortly.", status);
-  if (status >= 500)
-    return new SmartRecruitersError(
-      "server-error",
-      `The token endpoint (${endpoint}) is not working (${status}); your SmartRecruiters admin may need to check it.`,
-      status,
-    );
+    return new TokenError(error, "access-denied", t("errScopeRefused", requiredScopes.join(", ")), status);
+  if (status === 429) return new SmartRecruitersError("rate-limited", t("errSignInBusy"), status);
+  if (status >= 500) return new SmartRecruitersError("server-error", t("errTokenEndpointDown", endpoint, String(status)), status);
   return new SmartRecruitersError(
     "bad-request",
-    `The token endpoint (${endpoint}) refused the request (${status}${error ? `, ${error}` : ""}).`,
+    t("errTokenRequestRefused", endpoint, `${status}${error ? `, ${error}` : ""}`),
     status,
   );
 }
@@ -144,10 +122,7 @@ async function requestTokens(endpoint: TokenEndpoint, fields: Record<string, str
       cache: "no-store",
     });
   } catch {
-    throw new SmartRecruitersError(
-      "offline",
-      `The token endpoint (${host}) could not be reached. If this lasts, your SmartRecruiters admin needs to check it.`,
-    );
+    throw new SmartRecruitersError("offline", t("errTokenEndpointUnreachable", host));
   }
   let body: unknown;
   try {

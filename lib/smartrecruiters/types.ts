@@ -1,3 +1,4 @@
+import { t } from "../i18n/messages";
 import { isRecord } from "../shared/is-record";
 import { SmartRecruitersError } from "./errors";
 
@@ -22,7 +23,7 @@ function parseAssignment(value: unknown): CandidateSummary["primaryAssignment"] 
 }
 
 function invalid(what: string): SmartRecruitersError {
-  return new SmartRecruitersError("invalid-response", `SmartRecruiters sent an unexpected response (${what}).`);
+  return new SmartRecruitersError("invalid-response", t("errUnexpectedResponse", what));
 }
 
 function stringOr(value: unknown, fallback: string): string {

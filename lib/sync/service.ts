@@ -1,5 +1,6 @@
 import { connectedClient } from "../auth/connection";
 import { createTokenKeeper, type TokenKeeper } from "../auth/tokens";
+import { t } from "../i18n/messages";
 import type { CandidateRecord, Failure, LookupResponse, RateResponse } from "../messaging/protocol";
 import { readSettings } from "../settings/settings";
 import { emailQuery, profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
@@ -17,7 +18,7 @@ import { ratingKey, writtenRatingTags } from "./written-ratings";
 
 export function failure(error: unknown): Failure {
   if (error instanceof SmartRecruitersError) return { status: "error", kind: error.kind, message: error.message };
-  return { status: "error", kind: "invalid-response", message: "Something went wrong talking to SmartRecruiters." };
+  return { status: "error", kind: "invalid-response", message: t("errSomethingWentWrong") };
 }
 
 /** This browser's rating of the candidate, if SmartRecruiters still holds the tag we wrote. */
@@ -44,8 +45,8 @@ export interface SyncServiceOptions {
 }
 
 function queuedReason(entry: OutboxEntry): string {
-  if (entry.state === "waiting-for-connection") return "Waiting for SmartRecruiters to be reconnected; the rating is kept.";
-  return `${entry.lastError?.message ?? "Not sent yet."} It will be retried automatically.`;
+  if (entry.state === "waiting-for-connection") return t("queuedWaitingReconnect");
+  return t("queuedWillRetry", entry.lastError?.message ?? t("queuedNotSentYet"));
 }
 
 /**
@@ -64,7 +65,7 @@ export function createSyncService(options: SyncServiceOptions) {
   let limiter = createRateLimiter();
 
   function requireClient(): SmartRecruitersClient {
-    if (!client) throw new SmartRecruitersError("not-connected", "Not connected to SmartRecruiters.");
+    if (!client) throw new SmartRecruitersError("not-connected", t("errNotConnected"));
     return client;
   }
 
@@ -253,7 +254,7 @@ export function createSyncService(options: SyncServiceOptions) {
      */
     async rate(candidateId: string, interviewName: string, rating: Rating | null): Promise<RateResponse> {
       if (!(await readSettings()).integrationEnabled)
-        return { status: "error", kind: "forbidden", message: "The SmartRecruiters integration is switched off." };
+        return { status: "error", kind: "forbidden", message: t("errIntegrationOff") };
       const id = newId();
       await updateOutbox((outbox) => ({
         outbox: enqueue(outbox, { candidateId, interviewName, rating }, id, now()),

@@ -321,6 +321,10 @@ describe("in French (Chromium started with --lang=fr)", () => {
     await panel.getByText("Avancé").click();
     await panel.getByLabel("Adresse de l’API").fill(french.sandboxUrl);
     await panel.getByLabel("Adresse du profil du candidat (avec {id})").fill(`${french.sandboxUrl}/app/people/candidates/{id}`);
+    // A message the background builds speaks French too.
+    await panel.getByLabel("Clé d’API SmartRecruiters").fill("pas une clé");
+    await panel.getByRole("button", { name: "Se connecter avec la clé d’API" }).click();
+    await panel.getByRole("alert").filter({ hasText: "Cela ne ressemble pas à une clé API SmartRecruiters." }).waitFor();
     await panel.getByLabel("Clé d’API SmartRecruiters").fill(SANDBOX_API_KEY);
     expectNoViolations(await axe(panel), "the French side panel");
     await panel.getByRole("button", { name: "Se connecter avec la clé d’API" }).click();
