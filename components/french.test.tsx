@@ -9,7 +9,7 @@ import { ratingTag } from "../lib/sync/rating-tag";
 import { InterviewWidget, type InterviewWidgetProps } from "./InterviewWidget";
 import { SidePanel } from "./sidepanel/SidePanel";
 import { createPanelStore } from "./sidepanel/store";
-import { annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./sidepanel/test-fixtures";
+import { annDetails, annInterview, connectionStatus, memoryStorage, refusedWrite } from "./sidepanel/test-fixtures";
 
 const ready = { kind: "ready", profileUrl: "https://sr.example/c1" } as const;
 
@@ -123,14 +123,8 @@ describe("in French (the browser's language)", () => {
     speakFrench();
     panel({
       connected: true,
-      page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
-      details: {
-        status: "ok",
-        interviewName: "CSR",
-        candidate: annOnPage,
-        match: { status: "found", candidateId: "cand-1", profileUrl: "https://sr.example/c/cand-1", rating: "yes" },
-        record: { tags: ["hellohire - csr - yes"], jobTitle: "Customer Service Representative", jobStatus: null },
-      },
+      page: annInterview,
+      details: annDetails({}, { tags: ["hellohire - csr - yes"], jobTitle: "Customer Service Representative", jobStatus: null }),
       outbox: [refusedWrite()],
       activity: [{ at: Date.now(), candidateId: "cand-0001-x", interviewName: "CSR", rating: "yes", outcome: "saved" }],
     });

@@ -6,7 +6,7 @@ import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
-import { annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./test-fixtures";
+import { annDetails, annInterview, annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./test-fixtures";
 
 interface PanelOptions {
   connected: boolean;
@@ -154,18 +154,11 @@ describe("SidePanel", () => {
   it("shows how the candidate matched, their SmartRecruiters tags, job and status, and their unsaved rating", async () => {
     const { send } = panel({
       connected: true,
-      page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
-      details: {
-        status: "ok",
-        interviewName: "CSR",
-        candidate: annOnPage,
-        match: { status: "first-name-updated", candidateId: "cand-1", profileUrl: "https://sr.example/c/cand-1", rating: "yes" },
-        record: {
-          tags: ["bilingual", "hellohire - csr - yes"],
-          jobTitle: "Customer Service Representative",
-          jobStatus: "IN_REVIEW",
-        },
-      },
+      page: annInterview,
+      details: annDetails(
+        { status: "first-name-updated" },
+        { tags: ["bilingual", "hellohire - csr - yes"], jobTitle: "Customer Service Representative", jobStatus: "IN_REVIEW" },
+      ),
       outbox: [refusedWrite()],
     });
     const candidate = await screen.findByTestId("current-candidate");
@@ -215,8 +208,8 @@ describe("SidePanel", () => {
   it("says plainly when the candidate exists but the interviewer cannot see them", async () => {
     panel({
       connected: true,
-      page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
-      details: { status: "ok", interviewName: "CSR", candidate: annOnPage, match: { status: "hidden" } },
+      page: annInterview,
+      details: annDetails({ status: "hidden" }),
     });
     await waitFor(() => expect(screen.getByTestId("match").textContent).toContain("on the hiring team"));
     expect(screen.queryByTestId("tags")).toBeNull();
@@ -466,18 +459,8 @@ describe("SidePanel", () => {
     it("keeps no candidate data in the snapshot", async () => {
       const snapshotStorage = await snapshotOf({
         connected: true,
-        page: { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage },
-        details: {
-          status: "ok",
-          interviewName: "CSR",
-          candidate: annOnPage,
-          match: {
-            status: "found",
-            candidateId: "cand-1",
-            profileUrl: "https://www.smartrecruiters.com/app/people/candidates/cand-1",
-            rating: "yes",
-          },
-        },
+        page: annInterview,
+        details: annDetails(),
         outbox: [refusedWrite()],
       });
       const text = snapshotStorage.text();

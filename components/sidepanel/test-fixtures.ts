@@ -1,5 +1,11 @@
 import type { StateStorage } from "zustand/middleware";
-import type { ConnectionStatus } from "../../lib/messaging/protocol";
+import type {
+  CandidateDetailsResponse,
+  CandidateRecord,
+  ConnectionStatus,
+  LookupResponse,
+  PageStatus,
+} from "../../lib/messaging/protocol";
 import { defaultEndpoints } from "../../lib/settings/settings";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 
@@ -7,6 +13,26 @@ import type { OutboxEntry } from "../../lib/sync/outbox";
 
 /** Ann as Hellohire shows her. */
 export const annOnPage = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+
+/** The active tab: Hellohire's one-on-one "CSR" interview with Ann. */
+export const annInterview: PageStatus = { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage };
+
+/** The background's details of Ann in that interview: found (or as `match` says), with SmartRecruiters' record if given. */
+export function annDetails(match: Partial<LookupResponse> = {}, record?: CandidateRecord): CandidateDetailsResponse {
+  return {
+    status: "ok",
+    interviewName: "CSR",
+    candidate: annOnPage,
+    match: {
+      status: "found",
+      candidateId: "cand-1",
+      profileUrl: "https://sr.example/c/cand-1",
+      rating: "yes",
+      ...match,
+    } as LookupResponse,
+    ...(record ? { record } : {}),
+  };
+}
 
 /** A write SmartRecruiters refused for good (403), kept in the outbox with its reason. */
 export function refusedWrite(change: Partial<OutboxEntry> = {}): OutboxEntry {
