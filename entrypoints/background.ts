@@ -4,7 +4,7 @@ import { learnAccount } from "../lib/auth/account";
 import { connectedClient } from "../lib/auth/connection";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
-import { applyAdminHosts, serialized } from "../lib/background/admin-hosts";
+import { applyAdminHosts } from "../lib/background/admin-hosts";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import { loadMessages } from "../lib/i18n/messages";
@@ -12,6 +12,7 @@ import type { TabCommand } from "../lib/messaging/protocol";
 import { route } from "../lib/messaging/router";
 import type { TrustedSenders } from "../lib/messaging/sender";
 import { cachedPolicy, refreshPolicy } from "../lib/settings/policy";
+import { oneAtATime } from "../lib/shared/one-at-a-time";
 import { createSyncService } from "../lib/sync/service";
 
 const outboxAlarm = "outbox-retry";
@@ -56,14 +57,17 @@ function trustedSenders(): TrustedSenders {
  */
 function followAdminHosts(trusted: TrustedSenders): Promise<void> {
   const contentScript = manifestContentScript();
-  const apply = serialized(async () => {
-    const { policy } = await cachedPolicy.getValue();
-    const active = await applyAdminHosts(
-      { scripting: browser.scripting, permissions: browser.permissions, contentScript },
-      policy.hellohireHostPatterns ?? [],
-    );
-    trusted.contentPagePatterns = [...contentScript.matches, ...active];
-  });
+  // Policy and permission changes can arrive together: one registration at a time.
+  const queue = oneAtATime();
+  const apply = () =>
+    queue(async () => {
+      const { policy } = await cachedPolicy.getValue();
+      const active = await applyAdminHosts(
+        { scripting: browser.scripting, permissions: browser.permissions, contentScript },
+        policy.hellohireHostPatterns ?? [],
+      );
+      trusted.contentPagePatterns = [...contentScript.matches, ...active];
+    });
   const reapply = () => {
     apply().catch(() => undefined);
   };

@@ -47,8 +47,8 @@ function start(): void {
   });
   activityItem.watch(() => loadActivity());
   outboxItem.watch(() => Promise.all([loadOutbox(), loadCandidate()]));
-  for (const item of [...Object.values(settingItems), cachedPolicy]) item.watch(() => loadSettings());
-  cachedPolicy.watch(() => loadHosts());
+  for (const item of Object.values(settingItems)) item.watch(() => loadSettings());
+  cachedPolicy.watch(() => Promise.all([loadSettings(), loadHosts()]));
   browser.permissions.onAdded.addListener(() => loadHosts());
   browser.permissions.onRemoved.addListener(() => loadHosts());
   watchTabStatuses(() => loadPage());

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { oneAtATime } from "../shared/one-at-a-time";
 import {
   adminHostsScriptId,
   applyAdminHosts,
@@ -6,7 +7,6 @@ import {
   type PermissionsApi,
   type RegisteredScript,
   type ScriptingApi,
-  serialized,
 } from "./admin-hosts";
 
 /** The browser's registered scripts and granted origins, in memory; `calls` lists what was asked of scripting. */
@@ -96,7 +96,8 @@ describe("admin-added Hellohire addresses", () => {
 
   it("calls made together run one after the other (no duplicate registration)", async () => {
     const { deps, calls } = fakeBrowserApis(["https://hire.acme.com/*"]);
-    const apply = serialized(() => applyAdminHosts(deps, ["https://hire.acme.com/*"]));
+    const queue = oneAtATime();
+    const apply = () => queue(() => applyAdminHosts(deps, ["https://hire.acme.com/*"]));
     await Promise.all([apply(), apply(), apply()]);
     expect(calls).toEqual(["register"]);
   });

@@ -75,13 +75,3 @@ export async function applyAdminHosts(deps: AdminHostsDeps, patterns: readonly s
 function sameItems(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((item) => b.includes(item));
 }
-
-/** Runs `apply` calls one after the other (policy and permission changes can arrive together). */
-export function serialized<T>(apply: () => Promise<T>): () => Promise<T> {
-  let chain: Promise<unknown> = Promise.resolve();
-  return () => {
-    const run = chain.then(apply);
-    chain = run.catch(() => undefined);
-    return run;
-  };
-}

@@ -1,5 +1,6 @@
 import { storage } from "wxt/utils/storage";
 import type { PageStatus } from "../messaging/protocol";
+import { oneAtATime } from "../shared/one-at-a-time";
 
 /**
  * What each tab's content script last reported, for the side panel. Session storage: it outlives
@@ -8,13 +9,11 @@ import type { PageStatus } from "../messaging/protocol";
 const statuses = storage.defineItem<Record<string, { status: PageStatus; at: number }>>("session:pages.status", { fallback: {} });
 
 type Statuses = Record<string, { status: PageStatus; at: number }>;
-let chain: Promise<unknown> = Promise.resolve();
+const queue = oneAtATime();
 
 /** Read-modify-write, one at a time: tabs reporting or closing together must not undo each other. */
 function updateStatuses(change: (all: Statuses) => Statuses): Promise<void> {
-  const run = chain.then(async () => statuses.setValue(change({ ...(await statuses.getValue()) })));
-  chain = run.catch(() => undefined);
-  return run;
+  return queue(async () => statuses.setValue(change({ ...(await statuses.getValue()) })));
 }
 
 export function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
