@@ -129,12 +129,24 @@ export function Connection({ store, welcome = false }: { store: PanelStore; welc
       )}
       {needsSignIn && connection.method !== "apiKey" && (
         <div class="sign-in">
+          {/*
+            Said before any attempt. Connect stays enabled: SmartRecruiters documents a client secret but
+            does not say a PKCE-only client is refused (the client ID set up may be one it accepts), and an
+            attempt is harmless: a refusal changes nothing and its error gives the same advice.
+          */}
+          {connection.canSignIn && connection.signInNeedsSecret && (
+            <p class="notice" id="sign-in-needs-secret" data-testid="sign-in-needs-secret">
+              {t("signInNeedsSecret")}
+            </p>
+          )}
           <button
             type="button"
             class="primary"
             disabled={busy || !connection.canSignIn}
             onClick={() => connectOAuth(draft ?? {})}
-            aria-describedby="sign-in-help"
+            aria-describedby={
+              connection.canSignIn && connection.signInNeedsSecret ? "sign-in-needs-secret sign-in-help" : "sign-in-help"
+            }
           >
             {busy ? t("connecting") : connection.connected || problem ? t("reconnect") : t("connect")}
           </button>

@@ -59,6 +59,7 @@ export function connectionStatus(connected: boolean): ConnectionStatus {
     userMayChoose: true,
     canSignIn: true,
     scopes: [],
+    signInNeedsSecret: false,
     problem: null,
     endpoints: { ...defaultEndpoints },
     locked: [],

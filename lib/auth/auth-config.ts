@@ -28,6 +28,9 @@ export async function authConfig(): Promise<AuthConfig> {
   const effective: Endpoints = { ...userEndpoints };
   for (const key of locked) effective[key] = policy[key] as string;
   const mode: AuthMode = policy.authMode ?? (userKey ? "apiKey" : "oauth");
+  // SmartRecruiters documents client credentials on the API host's token URL, not www's.
+  if (mode === "clientCredentials" && policy.tokenUrl === undefined)
+    effective.tokenUrl = apiHostTokenUrl(effective.apiBaseUrl) ?? effective.tokenUrl;
   const byOrganisation = policy.authMode === "apiKey" || policy.authMode === "clientCredentials";
   const needsSecrets = byOrganisation || mode === "oauth";
   const secrets = needsSecrets ? await policySecrets() : {};
@@ -40,4 +43,32 @@ export async function authConfig(): Promise<AuthConfig> {
     ...(secrets.clientSecret ? { clientSecret: secrets.clientSecret } : {}),
     ...(policy.authMode === "apiKey" && secrets.apiKey ? { apiKey: secrets.apiKey } : {}),
   };
+}
+
+/** `<API origin>/identity/oauth/token`: where SmartRecruiters' client-credentials docs send the grant. */
+export function apiHostTokenUrl(apiBaseUrl: string): string | null {
+  try {
+    return new URL("/identity/oauth/token", apiBaseUrl).href;
+  } catch {
+    return null;
+  }
+}
+
+/** One of SmartRecruiters' own hosts (www, api, …), as opposed to an organisation's token endpoint. */
+export function isSmartRecruitersHost(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "smartrecruiters.com" || host.endsWith(".smartrecruiters.com");
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The interviewer's sign-in would send the code straight to SmartRecruiters with no client secret,
+ * which SmartRecruiters documents as required: it needs the organisation's token endpoint (which
+ * adds the secret) or a client secret set by policy.
+ */
+export function signInLacksSecret(config: Pick<AuthConfig, "mode" | "clientSecret" | "endpoints">): boolean {
+  return config.mode === "oauth" && !config.clientSecret && isSmartRecruitersHost(config.endpoints.tokenUrl);
 }

@@ -4,8 +4,9 @@ import { normaliseApiKey } from "../settings/policy";
 import { endpoints } from "../settings/settings";
 import { createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
+import { accountScope } from "../smartrecruiters/oauth";
 import type { RateLimiter } from "../smartrecruiters/rate-limiter";
-import { authConfig } from "./auth-config";
+import { authConfig, signInLacksSecret } from "./auth-config";
 import {
   accessTokenItem,
   accountItem,
@@ -14,6 +15,7 @@ import {
   refreshTokenItem,
   storedCredential,
 } from "./credential-store";
+import { grants, oauthScopes } from "./scopes";
 import { chosenEndpoints, type EndpointChoice } from "./sign-in";
 import type { TokenKeeper } from "./tokens";
 
@@ -37,7 +39,8 @@ export async function connectionStatus(): Promise<ConnectionStatus> {
     byOrganisation: config.byOrganisation,
     userMayChoose: config.userMayChoose,
     canSignIn: config.mode === "oauth" && config.endpoints.clientId !== "",
-    scopes: config.mode === "oauth" ? (refresh?.scopes ?? []) : [],
+    scopes: config.mode === "oauth" ? oauthScopes(refresh, access) : [],
+    signInNeedsSecret: signInLacksSecret(config),
     problem: problem ? { message: problem.message, fix: problem.fix } : null,
     endpoints: config.endpoints,
     locked: config.locked,
@@ -46,9 +49,14 @@ export async function connectionStatus(): Promise<ConnectionStatus> {
   };
 }
 
-/** Connected with a credential of the interviewer's own, and SmartRecruiters has not said yet whose it is. */
+/**
+ * Connected with a credential of the interviewer's own that may read `users/me` (an API key, or a
+ * sign-in granted `user_me_read`), and SmartRecruiters has not said yet whose it is.
+ */
 export async function accountToLearn(status: ConnectionStatus): Promise<boolean> {
-  return status.connected && !status.byOrganisation && (await accountItem.getValue()) === null;
+  if (!status.connected || status.byOrganisation) return false;
+  if (status.method === "oauth" && !grants(status.scopes, accountScope)) return false;
+  return (await accountItem.getValue()) === null;
 }
 
 /** Checks an API key with one search call and keeps it only if SmartRecruiters accepts it. */
@@ -60,7 +68,7 @@ export async function connectWithApiKey(input: { apiKey: string } & EndpointChoi
   const target = chosenEndpoints(config, input);
   await createClient({ apiBaseUrl: target.apiBaseUrl, credential: { kind: "apiKey", apiKey } }).searchCandidates(
     '"connection-check@example.invalid"',
-    1,
+    { limit: 1 },
   );
   await clearSignIn();
   await Promise.all([endpoints.setValue(target), storedCredential.setValue({ kind: "apiKey", apiKey })]);

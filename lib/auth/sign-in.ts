@@ -1,12 +1,19 @@
 import { type MessageKey, t } from "../i18n/messages";
 import { parseEndpoint } from "../settings/policy";
-import { type Endpoints, endpoints } from "../settings/settings";
+import { type Endpoints, endpoints, readSettings } from "../settings/settings";
 import { createClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
-import { authorizationUrl, exchangeCode, missingScopes, readAuthorizationAnswer, requiredScopes } from "../smartrecruiters/oauth";
+import {
+  authorizationUrl,
+  exchangeCode,
+  missingScopes,
+  readAuthorizationAnswer,
+  requestedScopes,
+  requiredScopes,
+} from "../smartrecruiters/oauth";
 import { type AuthConfig, authConfig } from "./auth-config";
 import { accessTokenItem, authProblemItem, refreshTokenItem, storedCredential } from "./credential-store";
-import { newSignIn } from "./pkce";
+import { newSignIn, type SignInSecrets } from "./pkce";
 import { tokenEndpoint } from "./tokens";
 
 /** The part of `identity` sign-in needs, injectable for tests. */
@@ -63,22 +70,13 @@ async function verified(apiBaseUrl: string, accessToken: string, fetchImpl?: typ
     credential: { kind: "bearer", accessToken },
     ...(fetchImpl ? { fetch: fetchImpl } : {}),
   });
-  await client.searchCandidates('"connection-check@example.invalid"', 1);
+  await client.searchCandidates('"connection-check@example.invalid"', { limit: 1 });
 }
 
-/**
- * "Log in and give permission": SmartRecruiters' authorization page in a browser window, with
- * `state` and PKCE (S256); the code is exchanged at the configured token URL (SmartRecruiters, or the
- * organisation's own token endpoint). Nothing is kept unless the tokens carry every scope needed and
- * one API call with them succeeds. Closing the window changes nothing.
- */
-export async function signInWithOAuth(options: SignInOptions, choice: EndpointChoice = {}): Promise<SignInOutcome> {
-  const config = await authConfig();
-  // An interviewer's own API key may be swapped for a sign-in; the organisation's credential may not.
-  if (config.byOrganisation) throw new SmartRecruitersError("bad-request", t("errOrganisationConnects"));
-  const target = chosenEndpoints(config, choice);
-  if (!target.clientId) throw new SmartRecruitersError("bad-request", t("errNoClientId"));
-  const now = options.now ?? Date.now;
+type Authorization = { code: string; secrets: SignInSecrets; redirectUri: string; scopes: readonly string[] } | "cancelled";
+
+/** SmartRecruiters' authorization page in a browser window, asking for `scopes`; the code it answers with. */
+async function authorize(options: SignInOptions, target: Endpoints, scopes: readonly string[]): Promise<Authorization> {
   const secrets = await newSignIn();
   const redirectUri = options.identity.getRedirectURL();
   let redirectedTo: string | undefined;
@@ -90,6 +88,7 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
         redirectUri,
         state: secrets.state,
         codeChallenge: secrets.codeChallenge,
+        scopes,
       }),
       interactive: true,
     });
@@ -101,15 +100,40 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
   const answer = readAuthorizationAnswer(redirectedTo, secrets.state);
   if ("error" in answer) {
     if (answer.error === "access_denied") return "cancelled";
+    // A scope this SmartRecruiters does not know (the optional ones are not verified): ask again for the required ones only.
+    if (answer.error === "invalid_scope" && scopes.length > requiredScopes.length)
+      return authorize(options, target, requiredScopes);
     throw new SmartRecruitersError(
       "bad-request",
       t("errSignInRefused", `${answer.error}${answer.description ? `: ${answer.description}` : ""}`),
     );
   }
+  return { code: answer.code, secrets, redirectUri, scopes };
+}
+
+/**
+ * "Log in and give permission": SmartRecruiters' authorization page in a browser window, with
+ * `state` and PKCE (S256); the code is exchanged at the configured token URL (SmartRecruiters, or the
+ * organisation's own token endpoint), with the client secret when the policy sets one. It asks for the
+ * required scopes, `user_me_read` (the interviewer's name), and `jobs_read` while the extension may
+ * create candidates; only the required ones must be granted. Nothing is kept unless the tokens carry
+ * them and one API call with them succeeds. Closing the window changes nothing.
+ */
+export async function signInWithOAuth(options: SignInOptions, choice: EndpointChoice = {}): Promise<SignInOutcome> {
+  const config = await authConfig();
+  // An interviewer's own API key may be swapped for a sign-in; the organisation's credential may not.
+  if (config.byOrganisation) throw new SmartRecruitersError("bad-request", t("errOrganisationConnects"));
+  const target = chosenEndpoints(config, choice);
+  if (!target.clientId) throw new SmartRecruitersError("bad-request", t("errNoClientId"));
+  const now = options.now ?? Date.now;
+  const { createAndUpdateCandidates } = await readSettings();
+  const authorization = await authorize(options, target, requestedScopes({ readJobs: createAndUpdateCandidates }));
+  if (authorization === "cancelled") return "cancelled";
+  const { code, secrets, redirectUri, scopes } = authorization;
   const started = now();
   const tokens = await exchangeCode(
     tokenEndpoint({ ...config, endpoints: target }, options.fetch),
-    { code: answer.code, redirectUri, codeVerifier: secrets.codeVerifier },
+    { code, redirectUri, codeVerifier: secrets.codeVerifier, scopes },
     now,
   );
   const missing = missingScopes(tokens.scopes);

@@ -56,7 +56,7 @@ export function createTokenKeeper(options: TokenKeeperOptions = {}) {
     if (!refresh) throw notConnected();
     const started = now();
     try {
-      const tokens = await refreshTokens(tokenEndpoint(config, options.fetch), refresh.refreshToken, now);
+      const tokens = await refreshTokens(tokenEndpoint(config, options.fetch), refresh.refreshToken, refresh.scopes, now);
       const access = accessRecord(tokens, "oauth", started);
       // Rotation: the old refresh token is spent; keep the new one before anyone uses the access token.
       await refreshTokenItem.setValue({

@@ -81,6 +81,11 @@ export interface ConnectionStatus {
   canSignIn: boolean;
   /** Scopes SmartRecruiters granted to the user's sign-in. */
   scopes: string[];
+  /**
+   * OAuth sign-in would send the code to SmartRecruiters' own token URL with no client secret, which
+   * SmartRecruiters documents as required: it needs the organisation's token endpoint or a policy secret.
+   */
+  signInNeedsSecret: boolean;
   /** The last authentication problem and who fixes it. */
   problem: { message: string; fix: "reconnect" | "admin" } | null;
   endpoints: Endpoints;

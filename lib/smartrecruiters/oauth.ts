@@ -1,11 +1,24 @@
 import { t } from "../i18n/messages";
 import { isRecord } from "../shared/is-record";
-import { SmartRecruitersError } from "./errors";
+import { errorFromResponse, SmartRecruitersError } from "./errors";
 
 /** SmartRecruiters' OAuth 2.0: the authorization URL and the token endpoint's grants and errors. */
 
-/** What the extension asks for: read, create and update candidates (tags included). */
+/** What the extension cannot work without: read, create and update candidates (tags included). */
 export const requiredScopes = ["candidates_read", "candidates_create", "candidates_manage"] as const;
+
+/** Asked for, but a grant without them still connects: the user's name (`users/me`) and reading jobs. */
+export const accountScope = "user_me_read";
+export const jobsScope = "jobs_read";
+
+/**
+ * The scopes a sign-in asks for, space-separated in the authorization URL: the required ones, the
+ * user's name, and reading jobs only while the extension may create candidates (it looks up the
+ * interview's job to create them for it).
+ */
+export function requestedScopes(options: { readJobs: boolean }): string[] {
+  return [...requiredScopes, accountScope, ...(options.readJobs ? [jobsScope] : [])];
+}
 
 export interface TokenSet {
   accessToken: string;
@@ -30,12 +43,13 @@ export function authorizationUrl(input: {
   redirectUri: string;
   state: string;
   codeChallenge: string;
+  scopes: readonly string[];
 }): string {
   const url = new URL(input.authorizeUrl);
   url.searchParams.set("client_id", input.clientId);
   url.searchParams.set("redirect_uri", input.redirectUri);
   url.searchParams.set("response_type", "code");
-  url.searchParams.set("scope", requiredScopes.join(" "));
+  url.searchParams.set("scope", input.scopes.join(" "));
   url.searchParams.set("state", input.state);
   url.searchParams.set("code_challenge", input.codeChallenge);
   url.searchParams.set("code_challenge_method", "S256");
@@ -55,11 +69,12 @@ export function readAuthorizationAnswer(redirectedTo: string, expectedState: str
   return { code };
 }
 
-function parseTokenSet(body: unknown, now: number): TokenSet {
+/** `assumed`: the scopes to count as granted when the answer names none (OAuth: then they are the ones asked for). */
+function parseTokenSet(body: unknown, now: number, assumed: readonly string[]): TokenSet {
   if (!isRecord(body) || typeof body.access_token !== "string" || body.access_token === "")
     throw new SmartRecruitersError("invalid-response", t("errNoAccessToken"));
   const expiresIn = typeof body.expires_in === "number" && Number.isFinite(body.expires_in) ? body.expires_in : 1800;
-  const scopes = typeof body.scope === "string" ? body.scope.split(/[\s,]+/u).filter(Boolean) : [...requiredScopes];
+  const scopes = typeof body.scope === "string" ? body.scope.split(/[\s,]+/u).filter(Boolean) : [...assumed];
   return {
     accessToken: body.access_token,
     expiresAt: now + Math.max(0, expiresIn) * 1000,
@@ -91,23 +106,53 @@ export class TokenError extends SmartRecruitersError {
   }
 }
 
-function tokenError(status: number, body: unknown, endpoint: string): SmartRecruitersError {
+/** What the request said of the client: with a secret (policy), or none (PKCE only, or the organisation's endpoint adds it). */
+interface Sent {
+  host: string;
+  secret: boolean;
+}
+
+/** A refusal of a client that sent no secret: SmartRecruiters documents the secret as required. */
+function wantsSecret(error: string, description: string): boolean {
+  return (
+    error === "invalid_client" ||
+    error === "unauthorized_client" ||
+    (error === "invalid_request" && /secret|client auth/iu.test(description))
+  );
+}
+
+function tokenError(response: Response, body: unknown, sent: Sent): SmartRecruitersError {
+  const status = response.status;
   const error = isRecord(body) && typeof body.error === "string" ? body.error : "";
+  const description = isRecord(body) && typeof body.error_description === "string" ? body.error_description : "";
   if (error === "invalid_grant") return new TokenError(error, "not-connected", t("errSignInExpired"), status);
+  if (!sent.secret && wantsSecret(error, description))
+    return new TokenError(error, "not-connected", t("errClientSecretNeeded", sent.host), status);
   if (error === "invalid_client" || error === "unauthorized_client")
-    return new TokenError(error, "not-connected", t("errClientRefused", endpoint), status);
+    return new TokenError(error, "not-connected", t("errClientRefused", sent.host), status);
   if (error === "invalid_scope")
     return new TokenError(error, "access-denied", t("errScopeRefused", requiredScopes.join(", ")), status);
+  // No OAuth error: SmartRecruiters' own answer, e.g. {"message":"No access to feature: Customer API"} (401 or 403).
+  if (!error && (status === 401 || status === 403)) {
+    const refusal = errorFromResponse(status, response.headers, body);
+    if (refusal.kind === "no-api-access") return refusal;
+  }
   if (status === 429) return new SmartRecruitersError("rate-limited", t("errSignInBusy"), status);
-  if (status >= 500) return new SmartRecruitersError("server-error", t("errTokenEndpointDown", endpoint, String(status)), status);
+  if (status >= 500)
+    return new SmartRecruitersError("server-error", t("errTokenEndpointDown", sent.host, String(status)), status);
   return new SmartRecruitersError(
     "bad-request",
-    t("errTokenRequestRefused", endpoint, `${status}${error ? `, ${error}` : ""}`),
+    t("errTokenRequestRefused", sent.host, `${status}${error ? `, ${error}` : ""}`),
     status,
   );
 }
 
-async function requestTokens(endpoint: TokenEndpoint, fields: Record<string, string>, now: () => number): Promise<TokenSet> {
+async function requestTokens(
+  endpoint: TokenEndpoint,
+  fields: Record<string, string>,
+  now: () => number,
+  assumedScopes: readonly string[],
+): Promise<TokenSet> {
   const form = new URLSearchParams({ ...fields, client_id: endpoint.clientId });
   if (endpoint.clientSecret) form.set("client_secret", endpoint.clientSecret);
   const host = safeHost(endpoint.tokenUrl);
@@ -130,8 +175,8 @@ async function requestTokens(endpoint: TokenEndpoint, fields: Record<string, str
   } catch {
     body = undefined;
   }
-  if (!response.ok) throw tokenError(response.status, body, host);
-  return parseTokenSet(body, now());
+  if (!response.ok) throw tokenError(response, body, { host, secret: Boolean(endpoint.clientSecret) });
+  return parseTokenSet(body, now(), assumedScopes);
 }
 
 function safeHost(url: string): string {
@@ -142,22 +187,31 @@ function safeHost(url: string): string {
   }
 }
 
+/** `scopes`: the ones the authorization asked for (granted, when the answer does not say otherwise). */
 export function exchangeCode(
   endpoint: TokenEndpoint,
-  input: { code: string; redirectUri: string; codeVerifier: string },
+  input: { code: string; redirectUri: string; codeVerifier: string; scopes: readonly string[] },
   now: () => number = Date.now,
 ): Promise<TokenSet> {
   return requestTokens(
     endpoint,
     { grant_type: "authorization_code", code: input.code, redirect_uri: input.redirectUri, code_verifier: input.codeVerifier },
     now,
+    input.scopes,
   );
 }
 
-export function refreshTokens(endpoint: TokenEndpoint, refreshToken: string, now: () => number = Date.now): Promise<TokenSet> {
-  return requestTokens(endpoint, { grant_type: "refresh_token", refresh_token: refreshToken }, now);
+/** `granted`: the grant's scopes so far (kept when the answer does not name them). */
+export function refreshTokens(
+  endpoint: TokenEndpoint,
+  refreshToken: string,
+  granted: readonly string[],
+  now: () => number = Date.now,
+): Promise<TokenSet> {
+  return requestTokens(endpoint, { grant_type: "refresh_token", refresh_token: refreshToken }, now, granted);
 }
 
+/** The organisation's credential: its scopes are its System role's, unknown here (empty unless the answer names them). */
 export function clientCredentialsToken(endpoint: TokenEndpoint, now: () => number = Date.now): Promise<TokenSet> {
-  return requestTokens(endpoint, { grant_type: "client_credentials" }, now);
+  return requestTokens(endpoint, { grant_type: "client_credentials" }, now, []);
 }
