@@ -17,6 +17,20 @@ describe("applyMarkupOverride", () => {
     expect(result.ok && result.markup.patterns.firstNameLabel).toBe("^given name$");
   });
 
+  it("keeps reading the job title by default under an override written before that entry existed", () => {
+    const result = applyMarkupOverride({ selectors: { candidateCard: '[data-testid="participant-card"]' } });
+    expect(result.ok && result.markup.selectors.jobTitle).toBe(defaultMarkup.selectors.jobTitle);
+  });
+
+  it("lets an admin set the job title's selector, and checks it like any other", () => {
+    const result = applyMarkupOverride({ selectors: { jobTitle: '[data-testid="room-job"]' } });
+    expect(result.ok && result.markup.selectors.jobTitle).toBe('[data-testid="room-job"]');
+    expect(applyMarkupOverride({ selectors: { jobTitle: "span[[" } })).toEqual({
+      ok: false,
+      problems: ["selectors.jobTitle is not valid"],
+    });
+  });
+
   it("rejects the whole override, naming every problem, when any part is bad", () => {
     const result = applyMarkupOverride({
       selectors: { candidateName: "h2[[", candidateCard: "section", colour: "red" },

@@ -29,6 +29,7 @@ export const hostPatternExpectations: Record<(typeof hellohireHostPatterns)[numb
 export const markupExpectations: Record<EntryName, Record<string, number>> = {
   room: {
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
     "one-on-one-dark.html": 1,
     "one-on-one-no-email.html": 1,
     "one-on-one-accents.html": 1,
@@ -43,6 +44,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
   },
   oneOnOneRoom: {
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
     "one-on-one-dark.html": 1,
     "one-on-one-no-email.html": 1,
     "one-on-one-accents.html": 1,
@@ -57,6 +59,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
   waiting: { "waiting.html": 1 },
   candidateCard: {
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
     "one-on-one-dark.html": 1,
     "one-on-one-no-email.html": 1,
     "one-on-one-accents.html": 1,
@@ -69,6 +72,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
   },
   candidateName: {
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
     "one-on-one-dark.html": 1,
     "one-on-one-no-email.html": 1,
     "one-on-one-accents.html": 1,
@@ -90,6 +94,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 4,
     "one-on-one-several-words.html": 4,
     "one-on-one.html": 4,
+    "one-on-one-no-job.html": 4,
   },
   detailLabel: {
     "group.html": 12,
@@ -102,6 +107,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 4,
     "one-on-one-several-words.html": 4,
     "one-on-one.html": 4,
+    "one-on-one-no-job.html": 4,
   },
   detailValue: {
     "group.html": 12,
@@ -114,8 +120,24 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 4,
     "one-on-one-several-words.html": 4,
     "one-on-one.html": 4,
+    "one-on-one-no-job.html": 4,
   },
   interviewTitle: {
+    "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
+    "one-on-one-dark.html": 1,
+    "one-on-one-no-email.html": 1,
+    "one-on-one-accents.html": 1,
+    "one-on-one-several-words.html": 1,
+    "one-on-one-odd-interview-name.html": 1,
+    "one-on-one-long-names.html": 1,
+    "one-on-one-hostile-name.html": 1,
+    "one-on-one-last-in-queue.html": 1,
+    "waiting.html": 1,
+    "group.html": 1,
+    "redesigned.html": 1,
+  },
+  jobTitle: {
     "one-on-one.html": 1,
     "one-on-one-dark.html": 1,
     "one-on-one-no-email.html": 1,
@@ -138,6 +160,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 4,
     "one-on-one-several-words.html": 2,
     "one-on-one.html": 4,
+    "one-on-one-no-job.html": 4,
     "redesigned.html": 4,
     "waiting.html": 4,
   },
@@ -150,6 +173,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 3,
     "one-on-one-several-words.html": 1,
     "one-on-one.html": 3,
+    "one-on-one-no-job.html": 3,
     "redesigned.html": 3,
     "waiting.html": 3,
   },
@@ -164,6 +188,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 1,
     "one-on-one-several-words.html": 1,
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
   },
   lastNameLabel: {
     "group.html": 3,
@@ -176,6 +201,7 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 1,
     "one-on-one-several-words.html": 1,
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
   },
   emailLabel: {
     "group.html": 3,
@@ -186,5 +212,6 @@ export const markupExpectations: Record<EntryName, Record<string, number>> = {
     "one-on-one-odd-interview-name.html": 1,
     "one-on-one-several-words.html": 1,
     "one-on-one.html": 1,
+    "one-on-one-no-job.html": 1,
   },
 };

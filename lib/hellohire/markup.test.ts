@@ -62,9 +62,16 @@ describe("readPage on every committed fixture page", () => {
     "one-on-one.html": {
       kind: "one-on-one",
       interviewName: "CSR",
+      jobTitle: "Customer Service Representative",
       candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" },
     },
-    "one-on-one-dark.html": { kind: "one-on-one", candidate: { firstName: "Ann" } },
+    "one-on-one-no-job.html": {
+      kind: "one-on-one",
+      interviewName: "CSR",
+      jobTitle: null,
+      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" },
+    },
+    "one-on-one-dark.html": { kind: "one-on-one", jobTitle: "Customer Service Representative", candidate: { firstName: "Ann" } },
     "one-on-one-no-email.html": { kind: "one-on-one", candidate: { firstName: "Sam", lastName: "Taylor", email: null } },
     "one-on-one-accents.html": { kind: "one-on-one", candidate: { firstName: "José", lastName: "Álvarez-Núñez" } },
     "one-on-one-several-words.html": { kind: "one-on-one", candidate: { firstName: "Mary Jane", lastName: "van der Berg" } },

@@ -25,6 +25,7 @@ export const selectorNames = [
   "detailLabel",
   "detailValue",
   "interviewTitle",
+  "jobTitle",
   "queueItem",
   "queueItemEmail",
 ] as const;
@@ -36,7 +37,10 @@ export type PatternName = (typeof patternNames)[number];
 export type EntryName = SelectorName | PatternName;
 
 export interface MarkupTable {
-  /** CSS selectors. Scopes: room in the document; waiting, card, title, queue in the room; name and rows in the card; label/value in a row. */
+  /**
+   * CSS selectors. Scopes: room in the document; waiting, card, title, job title, queue in the room; name and rows in
+   * the card; label/value in a row. `jobTitle` is optional: a page without it is still readable (no job known).
+   */
   selectors: Record<SelectorName, string>;
   /** Regular expressions (case-insensitive) matched on a detail row's trimmed label text. */
   patterns: Record<PatternName, string>;
@@ -53,6 +57,7 @@ export const defaultMarkup: MarkupTable = {
     detailLabel: "dt",
     detailValue: "dd",
     interviewTitle: '[data-testid="interview-title"]',
+    jobTitle: '[data-testid="interview-job"]',
     queueItem: '[data-testid="up-next"] [data-testid="queue-item"]',
     queueItemEmail: '[data-testid="queue-item-email"]',
   },

@@ -1,12 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { candidateKey, cleanText, readPage } from "./read-page";
+import { defaultMarkup } from "./markup";
+import { applyMarkupOverride } from "./markup-override";
+import { candidateKey, cleanText, jobTitleMaxLength, readPage } from "./read-page";
 
 interface Card {
   name?: string;
   rows?: [string, string][];
 }
 
-function room(format: string, title: string | null, card: Card | null, waiting = false): string {
+/** The job beside the title, with an icon as the fixture (and likely Hellohire) shows it; null: no job element. */
+function room(format: string, title: string | null, card: Card | null, waiting = false, job: string | null = null): string {
   const rows = (card?.rows ?? []).map(([dt, dd]) => `<div><dt>${dt}</dt><dd>${dd}</dd></div>`).join("");
   const cardHtml = card
     ? `<section data-testid="candidate-card" class="CandidateCard_card__x1">
@@ -15,6 +18,7 @@ function room(format: string, title: string | null, card: Card | null, waiting =
     : "";
   return `<main data-testid="interview-room" data-format="${format}">
     ${title === null ? "" : `<header><h1 data-testid="interview-title">${title}</h1></header>`}
+    ${job === null ? "" : `<span data-testid="interview-job"><svg aria-hidden="true"><rect x="2"></rect></svg>${job}</span>`}
     ${waiting ? '<div data-testid="waiting-for-candidate">Waiting for candidate…</div>' : ""}${cardHtml}</main>`;
 }
 
@@ -84,6 +88,65 @@ describe("readPage", () => {
       kind: "unreadable",
       missing: ["candidateName", "lastNameLabel", "interviewTitle"],
     });
+  });
+});
+
+describe("readPage: the interview's job title", () => {
+  beforeEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  const jobOf = (html: string) => {
+    document.body.innerHTML = html;
+    const reading = readPage(document);
+    if (reading.kind !== "one-on-one") throw new Error(`expected a readable interview, got ${reading.kind}`);
+    return reading.jobTitle;
+  };
+
+  it("reads the job shown beside the interview name, without its icon", () => {
+    expect(jobOf(room("one-on-one", "CSR", ann, false, "Customer Service Representative"))).toBe(
+      "Customer Service Representative",
+    );
+  });
+
+  it("collapses odd spacing, non-breaking spaces and line breaks", () => {
+    expect(jobOf(room("one-on-one", "CSR", ann, false, "\n  Customer \u00a0Service\n\tRepresentative  "))).toBe(
+      "Customer Service Representative",
+    );
+  });
+
+  it("gives null, and still a readable interview, when the page shows no job", () => {
+    expect(jobOf(room("one-on-one", "CSR", ann))).toBeNull();
+    expect(jobOf(room("one-on-one", "CSR", ann, false, " \u00a0 "))).toBeNull();
+  });
+
+  it("cuts a very long job title, never inside a character", () => {
+    expect(jobOf(room("one-on-one", "CSR", ann, false, "J".repeat(500)))).toBe("J".repeat(jobTitleMaxLength));
+    const cut = jobOf(room("one-on-one", "CSR", ann, false, `${"J".repeat(jobTitleMaxLength - 1)}\u{1F4BC}`));
+    expect(cut).toBe("J".repeat(jobTitleMaxLength - 1));
+  });
+
+  it("reads the job in the room only, not one elsewhere on the page", () => {
+    expect(jobOf(`<span data-testid="interview-job">Elsewhere</span>${room("one-on-one", "CSR", ann)}`)).toBeNull();
+  });
+
+  it("never names the job title among what an unreadable page is missing", () => {
+    document.body.innerHTML = room("one-on-one", null, { rows: [["First name", "Ann"]] });
+    const reading = readPage(document);
+    expect(reading).toMatchObject({ kind: "unreadable" });
+    expect(reading.kind === "unreadable" && reading.missing).not.toContain("jobTitle");
+  });
+
+  it("follows an admin's override of the jobTitle selector", () => {
+    const override = applyMarkupOverride({ selectors: { jobTitle: "[data-job]" } });
+    if (!override.ok) throw new Error(override.problems.join("; "));
+    document.body.innerHTML = room("one-on-one", "CSR", ann, false, "Not this one").replace(
+      "</main>",
+      '<p data-job="">Warehouse Associate</p></main>',
+    );
+    const reading = readPage(document, override.markup);
+    expect(reading).toMatchObject({ kind: "one-on-one", jobTitle: "Warehouse Associate" });
+    expect(readPage(document, defaultMarkup)).toMatchObject({ jobTitle: "Not this one" });
   });
 });
 

@@ -10,6 +10,8 @@ export interface CandidateOnPage {
 export interface OneOnOneInterview {
   kind: "one-on-one";
   interviewName: string;
+  /** The job the interview is for, as the page shows it (cleaned, at most jobTitleMaxLength); null when it shows none. */
+  jobTitle: string | null;
   candidate: CandidateOnPage;
   /** The element our UI is placed after. */
   anchor: Element;
@@ -26,6 +28,21 @@ export type PageReading =
 /** Collapses runs of whitespace (including non-breaking spaces) and trims. */
 export function cleanText(text: string | null | undefined): string {
   return (text ?? "").replace(/\s+/gu, " ").trim();
+}
+
+/** Longer job titles are cut: no real job title is this long, and the background caps what it accepts. */
+export const jobTitleMaxLength = 200;
+
+/** The room's job title (optional entry): cleaned, cut to jobTitleMaxLength, null when absent or empty. */
+function readJobTitle(room: Element, markup: MarkupTable): string | null {
+  const text = cleanText(room.querySelector(markup.selectors.jobTitle)?.textContent);
+  // Cut in UTF-16 units (what the protocol counts), never inside a surrogate pair.
+  return text
+    ? text
+        .slice(0, jobTitleMaxLength)
+        .replace(/[\uD800-\uDBFF]$/u, "")
+        .trimEnd()
+    : null;
 }
 
 type LabelPatterns = Record<PatternName, RegExp>;
@@ -88,6 +105,7 @@ export function readPage(root: ParentNode, markup: MarkupTable = defaultMarkup):
   return {
     kind: "one-on-one",
     interviewName,
+    jobTitle: readJobTitle(room, markup),
     candidate: { firstName: details.firstNameLabel, lastName: details.lastNameLabel, email: details.emailLabel || null },
     anchor,
   };

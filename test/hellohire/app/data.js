@@ -3,7 +3,7 @@
 import { hash, pick } from "./dom.js";
 
 /** Query parameters kept when navigating with in-app links (display/test settings). */
-const STICKY_PARAMS = ["theme", "rerender", "rerenderMs", "stageMs", "chatMs", "interview", "people"];
+const STICKY_PARAMS = ["theme", "rerender", "rerenderMs", "stageMs", "chatMs", "interview", "job", "people"];
 
 /** Reads the display/test settings from the current URL. */
 export function readConfig(search = window.location.search) {
@@ -19,6 +19,8 @@ export function readConfig(search = window.location.search) {
     theme: params.get("theme") === "dark" ? "dark" : "light",
     /** Overrides the interview name (room title); null = from the session. */
     interview: params.get("interview"),
+    /** Overrides the interview's job title (room header); null = from the session, "" = no job shown. */
+    job: params.get("job"),
     /** Replacement queue from `?people=` (base64url JSON), or null. */
     people: decodePeople(params.get("people")),
     /** Period of the candidate-name re-render in ms; 0 = off. */

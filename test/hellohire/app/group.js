@@ -61,7 +61,7 @@ export function createGroupRoom(ctx) {
     roomHeader({
       interviewName,
       event,
-      job: interview.job,
+      job: config.job ?? interview.job,
       format: "group",
       timer: timer.node,
       position,

@@ -49,7 +49,7 @@ export function createDashboard(ctx) {
         interview.roomPath
           ? h("a", { href: appHref(interview.roomPath), class: css.Dashboard.interviewName }, name)
           : h("span", { class: css.Dashboard.interviewName }, name),
-        h("div", { class: css.Dashboard.sub }, interview.job),
+        h("div", { class: css.Dashboard.sub }, interview.id === "int-csr" && config.job !== null ? config.job : interview.job),
       ),
       h(
         "td",

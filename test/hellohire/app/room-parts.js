@@ -12,7 +12,7 @@ import { avatar, badge } from "./ui.js";
 // Header
 
 /**
- * @param {{ interviewName: string, event: { name: string, when: string }, job: string,
+ * @param {{ interviewName: string, event: { name: string, when: string }, job: string|null,
  *   format: "one-on-one"|"group", timer: HTMLElement, position?: HTMLElement|null,
  *   actions: HTMLElement }} props
  */
@@ -42,7 +42,14 @@ export function roomHeader(props) {
       h(
         "div",
         { class: css.RoomHeader.meta },
-        h("span", { class: css.RoomHeader.metaItem }, icon("briefcase", { size: 14 }), props.job),
+        props.job
+          ? h(
+              "span",
+              { class: css.RoomHeader.metaItem, "data-testid": "interview-job" },
+              icon("briefcase", { size: 14 }),
+              props.job,
+            )
+          : null,
         h("span", { class: css.RoomHeader.metaItem }, icon("calendar", { size: 14 }), props.event.when),
         props.position ?? null,
       ),

@@ -82,7 +82,7 @@ export function createOneOnOneRoom(ctx) {
     roomHeader({
       interviewName,
       event,
-      job: interview.job,
+      job: config.job ?? interview.job,
       format: "one-on-one",
       timer: timer.node,
       position: refs.position,
