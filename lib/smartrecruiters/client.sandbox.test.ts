@@ -22,7 +22,7 @@ const unpacedClient = (apiBaseUrl = sandbox.url) =>
 
 describe("client on the sandbox: endpoints", () => {
   it("searches with the quoted email and gets SmartRecruiters' fuzzy results (decoys included)", async () => {
-    const results = await sandbox.client().searchCandidates(emailQuery(" ann.oneil@example.com "));
+    const results = (await sandbox.client().searchCandidates(emailQuery(" ann.oneil@example.com "))).candidates;
     const ids = results.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining([ANN_ID, ANNABEL_ID, ANN_DECOY_ORG_ID]));
     expect(results.find((c) => c.id === ANN_ID)).toMatchObject({
@@ -34,7 +34,7 @@ describe("client on the sandbox: endpoints", () => {
     });
     const [search] = await sandbox.apiRequests();
     expect(search).toMatchObject({ method: "GET", path: "/candidates", credential: "apikey", status: 200 });
-    expect(search?.query).toEqual({ q: '"ann.oneil@example.com"', limit: "20" });
+    expect(search?.query).toEqual({ q: '"ann.oneil@example.com"', limit: "100" });
   });
 
   it("gets one candidate", async () => {
@@ -96,21 +96,20 @@ describe("client on the sandbox: endpoints", () => {
   });
 
   it("maps a 400 on search (limit out of range) to bad-request", async () => {
-    const error = await apiError(sandbox.client().searchCandidates('"a@example.com"', 0));
+    const error = await apiError(sandbox.client().searchCandidates('"a@example.com"', { limit: 0 }));
     expect(error).toMatchObject({ kind: "bad-request", status: 400 });
     expect(error.message).toContain("limit must be an integer");
   });
 
-  it("gets, adds and replaces tags", async () => {
+  it("gets, adds, replaces and deletes tags", async () => {
     const client = sandbox.client();
     expect(await client.getTags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
-    expect(await client.addTags(JOSE_ID, ["hellohire - csr - yes"])).toEqual([
-      "bilingual",
-      "hellohire - warehouse - maybe",
-      "hellohire - csr - yes",
-    ]);
-    expect(await client.replaceTags(JOSE_ID, ["bilingual"])).toEqual(["bilingual"]);
+    await client.addTags(JOSE_ID, ["hellohire - csr - yes"]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", "hellohire - csr - yes"]);
+    await client.replaceTags(JOSE_ID, ["bilingual"]);
     expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual"]);
+    await client.deleteTags(JOSE_ID);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual([]);
   });
 
   it("reads who the credential belongs to; a refusal is access-denied", async () => {
@@ -281,9 +280,34 @@ describe("client on a misbehaving server: malformed bodies are typed errors", ()
 
   it("drops non-string tags and fills missing names rather than failing", async () => {
     reply = { status: 200, body: '{"content": [{"id": "x", "email": "a@example.com", "tags": ["a", 3, null]}]}' };
-    expect(await client().searchCandidates('"a@example.com"')).toEqual([
-      { id: "x", firstName: "", lastName: "", email: "a@example.com", tags: ["a"] },
-    ]);
+    expect(await client().searchCandidates('"a@example.com"')).toEqual({
+      candidates: [{ id: "x", firstName: "", lastName: "", email: "a@example.com", tags: ["a"] }],
+      nextPageId: null,
+    });
+  });
+
+  it("follows the Link header's next page when the body has no nextPageId", async () => {
+    reply = {
+      status: 200,
+      body: '{"content": []}',
+      headers: { Link: `<${baseUrl}/candidates?q=x&limit=100&pageId=page-2>; rel="next"` },
+    };
+    expect((await client().searchCandidates('"a@example.com"')).nextPageId).toBe("page-2");
+  });
+
+  it("a call without an answer within the timeout fails as a passing problem", async () => {
+    const hung = createServer(() => undefined);
+    await new Promise<void>((resolve) => hung.listen(0, "127.0.0.1", resolve));
+    const slow = createClient({
+      apiBaseUrl: `http://127.0.0.1:${(hung.address() as AddressInfo).port}`,
+      credential: { kind: "apiKey", apiKey: SANDBOX_API_KEY },
+      timeoutMs: 200,
+    });
+    const error = await apiError(slow.getCandidate("x"));
+    hung.closeAllConnections();
+    await new Promise<void>((resolve) => hung.close(() => resolve()));
+    expect(error).toMatchObject({ kind: "offline", transient: true });
+    expect(error.message).toContain("did not answer");
   });
 
   it("an error status with a non-JSON body keeps the status's kind", async () => {

@@ -3,10 +3,14 @@ import { errorFromResponse, SmartRecruitersError } from "./errors";
 import { type CallKind, createRateLimiter, type RateLimiter } from "./rate-limiter";
 import {
   type CandidateSummary,
+  type JobSummary,
+  nextPageFromLink,
   parseCandidate,
-  parseSearchResult,
+  parseJobList,
+  parseSearchPage,
   parseTagList,
   parseUser,
+  type SearchPage,
   type SmartRecruitersUser,
 } from "./types";
 
@@ -27,7 +31,15 @@ export interface ClientConfig {
   fetch?: typeof fetch;
   /** Share one per credential: SmartRecruiters' limits count per credential. */
   limiter?: RateLimiter;
+  /** A call without an answer after this long fails as a passing problem (retried). Default 30 s. */
+  timeoutMs?: number;
 }
+
+/** Long enough for a slow SmartRecruiters answer, short enough that a hung call becomes a retry. */
+export const callTimeoutMs = 30_000;
+
+/** SmartRecruiters' largest page (`limit` 1-100). */
+export const maxPageSize = 100;
 
 /** A call refused with 429 was not processed: it is sent again, this many times at most. */
 const rateLimitedAttempts = 3;
@@ -38,15 +50,34 @@ export interface NewCandidate {
   email: string;
 }
 
+/** SmartRecruiters' `sourceDetails` of a new candidate (set by policy; SmartRecruiters says "API" otherwise). */
+export interface SourceDetails {
+  sourceTypeId: string;
+  sourceSubTypeId?: string;
+  sourceId: string;
+}
+
+export interface CreateOptions {
+  /** Creates the candidate with an application to this job (`POST /jobs/{id}/candidates`); else the talent pool only. */
+  jobId?: string | null;
+  sourceDetails?: SourceDetails | null;
+}
+
 /** The SmartRecruiters candidate API, typed; every failure is a SmartRecruitersError. */
 export interface SmartRecruitersClient {
-  searchCandidates(query: string, limit?: number): Promise<CandidateSummary[]>;
+  /** One page of a candidate search (`limit` 1-100; `pageId` from the previous page's `nextPageId`). */
+  searchCandidates(query: string, options?: { limit?: number; pageId?: string | null }): Promise<SearchPage>;
   getCandidate(id: string): Promise<CandidateSummary>;
-  createCandidate(candidate: NewCandidate): Promise<CandidateSummary>;
+  createCandidate(candidate: NewCandidate, options?: CreateOptions): Promise<CandidateSummary>;
   updateCandidate(id: string, changes: Partial<NewCandidate>): Promise<CandidateSummary>;
   getTags(id: string): Promise<string[]>;
-  addTags(id: string, tags: string[]): Promise<string[]>;
-  replaceTags(id: string, tags: string[]): Promise<string[]>;
+  /** Adds tags; the answer is not trusted to be the whole list (callers do not use it). */
+  addTags(id: string, tags: string[]): Promise<void>;
+  replaceTags(id: string, tags: string[]): Promise<void>;
+  /** Removes every tag (`PUT {tags: []}` may be refused: this is SmartRecruiters' way to empty the list). */
+  deleteTags(id: string): Promise<void>;
+  /** Jobs whose title has these words (`GET /jobs?q=`), every status, first 100. */
+  searchJobs(titleWords: string): Promise<JobSummary[]>;
   /** The user the credential belongs to (`GET /user-api/v201804/users/me`). */
   currentUser(): Promise<SmartRecruitersUser>;
 }
@@ -57,8 +88,25 @@ function authHeaders(credential: Credential): Record<string, string> {
     : { Authorization: `Bearer ${credential.accessToken}` };
 }
 
-async function readJson(response: Response): Promise<unknown> {
-  const text = await response.text();
+interface Answer {
+  body: unknown;
+  headers: Headers;
+}
+
+/** No answer: the network failed, or SmartRecruiters took longer than the timeout. Both are worth a retry. */
+function unanswered(signal: AbortSignal, timeoutMs: number): SmartRecruitersError {
+  return signal.aborted
+    ? new SmartRecruitersError("offline", t("errTimedOut", String(Math.round(timeoutMs / 1000))))
+    : new SmartRecruitersError("offline", t("errOffline"));
+}
+
+async function readJson(response: Response, signal: AbortSignal, timeoutMs: number): Promise<unknown> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    throw unanswered(signal, timeoutMs);
+  }
   if (!text) return undefined;
   try {
     return JSON.parse(text) as unknown;
@@ -77,7 +125,9 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
       ? { current: async () => config.credential as Credential, renew: async () => null }
       : config.credential;
 
-  async function call(method: string, path: string, body?: unknown): Promise<unknown> {
+  const timeoutMs = config.timeoutMs ?? callTimeoutMs;
+
+  async function call(method: string, path: string, body?: unknown): Promise<Answer> {
     const kind: CallKind = method === "GET" && path.startsWith("/candidates?") ? "search" : "other";
     let credential = await source.current();
     let renewed = false;
@@ -87,7 +137,7 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
         return await limiter.run(kind, () => callOnce(sending, method, path, body));
       } catch (error) {
         if (!(error instanceof SmartRecruitersError)) throw error;
-        if (error.status === 401 && !renewed) {
+        if (error.kind === "not-connected" && error.status === 401 && !renewed) {
           renewed = true;
           const fresh = await source.renew(credential);
           if (!fresh) throw error;
@@ -99,8 +149,9 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
     }
   }
 
-  async function callOnce(credential: Credential, method: string, path: string, body?: unknown): Promise<unknown> {
+  async function callOnce(credential: Credential, method: string, path: string, body?: unknown): Promise<Answer> {
     let response: Response;
+    const signal = AbortSignal.timeout(timeoutMs);
     try {
       response = await doFetch(`${base}${path}`, {
         method,
@@ -112,11 +163,12 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         credentials: "omit",
         cache: "no-store",
+        signal,
       });
     } catch {
-      throw new SmartRecruitersError("offline", t("errOffline"));
+      throw unanswered(signal, timeoutMs);
     }
-    const parsed = await readJson(response);
+    const parsed = await readJson(response, signal, timeoutMs);
     const remaining = response.headers.get("X-RateLimit-Remaining");
     if (!response.ok) {
       const error = errorFromResponse(response.status, response.headers, parsed);
@@ -127,36 +179,49 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
       throw error;
     }
     limiter.observe({ status: response.status, ...(remaining === null ? {} : { remaining: Number(remaining) }) });
-    return parsed;
+    return { body: parsed, headers: response.headers };
   }
+
+  const json = async (method: string, path: string, body?: unknown) => (await call(method, path, body)).body;
 
   const candidatePath = (id: string) => `/candidates/${encodeURIComponent(id)}`;
 
   return {
-    async searchCandidates(query, limit = 20) {
-      const params = new URLSearchParams({ q: query, limit: String(limit) });
-      return parseSearchResult(await call("GET", `/candidates?${params}`));
+    async searchCandidates(query, options = {}) {
+      const params = new URLSearchParams({ q: query, limit: String(options.limit ?? maxPageSize) });
+      if (options.pageId) params.set("pageId", options.pageId);
+      const answer = await call("GET", `/candidates?${params}`);
+      const page = parseSearchPage(answer.body);
+      return page.nextPageId ? page : { ...page, nextPageId: nextPageFromLink(answer.headers.get("Link")) };
     },
     async getCandidate(id) {
-      return parseCandidate(await call("GET", candidatePath(id)));
+      return parseCandidate(await json("GET", candidatePath(id)));
     },
-    async createCandidate(candidate) {
-      return parseCandidate(await call("POST", "/candidates", candidate));
+    async createCandidate(candidate, options = {}) {
+      const path = options.jobId ? `/jobs/${encodeURIComponent(options.jobId)}/candidates` : "/candidates";
+      return parseCandidate(await json("POST", path, options.sourceDetails ? { ...candidate, sourceDetails: options.sourceDetails } : candidate));
     },
     async updateCandidate(id, changes) {
-      return parseCandidate(await call("PATCH", candidatePath(id), changes));
+      return parseCandidate(await json("PATCH", candidatePath(id), changes));
     },
     async getTags(id) {
-      return parseTagList(await call("GET", `${candidatePath(id)}/tags`));
+      return parseTagList(await json("GET", `${candidatePath(id)}/tags`));
     },
     async addTags(id, tags) {
-      return parseTagList(await call("POST", `${candidatePath(id)}/tags`, { tags }));
+      await call("POST", `${candidatePath(id)}/tags`, { tags });
     },
     async replaceTags(id, tags) {
-      return parseTagList(await call("PUT", `${candidatePath(id)}/tags`, { tags }));
+      await call("PUT", `${candidatePath(id)}/tags`, { tags });
+    },
+    async deleteTags(id) {
+      await call("DELETE", `${candidatePath(id)}/tags`);
+    },
+    async searchJobs(titleWords) {
+      const params = new URLSearchParams({ q: titleWords, limit: String(maxPageSize) });
+      return parseJobList(await json("GET", `/jobs?${params}`));
     },
     async currentUser() {
-      return parseUser(await call("GET", "/user-api/v201804/users/me"));
+      return parseUser(await json("GET", "/user-api/v201804/users/me"));
     },
   };
 }

@@ -27,6 +27,25 @@ describe("errorFromResponse", () => {
     expect(error.kind).toBe("no-api-access");
   });
 
+  it("says the plan message for SmartRecruiters' 'No access to feature: Customer API', on 401 as on 403", () => {
+    for (const status of [401, 403]) {
+      const error = errorFromResponse(status, headers(), { message: "No access to feature: Customer API" });
+      expect(error).toMatchObject({ kind: "no-api-access", status, transient: false });
+      expect(error.message).toContain("does not include API access");
+    }
+  });
+
+  it("keeps the existing candidate a 409 names, from a field or from a message", () => {
+    const id = "3f1c2b7e-0a1d-4c1e-9a51-000000000001";
+    expect(errorFromResponse(409, headers(), { message: "Conflict", id }).existingId).toBe(id);
+    expect(errorFromResponse(409, headers(), { message: "x", errors: [{ code: "C", candidateId: id }] }).existingId).toBe(id);
+    expect(
+      errorFromResponse(409, headers(), { message: "Conflict", errors: [{ code: "CANDIDATE_DATA_CONFLICT", message: `Candidate ${id} exists` }] })
+        .existingId,
+    ).toBe(id);
+    expect(errorFromResponse(409, headers(), { message: "A candidate with this email and last name already exists" }).existingId).toBeUndefined();
+  });
+
   it("reads Retry-After on a 429", () => {
     const error = errorFromResponse(429, headers({ "Retry-After": "2" }), undefined);
     expect(error).toMatchObject({ kind: "rate-limited", retryAfterMs: 2000, transient: true });

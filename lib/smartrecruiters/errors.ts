@@ -1,4 +1,5 @@
 import { t } from "../i18n/messages";
+import { isRecord } from "../shared/is-record";
 
 /** What went wrong with a SmartRecruiters call, in terms a user can act on. */
 export type ApiErrorKind =
@@ -19,6 +20,8 @@ export class SmartRecruitersError extends Error {
     message: string,
     readonly status?: number,
     readonly retryAfterMs?: number,
+    /** A 409 that names the candidate who already has this email and last name. */
+    readonly existingId?: string,
   ) {
     super(message);
     this.name = "SmartRecruitersError";
@@ -51,16 +54,43 @@ function retryAfterMs(header: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
+/**
+ * The existing candidate a 409 names, where SmartRecruiters names one: an `id` / `candidateId` field
+ * (top level or in `errors`), or a candidate ID (a UUID) in a message. Only a hint: callers read that
+ * candidate and check the email and last name before using it.
+ */
+export function existingCandidateId(body: unknown): string | undefined {
+  if (!isRecord(body)) return undefined;
+  const places = [body, ...(Array.isArray(body.errors) ? body.errors.filter(isRecord) : [])];
+  for (const place of places)
+    for (const key of ["candidateId", "existingCandidateId", "id"]) {
+      const value = place[key];
+      if (typeof value === "string" && /^[\w-]{1,100}$/u.test(value)) return value;
+    }
+  for (const place of places) {
+    const uuid = typeof place.message === "string" ? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/iu.exec(place.message) : null;
+    if (uuid) return uuid[0];
+  }
+  return undefined;
+}
+
+/** SmartRecruiters' answer when the organisation's plan has no API ("No access to feature: Customer API"), on 401 or 403. */
+function saysNoApiAccess(message: string, codes: string[]): boolean {
+  return /no access to feature|api access|not enabled|plan/iu.test(message) || codes.some((c) => /API_ACCESS/u.test(c));
+}
+
 /** Maps an HTTP error response (status, headers, parsed body) to an error a user can act on. */
 export function errorFromResponse(status: number, headers: Headers, body: unknown): SmartRecruitersError {
   const { message, codes } = describe(typeof body === "object" && body !== null ? (body as ErrorBody) : undefined);
   const said = message ? ` ${t("errSmartRecruitersSays", message)}` : "";
-  const noApiAccess = /api access|not enabled|plan/iu.test(message) || codes.some((c) => /API_ACCESS/u.test(c));
+  const noApiAccess = saysNoApiAccess(message, codes);
+  if ((status === 401 || status === 403) && noApiAccess)
+    return new SmartRecruitersError("no-api-access", t("errNoApiAccess", said), status);
   if (status === 401) return new SmartRecruitersError("not-connected", t("errCredentialRefused", said), status);
-  if (status === 403 && noApiAccess) return new SmartRecruitersError("no-api-access", t("errNoApiAccess", said), status);
   if (status === 403) return new SmartRecruitersError("access-denied", t("errAccessDenied", said), status);
   if (status === 404) return new SmartRecruitersError("not-found", t("errNotFound", said), status);
-  if (status === 409) return new SmartRecruitersError("conflict", t("errConflict", said), status);
+  if (status === 409)
+    return new SmartRecruitersError("conflict", t("errConflict", said), status, undefined, existingCandidateId(body));
   if (status === 429)
     return new SmartRecruitersError("rate-limited", t("errBusy"), status, retryAfterMs(headers.get("Retry-After")));
   if (status >= 500) return new SmartRecruitersError("server-error", t("errServer", String(status)), status);

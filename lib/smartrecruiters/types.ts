@@ -48,9 +48,49 @@ export function parseCandidate(value: unknown): CandidateSummary {
   };
 }
 
-export function parseSearchResult(value: unknown): CandidateSummary[] {
+/** One page of a search: its candidates and where the next page starts (null: the last page). */
+export interface SearchPage {
+  candidates: CandidateSummary[];
+  nextPageId: string | null;
+}
+
+function nonEmpty(value: unknown): string | null {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+
+export function parseSearchPage(value: unknown): SearchPage {
   if (!isRecord(value) || !Array.isArray(value.content)) throw invalid("search without content");
-  return value.content.map(parseCandidate);
+  return { candidates: value.content.map(parseCandidate), nextPageId: nonEmpty(value.nextPageId) };
+}
+
+/** The `pageId` of a `Link: <…?pageId=…>; rel="next"` header, when the body does not say it. */
+export function nextPageFromLink(header: string | null): string | null {
+  for (const part of header?.split(",") ?? []) {
+    const link = /<([^>]*)>\s*;(.*)$/u.exec(part.trim());
+    if (!link?.[1] || !/rel="?next"?/iu.test(link[2] ?? "")) continue;
+    try {
+      return nonEmpty(new URL(link[1], "https://link.invalid").searchParams.get("pageId"));
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** A job as `GET /jobs` lists it. */
+export interface JobSummary {
+  id: string;
+  title: string;
+  status: string;
+}
+
+export function parseJobList(value: unknown): JobSummary[] {
+  if (!isRecord(value) || !Array.isArray(value.content)) throw invalid("jobs without content");
+  return value.content.flatMap((job) =>
+    isRecord(job) && typeof job.id === "string" && job.id !== "" && typeof job.title === "string"
+      ? [{ id: job.id, title: job.title, status: stringOr(job.status, "") }]
+      : [],
+  );
 }
 
 /** Who a credential belongs to (User API, `users/me`). */

@@ -43,3 +43,63 @@ describe("applyRating", () => {
     expect(candidates[0]?.tags).toEqual(["hellohire - csr - yes"]);
   });
 });
+
+describe("applyRating against colleagues writing at the same moment", () => {
+  it("a first rating is one read and one POST; the answer of the POST is not used as the list", async () => {
+    const { client, calls } = fakeClient([candidate(["vip"])]);
+    const result = await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "yes", previousTag: null });
+    expect(calls).toEqual(["get-tags c1", 'add-tags c1 ["hellohire - csr - yes"]']);
+    expect(result).toEqual({ written: "hellohire - csr - yes", tags: ["vip", "hellohire - csr - yes"] });
+  });
+
+  it("withdrawing the last tag deletes the list instead of PUT {tags: []}", async () => {
+    const { client, calls, candidates } = fakeClient([candidate(["hellohire - csr - yes"])]);
+    await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: null, previousTag: "hellohire - csr - yes" });
+    expect(calls).toContain("delete-tags c1");
+    expect(calls.some((call) => call.startsWith("replace-tags"))).toBe(false);
+    expect(candidates[0]?.tags).toEqual([]);
+  });
+
+  it("a change reads again after replacing, and puts back a colleague's tag that vanished in between, once", async () => {
+    const { client, calls, candidates } = fakeClient([candidate(["colleague", "hellohire - csr - yes"])]);
+    const replace = client.replaceTags.bind(client);
+    let raced = false;
+    client.replaceTags = async (id, tags) => {
+      await replace(id, tags);
+      // A colleague's stale replace lands right after ours: their view had no "colleague" tag and no change of ours.
+      if (!raced) {
+        raced = true;
+        (candidates[0] as { tags: string[] }).tags = ["hellohire - csr - yes"];
+      }
+    };
+    const result = await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "no", previousTag: "hellohire - csr - yes" });
+    expect(candidates[0]?.tags.sort()).toEqual(["colleague", "hellohire - csr - no"]);
+    expect(result.written).toBe("hellohire - csr - no");
+    expect(calls.filter((call) => call.startsWith("get-tags"))).toHaveLength(2);
+    expect(calls.filter((call) => call.startsWith("replace-tags"))).toHaveLength(2);
+  });
+
+  it("a tag a colleague added after our replace is kept, and nothing is written again", async () => {
+    const { client, calls, candidates } = fakeClient([candidate(["hellohire - csr - yes"])]);
+    const replace = client.replaceTags.bind(client);
+    client.replaceTags = async (id, tags) => {
+      await replace(id, tags);
+      candidates[0]?.tags.push("late colleague");
+    };
+    const result = await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "maybe", previousTag: "hellohire - csr - yes" });
+    expect(result.tags).toEqual(["hellohire - csr - maybe", "late colleague"]);
+    expect(calls.filter((call) => !call.startsWith("get-tags"))).toEqual(['replace-tags c1 ["hellohire - csr - maybe"]']);
+  });
+
+  it("a tag that vanished is put back with POST, never by a second replace", async () => {
+    const { client, calls, candidates } = fakeClient([candidate(["colleague", "hellohire - csr - yes"])]);
+    const replace = client.replaceTags.bind(client);
+    client.replaceTags = async (id, tags) => {
+      await replace(id, tags);
+      (candidates[0] as { tags: string[] }).tags = ["hellohire - csr - no"];
+    };
+    await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "no", previousTag: "hellohire - csr - yes" });
+    expect(candidates[0]?.tags).toEqual(["hellohire - csr - no", "colleague"]);
+    expect(calls.at(-1)).toBe('add-tags c1 ["colleague"]');
+  });
+});

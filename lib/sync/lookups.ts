@@ -1,0 +1,143 @@
+import { t } from "../i18n/messages";
+import type { CandidateRecord, LookupResponse } from "../messaging/protocol";
+import { readSettings } from "../settings/settings";
+import { profileUrl } from "../smartrecruiters/client";
+import { SmartRecruitersError } from "../smartrecruiters/errors";
+import { createdCandidates } from "./created-candidates";
+import { knownPeople } from "./known-people";
+import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
+import { backoffMs, sameTarget } from "./outbox";
+import { outboxItem } from "./outbox-store";
+import { ourRating, queuedReason, type SyncContext } from "./sync-context";
+
+/** Attempts of one lookup against passing failures (about 0.5 + 1 + 2 s of waiting at most). */
+const lookupAttempts = 4;
+
+/** A lookup that met a passing failure (offline, 5xx, busy) is tried again a few times before the page is told. */
+async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await run();
+    } catch (error) {
+      if (!(error instanceof SmartRecruitersError) || !error.transient || attempt >= lookupAttempts) throw error;
+      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, Math.random, error.retryAfterMs)));
+    }
+  }
+}
+
+export interface MatchRequest {
+  interviewName: string;
+  jobTitle: string | null;
+  person: Person;
+  createAndUpdate: boolean;
+}
+
+/**
+ * Matching a Hellohire candidate to SmartRecruiters: one match in flight per person across all
+ * tabs, remembered by candidate ID for the session so a rating can follow them if the ID dies.
+ */
+export function createMatcher(context: SyncContext) {
+  const inFlight = new Map<string, Promise<MatchResult>>();
+
+  async function run(request: MatchRequest): Promise<MatchResult> {
+    const { person, interviewName, jobTitle } = request;
+    const { policy } = await context.policy();
+    const result = await matchCandidate(
+      {
+        client: context.client(),
+        search: context.cache.search,
+        forget: context.cache.forget,
+        created: createdCandidates,
+        job: () => context.jobs.find(interviewName, jobTitle),
+        sourceDetails: policy.candidateSource ?? null,
+      },
+      person,
+      request.createAndUpdate,
+    );
+    if ("candidate" in result) await knownPeople.remember(result.candidate.id, { ...person, jobTitle });
+    return result;
+  }
+
+  return (request: MatchRequest): Promise<MatchResult> => {
+    const { person } = request;
+    const key = JSON.stringify([
+      person.email?.trim().toLowerCase() ?? "",
+      person.lastName,
+      person.firstName,
+      request.createAndUpdate,
+      request.interviewName,
+      request.jobTitle,
+    ]);
+    let pending = inFlight.get(key);
+    if (!pending) {
+      pending = run(request);
+      inFlight.set(key, pending);
+      pending.finally(() => inFlight.delete(key)).catch(() => undefined);
+    }
+    return pending;
+  };
+}
+
+export type Matcher = ReturnType<typeof createMatcher>;
+
+/** The page's and the side panel's questions: who is this candidate in SmartRecruiters, and what do they hold now. */
+export function createLookups(context: SyncContext, match: Matcher) {
+  return {
+    async lookup(interviewName: string, person: Person, jobTitle: string | null = null): Promise<LookupResponse> {
+      try {
+        const settings = await readSettings();
+        if (!settings.integrationEnabled) return { status: "disabled" };
+        const { profileUrlTemplate } = await context.connect();
+        const createAndUpdate = settings.createAndUpdateCandidates;
+        const result = await withRetries(() => match({ interviewName, jobTitle, person, createAndUpdate }));
+        if (result.status === "not-found") return { status: "not-found", createAndUpdate };
+        if (result.status === "no-email") return { status: "no-email" };
+        if (result.status === "hidden") return { status: "hidden", cause: result.cause, job: result.job };
+        const candidateId = result.candidate.id;
+        const queued = (await outboxItem.getValue()).find((entry) =>
+          sameTarget(entry, { candidateId, interviewName, rating: null }),
+        );
+        return {
+          status: result.status,
+          candidateId,
+          profileUrl: profileUrl(profileUrlTemplate, candidateId),
+          rating: await ourRating(candidateId, interviewName, result.candidate.tags),
+          ...(result.status === "created" ? { job: result.job } : {}),
+          ...(queued
+            ? {
+                outbox: {
+                  state: queued.state === "failed" ? ("failed" as const) : ("queued" as const),
+                  rating: queued.rating,
+                  reason: queued.state === "failed" ? (queued.lastError?.message ?? t("widgetNotSavedNoReason")) : queuedReason(queued),
+                },
+              }
+            : {}),
+        };
+      } catch (error) {
+        return context.failure(error);
+      }
+    },
+
+    /** The candidate's record now: tags, primary job and status (one API call, never cached). */
+    async candidateRecord(candidateId: string): Promise<CandidateRecord> {
+      await context.connect();
+      const candidate = await context.client().getCandidate(candidateId);
+      return {
+        tags: candidate.tags,
+        jobTitle: candidate.primaryAssignment?.jobTitle ?? null,
+        jobStatus: candidate.primaryAssignment?.status ?? null,
+      };
+    },
+
+    /** Searches ahead for the candidates coming next, one at a time, skipping what is cached. */
+    async prefetch(emails: string[]): Promise<void> {
+      try {
+        if (!(await readSettings()).integrationEnabled) return;
+        await context.connect();
+        for (const email of emails.slice(0, 5)) if (!context.cache.has(email)) await context.cache.search(email);
+      } catch {
+        // A failed prefetch costs nothing: the lookup tries again when the candidate arrives.
+      }
+    },
+  };
+}

@@ -1,0 +1,225 @@
+import { t } from "../i18n/messages";
+import type { MovedCandidate, RateResponse } from "../messaging/protocol";
+import { readSettings } from "../settings/settings";
+import { profileUrl } from "../smartrecruiters/client";
+import { SmartRecruitersError } from "../smartrecruiters/errors";
+import { recordActivity } from "./activity-store";
+import { applyRating } from "./apply-rating";
+import { createdCandidates } from "./created-candidates";
+import { knownPeople } from "./known-people";
+import type { Matcher } from "./lookups";
+import { afterFailure, due, enqueue, nextWake, type OutboxEntry, type RatingWrite } from "./outbox";
+import { outboxItem, updateOutbox } from "./outbox-store";
+import type { Rating } from "./rating-tag";
+import { queuedReason, type SyncContext } from "./sync-context";
+import { moveWrittenRatings, ratingKey, recordWrittenRating, writtenRatingTags } from "./written-ratings";
+
+/** Writes in flight at once while flushing the outbox (each is a read and a write of tags). */
+const flushConcurrency = 8;
+
+export interface OutboxSenderOptions {
+  /** Wakes the worker for the next retry (alarms survive a stopped worker). */
+  scheduleWake(at: number | null): void;
+  newId(): string;
+  now(): number;
+}
+
+const gone = () => new SmartRecruitersError("not-found", t("errCandidateGone"), 404);
+
+/**
+ * The durable outbox's sender: every rating is stored before it is sent, sent a few at a time
+ * (never two for one candidate at once), retried with backoff, and follows a candidate that
+ * SmartRecruiters merged or deleted since the lookup to the candidate found for that person now.
+ */
+export function createOutboxSender(context: SyncContext, match: Matcher, options: OutboxSenderOptions) {
+  const { now } = options;
+  let flushing: Promise<void> | null = null;
+  /** Candidate IDs that died and the ID their ratings now go to, for the page that still shows the old one. */
+  const movedTo = new Map<string, string>();
+
+  /**
+   * The candidate a dead ID's person is now: looked up again by email + last name (created again
+   * where create-and-update allows). Every trace of the dead ID is forgotten first. Once: a second
+   * 404 is final.
+   */
+  async function follow(deadId: string, interviewName: string): Promise<string> {
+    const person = await knownPeople.get(deadId);
+    if (!person?.email) throw gone();
+    context.cache.forget(person.email);
+    const memory = await createdCandidates.find(person.email, person.lastName);
+    if (memory && "id" in memory && memory.id === deadId) await createdCandidates.forget(person.email, person.lastName);
+    const { createAndUpdateCandidates } = await readSettings();
+    const result = await match({ interviewName, jobTitle: person.jobTitle, person, createAndUpdate: createAndUpdateCandidates });
+    await knownPeople.forget(deadId);
+    if (!("candidate" in result)) throw gone();
+    const aliveId = result.candidate.id;
+    movedTo.set(deadId, aliveId);
+    await updateOutbox((outbox) => ({
+      outbox: outbox.map((entry) => (entry.candidateId === deadId ? { ...entry, candidateId: aliveId } : entry)),
+      result: null,
+    }));
+    await moveWrittenRatings(deadId, aliveId);
+    return aliveId;
+  }
+
+  async function writeOnce(write: RatingWrite): Promise<void> {
+    const key = ratingKey(write.candidateId, write.interviewName);
+    const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
+    const { written, tags } = await applyRating(context.client(), { ...write, previousTag });
+    await context.cache.updateTags(write.candidateId, tags);
+    await recordWrittenRating(key, written);
+  }
+
+  /** Sends one write; a flush signs in once for all its writes (tokens are still renewed per call). */
+  async function send(write: RatingWrite, connected: boolean): Promise<void> {
+    if (!connected) await context.connect();
+    try {
+      await writeOnce(write);
+    } catch (error) {
+      if (!(error instanceof SmartRecruitersError) || error.kind !== "not-found") throw error;
+      const aliveId = await follow(write.candidateId, write.interviewName);
+      await writeOnce({ ...write, candidateId: aliveId });
+    }
+  }
+
+  async function attempt(entry: OutboxEntry, connected: boolean): Promise<void> {
+    let outcome: OutboxEntry | null = null;
+    try {
+      await send(entry, connected);
+    } catch (error) {
+      const problem = error instanceof SmartRecruitersError ? error : context.failure(error);
+      const retryAfterMs = error instanceof SmartRecruitersError ? error.retryAfterMs : undefined;
+      outcome = afterFailure(
+        entry,
+        { kind: problem.kind, message: problem.message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
+        now(),
+      );
+    }
+    const candidateId = movedTo.get(entry.candidateId) ?? entry.candidateId;
+    await updateOutbox((outbox) => ({
+      outbox: outcome
+        ? outbox.map((queued) => (queued.id === entry.id ? { ...(outcome as OutboxEntry), candidateId } : queued))
+        : outbox.filter((queued) => queued.id !== entry.id),
+      result: null,
+    }));
+    // Best effort, off the write's path: the activity list only informs.
+    if (!outcome || outcome.state === "failed")
+      void recordActivity({
+        at: now(),
+        candidateId,
+        interviewName: entry.interviewName,
+        rating: entry.rating,
+        outcome: outcome ? "failed" : "saved",
+        ...(outcome?.lastError ? { reason: outcome.lastError.message } : {}),
+      }).catch(() => undefined);
+  }
+
+  /**
+   * Sends every due write, oldest first, a few at a time so the rate limiter (not the round trips)
+   * sets the pace; never two writes for the same candidate at once, so each candidate's apply in order.
+   */
+  async function flushDue(): Promise<void> {
+    const connected = await context.connect().then(
+      () => true,
+      () => false,
+    );
+    const busyCandidates = new Set<string>();
+    const started = new Set<string>();
+    const worker = async () => {
+      for (;;) {
+        const next = due(await outboxItem.getValue(), now()).find(
+          (entry) => !started.has(entry.id) && !busyCandidates.has(entry.candidateId),
+        );
+        if (!next) return;
+        started.add(next.id);
+        busyCandidates.add(next.candidateId);
+        try {
+          await attempt(next, connected);
+        } finally {
+          busyCandidates.delete(next.candidateId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: flushConcurrency }, worker));
+    options.scheduleWake(nextWake(await outboxItem.getValue()));
+  }
+
+  /** The candidate's new ID and profile address when a rating followed them to another ID. */
+  async function moved(candidateId: string): Promise<{ moved?: MovedCandidate }> {
+    const aliveId = movedTo.get(candidateId);
+    if (!aliveId) return {};
+    const { profileUrlTemplate } = await context.connect();
+    return { moved: { candidateId: aliveId, profileUrl: profileUrl(profileUrlTemplate, aliveId) } };
+  }
+
+  const sender = {
+    /** Sends every due write, oldest first; one flush at a time. */
+    flush(): Promise<void> {
+      flushing ??= flushDue().finally(() => {
+        flushing = null;
+      });
+      return flushing;
+    },
+
+    /**
+     * Stores the rating in the durable outbox, then tries to send it at once. Answers "saved",
+     * "queued" (kept and retried) or a permanent failure with its reason.
+     */
+    async rate(candidateId: string, interviewName: string, rating: Rating | null): Promise<RateResponse> {
+      if (!(await readSettings()).integrationEnabled)
+        return { status: "error", kind: "forbidden", message: t("errIntegrationOff") };
+      const id = options.newId();
+      await updateOutbox((outbox) => ({
+        outbox: enqueue(outbox, { candidateId, interviewName, rating }, id, now()),
+        result: null,
+      }));
+      let entry: OutboxEntry | undefined;
+      // A flush already under way may have passed this entry by: then one more flush sends it.
+      for (let round = 0; round < 2; round += 1) {
+        await sender.flush();
+        entry = (await outboxItem.getValue()).find((queued) => queued.id === id);
+        if (!entry || entry.attempts > 0 || entry.state === "failed") break;
+      }
+      if (!entry) return { status: "saved", rating, ...(await moved(candidateId)) };
+      if (entry.state === "failed")
+        return {
+          status: "error",
+          kind: entry.lastError?.kind ?? "invalid-response",
+          message: entry.lastError?.message ?? t("widgetNotSavedNoReason"),
+        };
+      return { status: "queued", rating, reason: queuedReason(entry), ...(await moved(candidateId)) };
+    },
+
+    /** After a reconnection, writes waiting for it are due again. */
+    async resumeAfterReconnect(): Promise<void> {
+      await updateOutbox((outbox) => ({
+        outbox: outbox.map((entry) =>
+          entry.state === "waiting-for-connection" ? { ...entry, state: "pending" as const, nextAttemptAt: now() } : entry,
+        ),
+        result: null,
+      }));
+      await sender.flush();
+    },
+
+    /** Retry (failed writes become due now) or discard a write, from the page or the side panel. */
+    async retryOrDiscard(id: string, action: "retry" | "discard"): Promise<void> {
+      const discarded = await updateOutbox((outbox) => ({
+        outbox:
+          action === "discard"
+            ? outbox.filter((entry) => entry.id !== id)
+            : outbox.map((entry) => (entry.id === id ? { ...entry, state: "pending" as const, nextAttemptAt: now() } : entry)),
+        result: action === "discard" ? outbox.find((entry) => entry.id === id) : undefined,
+      }));
+      if (discarded)
+        await recordActivity({
+          at: now(),
+          candidateId: discarded.candidateId,
+          interviewName: discarded.interviewName,
+          rating: discarded.rating,
+          outcome: "discarded",
+        });
+      if (action === "retry") await sender.flush();
+    },
+  };
+  return sender;
+}
