@@ -2,8 +2,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Request } from "../messaging/protocol";
 import { startInterviewPage, widgetHostTag } from "./interview-page";
 
-function roomHtml(first: string, last: string, email: string) {
-  return `<main data-testid="interview-room" data-format="one-on-one"><h1 data-testid="interview-title">CSR</h1>
+function roomHtml(first: string, last: string, email: string, job: string | null = null) {
+  const jobHtml = job === null ? "" : `<span data-testid="interview-job"><svg aria-hidden="true"></svg> ${job} </span>`;
+  return `<main data-testid="interview-room" data-format="one-on-one"><h1 data-testid="interview-title">CSR</h1>${jobHtml}
     <section data-testid="candidate-card"><h2 data-testid="candidate-name">${first} ${last}</h2>
     <dl data-testid="candidate-details"><div><dt>First name</dt><dd>${first}</dd></div>
     <div><dt>Last name</dt><dd>${last}</dd></div><div><dt>Email</dt><dd>${email}</dd></div></dl></section></main>`;
@@ -44,8 +45,30 @@ describe("startInterviewPage", () => {
     expect(sent.filter((r) => r.type === "lookup")[0]).toEqual({
       type: "lookup",
       interviewName: "CSR",
+      jobTitle: null,
       candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann@example.com" },
     });
+  });
+
+  it("sends the interview's job title with the lookup and in the page status", async () => {
+    document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com", "Customer  Service Representative");
+    startInterviewPage({ document, send, signal: controller.signal });
+    expect(sent.find((r) => r.type === "lookup")).toEqual({
+      type: "lookup",
+      interviewName: "CSR",
+      jobTitle: "Customer Service Representative",
+      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann@example.com" },
+    });
+    await vi.waitFor(() => expect(sent.some((r) => r.type === "pageStatus")).toBe(true));
+    expect(sent.find((r) => r.type === "pageStatus")).toMatchObject({
+      status: { kind: "one-on-one", interviewName: "CSR", jobTitle: "Customer Service Representative" },
+    });
+  });
+
+  it("reports no job title when the page shows none", async () => {
+    startInterviewPage({ document, send, signal: controller.signal });
+    await vi.waitFor(() => expect(sent.some((r) => r.type === "pageStatus")).toBe(true));
+    expect(sent.find((r) => r.type === "pageStatus")).toMatchObject({ status: { kind: "one-on-one", jobTitle: null } });
   });
 
   it("follows a re-rendered name node without duplicating or looking up again", async () => {

@@ -57,7 +57,13 @@ function isDarkText(element: Element): boolean {
 function statusOf(reading: PageReading, overrideProblems: string[] | undefined): PageStatus {
   const extra = overrideProblems?.length ? { overrideProblems } : {};
   if (reading.kind === "one-on-one")
-    return { kind: reading.kind, interviewName: reading.interviewName, candidate: reading.candidate, ...extra };
+    return {
+      kind: reading.kind,
+      interviewName: reading.interviewName,
+      jobTitle: reading.jobTitle,
+      candidate: reading.candidate,
+      ...extra,
+    };
   if (reading.kind === "unreadable") return { kind: reading.kind, missing: reading.missing, ...extra };
   return { kind: reading.kind, ...extra };
 }
@@ -111,7 +117,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function lookUp(key: string, reading: OneOnOneInterview) {
     states.set(key, initialCandidateState);
     interviewOf.set(key, reading.interviewName);
-    send({ type: "lookup", interviewName: reading.interviewName, candidate: reading.candidate })
+    send({ type: "lookup", interviewName: reading.interviewName, jobTitle: reading.jobTitle, candidate: reading.candidate })
       .then((response) => update(key, (state) => afterLookup(state, response as LookupResponse)))
       .catch(() =>
         update(key, (state) => afterLookup(state, { status: "error", kind: "offline", message: t("extensionUpdated") })),

@@ -1,3 +1,4 @@
+import { jobTitleMaxLength } from "../hellohire/read-page";
 import type { AuthMode } from "../settings/policy";
 import type { Endpoints } from "../settings/settings";
 import { isRecord } from "../shared/is-record";
@@ -11,6 +12,8 @@ export interface PageStatus {
   /** Table entries that matched nothing (kind "unreadable"). */
   missing?: string[];
   interviewName?: string;
+  /** The job the interview is for, as the page shows it (kind "one-on-one"; null: the page shows none). */
+  jobTitle?: string | null;
   candidate?: Person;
   /** The admin's markup override was rejected for these reasons; the defaults are in use. */
   overrideProblems?: string[];
@@ -18,7 +21,8 @@ export interface PageStatus {
 
 /** Messages a content script on a Hellohire page may send. */
 export type ContentRequest =
-  | { type: "lookup"; interviewName: string; candidate: Person }
+  /** jobTitle: the interview's job as the page shows it (at most jobTitleMaxLength), null when it shows none. */
+  | { type: "lookup"; interviewName: string; jobTitle: string | null; candidate: Person }
   | { type: "rate"; interviewName: string; candidateId: string; rating: Rating | null }
   | { type: "prefetch"; emails: string[] }
   | { type: "pageConfig" }
@@ -143,6 +147,7 @@ function isPageStatus(value: unknown): value is PageStatus {
     pageKinds.has(value.kind) &&
     (value.missing === undefined || isTextList(value.missing, 30)) &&
     (value.interviewName === undefined || isText(value.interviewName)) &&
+    (value.jobTitle === undefined || value.jobTitle === null || isText(value.jobTitle, jobTitleMaxLength)) &&
     (value.candidate === undefined || isPerson(value.candidate)) &&
     (value.overrideProblems === undefined || isTextList(value.overrideProblems, 50))
   );
@@ -158,10 +163,15 @@ function isEndpointChoice(value: unknown): value is Partial<Endpoints> {
 export function parseRequest(value: unknown): Request | null {
   if (!isRecord(value)) return null;
   switch (value.type) {
-    case "lookup":
-      return isText(value.interviewName) && isPerson(value.candidate)
-        ? { type: "lookup", interviewName: value.interviewName, candidate: value.candidate }
+    case "lookup": {
+      // An older content script sends no jobTitle: no job known.
+      const jobTitle = value.jobTitle ?? null;
+      return isText(value.interviewName) &&
+        isPerson(value.candidate) &&
+        (jobTitle === null || isText(jobTitle, jobTitleMaxLength))
+        ? { type: "lookup", interviewName: value.interviewName, jobTitle, candidate: value.candidate }
         : null;
+    }
     case "rate":
       return isText(value.interviewName) && isText(value.candidateId, 200) && (value.rating === null || isRating(value.rating))
         ? { type: "rate", interviewName: value.interviewName, candidateId: value.candidateId, rating: value.rating }

@@ -16,7 +16,8 @@
  *   points to the CURRENT candidate's profile, shown once that candidate's lookup has answered, and
  *   whose pressed rating (if any) is one that belongs to the current candidate;
  * - no exception reaches the page, at most one lookup per distinct candidate (interview + name +
- *   email) for the controller's life, and no lookup for a state the page was only in mid-task.
+ *   email) for the controller's life, no lookup for a state the page was only in mid-task, and each
+ *   lookup carries the job title the page shows.
  *
  * Deterministic per seed. A failure prints the seed and the last steps; reproduce with
  *   FUZZ_SEED=<seed> [FUZZ_STEPS=<n>] npx vitest run test/unit/fuzz-interview-page.test.ts
@@ -246,7 +247,16 @@ class FakeBackend {
 
   readonly send = (request: Request): Promise<unknown> => {
     this.requests.push(request);
-    if (request.type === "lookup") return this.#lookup(request.interviewName, request.candidate);
+    if (request.type === "lookup") {
+      // The job title travels with the lookup: the one the page shows as the lookup is sent.
+      const shown = readPage(document);
+      const jobTitle = shown.kind === "one-on-one" ? shown.jobTitle : undefined;
+      if (request.jobTitle !== jobTitle)
+        this.problems.push(
+          `lookup with job title ${JSON.stringify(request.jobTitle)}, the page shows ${JSON.stringify(jobTitle)}`,
+        );
+      return this.#lookup(request.interviewName, request.candidate);
+    }
     if (request.type === "rate") return this.#rate(request.interviewName, request.candidateId, request.rating);
     // pageStatus, prefetch and whatever else the controller reports: acknowledged.
     return Promise.resolve({ status: "ok" });
