@@ -29,7 +29,13 @@ describe("candidate state", () => {
       kind: "unavailable",
       reason: expect.stringContaining("Create and update candidate profile"),
     });
-    expect(afterLookup(initialCandidateState, { status: "hidden" }).link).toMatchObject({
+    expect(
+      afterLookup(initialCandidateState, {
+        status: "hidden",
+        cause: "talent-pool",
+        job: { kind: "none", why: "no-title", title: null },
+      }).link,
+    ).toMatchObject({
       reason: expect.stringContaining("talent pool"),
     });
     expect(afterLookup(initialCandidateState, { status: "no-email" }).link).toMatchObject({
