@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parsePolicy } from "./policy";
+import { jobIdForInterview, parsePolicy } from "./policy";
 
 describe("parsePolicy", () => {
   it("keeps valid values, and keeps secrets apart from the rest", () => {
@@ -90,5 +90,74 @@ describe("parsePolicy", () => {
   it("accepts plain http only to this computer (local test servers)", () => {
     expect(parsePolicy({ apiBaseUrl: "http://127.0.0.1:8080" }).policy).toEqual({ apiBaseUrl: "http://127.0.0.1:8080" });
     expect(parsePolicy({ apiBaseUrl: "http://intranet.example" }).problems).toEqual(["apiBaseUrl must be an https:// address"]);
+  });
+
+  it("keeps a job mapping whole, and ignores the whole key for one bad entry", () => {
+    const jobs = { CSR: "3a7f0c2e-51d4-4c1b-9d8e-0f6b2a7c9e10", "Warehouse  Associate": "743999999999999" };
+    expect(parsePolicy({ jobByInterview: jobs })).toEqual({ policy: { jobByInterview: jobs }, secrets: {}, problems: [] });
+    const problem =
+      "jobByInterview must map up to 500 distinct interview names to SmartRecruiters job IDs (letters, digits, _ and -)";
+    for (const bad of [
+      { ...jobs, Driver: "job 42" },
+      { ...jobs, Driver: "" },
+      { ...jobs, Driver: 42 },
+      { ...jobs, Driver: "x".repeat(101) },
+      { ...jobs, "  ": "job-1" },
+      { ...jobs, ["x".repeat(201)]: "job-1" },
+      { ...jobs, csr: "other-job" },
+      Object.fromEntries(Array.from({ length: 501 }, (_, i) => [`Interview ${i}`, `job-${i}`])),
+      ["CSR", "job-1"],
+      "CSR=job-1",
+    ]) {
+      const reading = parsePolicy({ jobByInterview: bad });
+      expect(reading.policy, JSON.stringify(bad).slice(0, 80)).toEqual({});
+      expect(reading.problems).toEqual([problem]);
+    }
+    const most = Object.fromEntries(Array.from({ length: 500 }, (_, i) => [`Interview ${i}`, `job-${i}`]));
+    expect(parsePolicy({ jobByInterview: most }).policy.jobByInterview).toEqual(most);
+  });
+
+  it("finds an interview's job with case and spacing ignored, and nothing for another interview", () => {
+    const jobs = { CSR: "job-csr", "Warehouse  Associate": "job-wa" };
+    expect(jobIdForInterview(jobs, "CSR")).toBe("job-csr");
+    expect(jobIdForInterview(jobs, "  csr ")).toBe("job-csr");
+    expect(jobIdForInterview(jobs, "warehouse associate")).toBe("job-wa");
+    expect(jobIdForInterview(jobs, "Warehouse\n\tASSOCIATE")).toBe("job-wa");
+    expect(jobIdForInterview(jobs, "CSR 2")).toBeNull();
+    expect(jobIdForInterview(jobs, "")).toBeNull();
+    expect(jobIdForInterview(undefined, "CSR")).toBeNull();
+    expect(jobIdForInterview({}, "CSR")).toBeNull();
+    // An interview named like an object's own properties is just a name.
+    expect(jobIdForInterview(jobs, "constructor")).toBeNull();
+    expect(jobIdForInterview(jobs, "__proto__")).toBeNull();
+    const odd = parsePolicy({ jobByInterview: JSON.parse('{"__proto__": "job-x"}') }).policy.jobByInterview;
+    expect(jobIdForInterview(odd, "__proto__")).toBe("job-x");
+  });
+
+  it("keeps a candidate source of SmartRecruiters' shape, the sub-type optional", () => {
+    const source = { sourceTypeId: "EVENT", sourceSubTypeId: "HIRING_EVENT", sourceId: "hellohire" };
+    expect(parsePolicy({ candidateSource: source })).toEqual({ policy: { candidateSource: source }, secrets: {}, problems: [] });
+    expect(parsePolicy({ candidateSource: { sourceTypeId: " EVENT ", sourceId: "hellohire" } }).policy).toEqual({
+      candidateSource: { sourceTypeId: "EVENT", sourceId: "hellohire" },
+    });
+  });
+
+  it("ignores a candidate source that is not exactly that shape", () => {
+    const problem = "candidateSource must be {sourceTypeId, sourceId} and optionally sourceSubTypeId, as texts";
+    for (const bad of [
+      { sourceTypeId: "EVENT" },
+      { sourceId: "hellohire" },
+      { sourceTypeId: "EVENT", sourceId: "" },
+      { sourceTypeId: "EVENT", sourceId: 7 },
+      { sourceTypeId: "EVENT", sourceId: "x".repeat(101) },
+      { sourceTypeId: "EVENT", sourceId: "hellohire", sourceSubTypeId: null },
+      { sourceTypeId: "EVENT", sourceId: "hellohire", sourceName: "Hellohire" },
+      "EVENT",
+      ["EVENT", "hellohire"],
+    ]) {
+      const reading = parsePolicy({ candidateSource: bad });
+      expect(reading.policy, JSON.stringify(bad)).toEqual({});
+      expect(reading.problems).toEqual([problem]);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
+import { isRecord } from "../shared/is-record";
 
 export const authModes = ["oauth", "clientCredentials", "apiKey"] as const;
 export type AuthMode = (typeof authModes)[number];
@@ -17,6 +18,20 @@ export interface Policy {
   hellohireHostPatterns?: string[];
   /** Validated where a DOM is at hand (content script, side panel): see lib/hellohire/markup-override.ts. */
   selectorOverrides?: unknown;
+  /** Hellohire interview name → SmartRecruiters job ID: look it up with jobIdForInterview(). */
+  jobByInterview?: JobMapping;
+  /** `sourceDetails` of a candidate the extension creates; unset: none sent (SmartRecruiters records "API"). */
+  candidateSource?: CandidateSource;
+}
+
+/** Hellohire interview name (as the admin wrote it) → SmartRecruiters job ID. */
+export type JobMapping = Readonly<Record<string, string>>;
+
+/** SmartRecruiters' `sourceDetails` (CandidateSource: sourceTypeId and sourceId required, sourceSubTypeId optional). */
+export interface CandidateSource {
+  sourceTypeId: string;
+  sourceSubTypeId?: string;
+  sourceId: string;
 }
 
 /** The policy's secrets: kept out of storage.local, which content scripts can read. */
@@ -46,6 +61,8 @@ const knownKeys = new Set<string>([
   "profileUrlTemplate",
   "hellohireHostPatterns",
   "selectorOverrides",
+  "jobByInterview",
+  "candidateSource",
 ]);
 const urlKeys: readonly EndpointKey[] = ["authorizeUrl", "tokenUrl", "apiBaseUrl", "profileUrlTemplate"];
 
@@ -73,6 +90,62 @@ const hostPattern = /^(https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+|http:\/\/(loca
 
 function isShortText(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && value.length <= 500;
+}
+
+const maxInterviewName = 200;
+const maxMappedJobs = 500;
+/** A SmartRecruiters ID as the API writes them (UUIDs, numbers, codes): letters, digits, `_` and `-`. */
+const jobId = /^[A-Za-z0-9_-]{1,100}$/u;
+
+/** An interview name as people write it: case, Unicode form and runs of spaces ignored, trimmed. */
+function interviewKey(name: string): string {
+  return name.normalize("NFC").replace(/\s+/gu, " ").trim().toLowerCase();
+}
+
+/**
+ * jobByInterview, whole or not at all: at most 500 entries, names non-empty (≤ 200 characters) and
+ * distinct once case and spacing are ignored, values SmartRecruiters job IDs.
+ */
+export function parseJobMapping(value: unknown): JobMapping | null {
+  if (!isRecord(value)) return null;
+  const entries = Object.entries(value);
+  if (entries.length > maxMappedJobs) return null;
+  const names = new Set<string>();
+  const mapping: [string, string][] = [];
+  for (const [name, id] of entries) {
+    const key = interviewKey(name);
+    if (key === "" || name.length > maxInterviewName || names.has(key)) return null;
+    if (typeof id !== "string" || !jobId.test(id)) return null;
+    names.add(key);
+    mapping.push([name, id]);
+  }
+  return Object.fromEntries(mapping);
+}
+
+/** The job the organisation maps this interview to, matching names with case and spacing ignored; null when none. */
+export function jobIdForInterview(mapping: JobMapping | undefined, interviewName: string): string | null {
+  if (!mapping) return null;
+  const wanted = interviewKey(interviewName);
+  if (wanted === "") return null;
+  const found = Object.entries(mapping).find(([name]) => interviewKey(name) === wanted);
+  return found ? found[1] : null;
+}
+
+const sourceFields = new Set(["sourceTypeId", "sourceSubTypeId", "sourceId"]);
+
+/** A source ID: a non-empty text of at most 100 characters. */
+function sourceId(value: unknown): string | null {
+  return typeof value === "string" && value.trim() !== "" && value.length <= 100 ? value.trim() : null;
+}
+
+/** candidateSource: exactly SmartRecruiters' sourceDetails fields, ids as non-empty texts (≤ 100 characters), trimmed. */
+export function parseCandidateSource(value: unknown): CandidateSource | null {
+  if (!isRecord(value) || Object.keys(value).some((key) => !sourceFields.has(key))) return null;
+  const sourceTypeId = sourceId(value.sourceTypeId);
+  const id = sourceId(value.sourceId);
+  const subType = value.sourceSubTypeId === undefined ? undefined : sourceId(value.sourceSubTypeId);
+  if (!sourceTypeId || !id || subType === null) return null;
+  return { sourceTypeId, ...(subType === undefined ? {} : { sourceSubTypeId: subType }), sourceId: id };
 }
 
 /** An address setting, normalised; null when it is not an https:// address (or a template without {id}). */
@@ -152,6 +225,19 @@ export function parsePolicy(raw: Record<string, unknown>): PolicyReading & { sec
     if (typeof raw.selectorOverrides === "object" && raw.selectorOverrides !== null)
       policy.selectorOverrides = raw.selectorOverrides;
     else problems.push("selectorOverrides must be an object");
+  }
+  if (present("jobByInterview")) {
+    const mapping = parseJobMapping(raw.jobByInterview);
+    if (mapping) policy.jobByInterview = mapping;
+    else
+      problems.push(
+        "jobByInterview must map up to 500 distinct interview names to SmartRecruiters job IDs (letters, digits, _ and -)",
+      );
+  }
+  if (present("candidateSource")) {
+    const source = parseCandidateSource(raw.candidateSource);
+    if (source) policy.candidateSource = source;
+    else problems.push("candidateSource must be {sourceTypeId, sourceId} and optionally sourceSubTypeId, as texts");
   }
   for (const key of Object.keys(raw))
     if (!knownKeys.has(key)) problems.push(`${key} is not a setting of this extension (check the spelling)`);

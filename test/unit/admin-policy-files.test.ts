@@ -16,8 +16,9 @@ import { describe, expect, it } from "vitest";
 import { patternNames, selectorNames } from "../../lib/hellohire/markup";
 import { applyMarkupOverride } from "../../lib/hellohire/markup-override";
 import { devExtensionId, manifestFor } from "../../lib/manifest/manifest";
-import { parsePolicy } from "../../lib/settings/policy";
+import { jobIdForInterview, parsePolicy } from "../../lib/settings/policy";
 import {
+  chromeSchemaProblems,
   decodeRegistryPolicy,
   isObject,
   parsePlist,
@@ -231,6 +232,14 @@ describe("docs/policy/", () => {
     expect(orgSignIn.integrationEnabled).toBe(main.integrationEnabled);
     expect(orgSignIn.createAndUpdateCandidates).toBe(main.createAndUpdateCandidates);
     expect(orgSignIn.clientId).toBe(main.clientId);
+    expect(orgSignIn.jobByInterview).toEqual(main.jobByInterview);
+  });
+
+  it("the main example maps the fixture's CSR interview to a job, as the guide explains", () => {
+    const { policy } = parsePolicy(reading("chrome-linux.json").values);
+    expect(jobIdForInterview(policy.jobByInterview, "CSR")).toBe("your-job-id");
+    // candidateSource is the organisation's own IDs: no ready file guesses them.
+    for (const file of policyFiles) expect(reading(file).values).not.toHaveProperty("candidateSource");
   });
 
   it.each([...readings].filter(([, r]) => r.extensionSettings).map(([file]) => file))(
@@ -297,6 +306,33 @@ describe("the checks catch broken policy", () => {
     ]);
     expect(schemaProblems({ selectorOverrides: { selectors: { candidateName: 1 } } }, schema)).toEqual([
       "policy.selectorOverrides.selectors.candidateName: must be a string",
+    ]);
+  });
+
+  it("a job mapping to something that is not a job ID, or a source without its IDs, is refused", () => {
+    expect(schemaProblems({ jobByInterview: { CSR: "job 42" } }, schema)).toEqual([
+      "policy.jobByInterview.CSR: must match ^[A-Za-z0-9_-]{1,100}$",
+    ]);
+    expect(schemaProblems({ jobByInterview: { CSR: 42 } }, schema)).toEqual(["policy.jobByInterview.CSR: must be a string"]);
+    expect(schemaProblems({ candidateSource: { sourceTypeId: "EVENT" } }, schema)).toEqual([
+      "policy.candidateSource: must have sourceId",
+    ]);
+    expect(schemaProblems({ candidateSource: { sourceTypeId: "EVENT", sourceId: "x", source: "y" } }, schema)).toEqual([
+      "policy.candidateSource.source: not in the schema",
+    ]);
+    expect(kept({ jobByInterview: { CSR: "job 42" } }).problems[0]).toMatch(/^jobByInterview must map/u);
+    expect(kept({ candidateSource: { sourceTypeId: "EVENT" } }).problems[0]).toMatch(/^candidateSource must be/u);
+  });
+
+  it("a schema attribute Chrome does not know would stop the extension loading: it is caught", () => {
+    expect(chromeSchemaProblems({ type: "object", properties: { a: { type: "string", maxLength: 100 } } })).toEqual([
+      "schema.a: Chrome does not accept the attribute maxLength on a string",
+    ]);
+    expect(chromeSchemaProblems({ type: "object", additionalProperties: false })).toEqual([
+      "schema.additionalProperties: must be an object",
+    ]);
+    expect(chromeSchemaProblems({ type: "object", properties: {}, required: ["a"] })).toEqual([
+      "schema: required names a, not one of its properties",
     ]);
   });
 
@@ -403,6 +439,10 @@ describe("public/managed_schema.json", () => {
     const property = schema.properties[key];
     expect(property?.title?.trim()).toBeTruthy();
     expect(property?.description?.trim()).toBeTruthy();
+  });
+
+  it("uses only what Chrome's policy schema accepts", () => {
+    expect(chromeSchemaProblems(schema)).toEqual([]);
   });
 
   it("is an object schema without additionalProperties at the top (Chrome requires it)", () => {

@@ -225,9 +225,57 @@ export interface SchemaNode {
   title?: string;
   description?: string;
   enum?: unknown[];
+  /** A regular expression a string must match (Chrome: RE2, searched anywhere unless anchored). */
+  pattern?: string;
   items?: SchemaNode;
   properties?: Record<string, SchemaNode>;
   additionalProperties?: SchemaNode | boolean;
+  /** Properties an object must have. */
+  required?: string[];
+}
+
+/** The attributes Chrome's policy schema parser accepts per type (components/policy/core/common/schema.cc): any other fails the extension's load. */
+const chromeAttributes: Record<string, readonly string[]> = {
+  array: ["description", "id", "items", "sensitiveValue", "title", "type"],
+  boolean: ["description", "id", "sensitiveValue", "title", "type"],
+  integer: ["description", "enum", "id", "maximum", "minimum", "sensitiveValue", "title", "type"],
+  number: ["description", "id", "sensitiveValue", "title", "type"],
+  object: [
+    "additionalProperties",
+    "description",
+    "id",
+    "patternProperties",
+    "properties",
+    "required",
+    "sensitiveValue",
+    "title",
+    "type",
+  ],
+  string: ["description", "enum", "id", "pattern", "sensitiveValue", "title", "type"],
+};
+
+/** Why Chrome would refuse this schema (and with it the extension), by path: unknown types or attributes, required properties not declared. */
+export function chromeSchemaProblems(schema: unknown, path = "schema"): string[] {
+  if (!isObject(schema)) return [`${path}: must be an object`];
+  const type = typeof schema.type === "string" ? schema.type : "";
+  const allowed = chromeAttributes[type];
+  if (!allowed) return [`${path}: unknown type ${String(schema.type)}`];
+  const problems = Object.keys(schema)
+    .filter((key) => !allowed.includes(key))
+    .map((key) => `${path}: Chrome does not accept the attribute ${key} on a ${type}`);
+  if (schema.items !== undefined) problems.push(...chromeSchemaProblems(schema.items, `${path}.items`));
+  if (schema.additionalProperties !== undefined)
+    problems.push(...chromeSchemaProblems(schema.additionalProperties, `${path}.additionalProperties`));
+  const properties = isObject(schema.properties) ? schema.properties : {};
+  for (const [key, property] of Object.entries(properties)) problems.push(...chromeSchemaProblems(property, `${path}.${key}`));
+  if (schema.required !== undefined) {
+    if (!Array.isArray(schema.required)) problems.push(`${path}: required must be a list`);
+    else
+      for (const name of schema.required)
+        if (typeof name !== "string" || !Object.hasOwn(properties, name))
+          problems.push(`${path}: required names ${String(name)}, not one of its properties`);
+  }
+  return problems;
 }
 
 /** Every way `value` does not fit `schema`, by path. Unknown object properties are refused. */
@@ -240,6 +288,7 @@ export function schemaProblems(value: unknown, schema: SchemaNode, path = "polic
       break;
     case "string":
       if (typeof value !== "string") fail("must be a string");
+      else if (schema.pattern !== undefined && !new RegExp(schema.pattern, "u").test(value)) fail(`must match ${schema.pattern}`);
       break;
     case "integer":
       if (!Number.isInteger(value)) fail("must be an integer");
@@ -258,7 +307,8 @@ export function schemaProblems(value: unknown, schema: SchemaNode, path = "polic
       break;
     case "object":
       if (!isObject(value)) fail("must be an object");
-      else
+      else {
+        for (const name of schema.required ?? []) if (!Object.hasOwn(value, name)) fail(`must have ${name}`);
         for (const [key, item] of Object.entries(value)) {
           const property = schema.properties && Object.hasOwn(schema.properties, key) ? schema.properties[key] : undefined;
           const additional = typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined;
@@ -266,6 +316,7 @@ export function schemaProblems(value: unknown, schema: SchemaNode, path = "polic
           if (itemSchema) problems.push(...schemaProblems(item, itemSchema, `${path}.${key}`));
           else problems.push(`${path}.${key}: not in the schema`);
         }
+      }
       break;
     default:
       fail(`schema type ${String(schema.type)} is not handled`);
