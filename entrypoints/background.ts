@@ -2,6 +2,7 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { learnAccount } from "../lib/auth/account";
 import { connectedClient } from "../lib/auth/connection";
+import { canReadJobs } from "../lib/auth/scopes";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts } from "../lib/background/admin-hosts";
@@ -90,7 +91,7 @@ export default defineBackground(() => {
   // Messages built here (errors, reasons) are in the browser's language; see lib/i18n for why this is read.
   loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
-  const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens });
+  const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens, canReadJobs });
   const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   const signIn = (choice: EndpointChoice) => signInWithOAuth({ identity: browser.identity }, choice);
   const trusted = trustedSenders();

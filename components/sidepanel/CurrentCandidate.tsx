@@ -1,16 +1,39 @@
 import { ratingLabelKeys } from "../../components/InterviewWidget";
 import { t } from "../../lib/i18n/messages";
 import type { LookupResponse, PageStatus } from "../../lib/messaging/protocol";
+import type { JobChoice } from "../../lib/sync/job-for-interview";
 import { OutboxRow } from "./Pending";
 import type { PanelStore } from "./store";
+
+/** Why a candidate went to the talent pool rather than the interview's job. */
+function noJobWords(choice: Extract<JobChoice, { kind: "none" }>): string {
+  const title = choice.title ?? "";
+  switch (choice.why) {
+    case "no-title":
+      return t("jobWhyNoTitle");
+    case "no-match":
+      return t("jobWhyNoMatch", title);
+    case "ambiguous":
+      return t("jobWhyAmbiguous", title);
+    case "no-access":
+      return t("jobWhyNoAccess");
+    case "unavailable":
+      return t("jobWhyUnavailable");
+  }
+}
+
+/** Where this browser created the candidate: the job, or the talent pool, which no one's search sees. */
+function placementWords(job: JobChoice): string {
+  return job.kind === "job" ? t("matchCreatedForJob", job.title ?? job.jobId) : t("matchCreatedTalentPool", noJobWords(job));
+}
 
 /** How the Hellohire candidate matched in SmartRecruiters, in plain words. */
 function matchWords(match: LookupResponse): string {
   switch (match.status) {
     case "found":
-      return t("matchFound");
+      return match.job ? placementWords(match.job) : t("matchFound");
     case "created":
-      return t("matchCreated");
+      return match.job ? placementWords(match.job) : t("matchCreated");
     case "first-name-updated":
       return t("matchFirstNameUpdated");
     case "not-found":
@@ -18,7 +41,7 @@ function matchWords(match: LookupResponse): string {
     case "no-email":
       return t("matchNoEmail");
     case "hidden":
-      return t("matchHidden");
+      return `${t(match.cause === "unconfirmed" ? "matchUnconfirmed" : "matchHidden")}${match.job.kind === "none" ? ` ${noJobWords(match.job)}` : ""}`;
     case "disabled":
       return t("matchDisabled");
     case "error":
@@ -45,6 +68,12 @@ export function CurrentCandidate({ store, page }: { store: PanelStore; page: Pag
         <dd>{person?.email ?? t("emailNotShown")}</dd>
         <dt>{t("interviewLabel")}</dt>
         <dd>{page.interviewName}</dd>
+        {page.jobTitle && (
+          <>
+            <dt>{t("jobOnPageLabel")}</dt>
+            <dd data-testid="page-job">{page.jobTitle}</dd>
+          </>
+        )}
         <dt>{t("smartRecruitersLabel")}</dt>
         <dd data-testid="match">{match ? matchWords(match) : t("lookingUp")}</dd>
         {match && "candidateId" in match && (

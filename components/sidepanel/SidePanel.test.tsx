@@ -1,6 +1,12 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import type { CandidateDetailsResponse, ConnectionStatus, PageStatus, Request } from "../../lib/messaging/protocol";
+import type {
+  CandidateDetailsResponse,
+  ConnectionStatus,
+  LookupResponse,
+  PageStatus,
+  Request,
+} from "../../lib/messaging/protocol";
 import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
@@ -205,14 +211,45 @@ describe("SidePanel", () => {
     expect(items[1]?.textContent).toContain("Denied.");
   });
 
-  it("says plainly when the candidate exists but the interviewer cannot see them", async () => {
+  it("says the real cause when the candidate exists but search cannot find them: the talent pool, fixed by mapping a job", async () => {
     panel({
       connected: true,
       page: annInterview,
-      details: annDetails({ status: "hidden" }),
+      details: annDetails({ status: "hidden", cause: "talent-pool", job: { kind: "none", why: "no-title", title: null } }),
     });
-    await waitFor(() => expect(screen.getByTestId("match").textContent).toContain("on the hiring team"));
+    await waitFor(() => expect(screen.getByTestId("match").textContent).toContain("talent pool only"));
+    const said = screen.getByTestId("match").textContent ?? "";
+    expect(said).toContain("Mapping this interview to its job fixes it");
+    expect(said).not.toMatch(/access|hiring team/u);
     expect(screen.queryByTestId("tags")).toBeNull();
+  });
+
+  it("says where a candidate this browser created went: the job, or the talent pool with why and the fix", async () => {
+    const created = (job: NonNullable<Extract<LookupResponse, { candidateId: string }>["job"]>) =>
+      annDetails({ status: "created", job } as Partial<LookupResponse>);
+    const { view } = panel({
+      connected: true,
+      page: { ...annInterview, jobTitle: "Customer Service Representative" },
+      details: created({ kind: "job", jobId: "job-csr-1", title: "Customer Service Representative", source: "title" }),
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("match").textContent).toBe(
+        "Created in SmartRecruiters for the job “Customer Service Representative”",
+      ),
+    );
+    expect(screen.getByTestId("page-job").textContent).toBe("Customer Service Representative");
+    view.unmount();
+    panel({
+      connected: true,
+      page: annInterview,
+      details: created({ kind: "none", why: "ambiguous", title: "Warehouse Associate" }),
+    });
+    await waitFor(() =>
+      expect(screen.getByTestId("match").textContent).toContain("other interviewers’ browsers will not find them"),
+    );
+    expect(screen.getByTestId("match").textContent).toContain(
+      "Several open SmartRecruiters jobs are titled “Warehouse Associate”",
+    );
   });
 
   it("diagnoses an unreadable page and copies its redacted structure", async () => {

@@ -77,3 +77,33 @@ describe("candidate state", () => {
     expect(failed.save).toEqual({ kind: "failed", reason: "Denied.", retry: "yes" });
   });
 });
+
+describe("a rating that followed its candidate to another ID", () => {
+  it("moves the link and the candidate ID along with the saved rating", () => {
+    const ready = afterLookup(initialCandidateState, {
+      status: "found",
+      candidateId: "merged-away",
+      profileUrl: "https://sr.example/app/people/candidates/merged-away",
+      rating: null,
+    });
+    const saved = afterRating(savingRating(ready, "yes"), "yes", {
+      status: "saved",
+      rating: "yes",
+      moved: { candidateId: "survivor", profileUrl: "https://sr.example/app/people/candidates/survivor" },
+    });
+    expect(saved).toMatchObject({
+      candidateId: "survivor",
+      link: { kind: "ready", profileUrl: "https://sr.example/app/people/candidates/survivor" },
+      rating: "yes",
+      save: { kind: "saved" },
+    });
+  });
+
+  it("says when a talent-pool create was not confirmed, differently from a candidate search cannot see", () => {
+    const job = { kind: "none" as const, why: "no-title" as const, title: null };
+    const unconfirmed = afterLookup(initialCandidateState, { status: "hidden", cause: "unconfirmed", job });
+    const pool = afterLookup(initialCandidateState, { status: "hidden", cause: "talent-pool", job });
+    expect(unconfirmed.link).toMatchObject({ kind: "unavailable", reason: expect.stringContaining("did not confirm") });
+    expect(pool.link).toMatchObject({ kind: "unavailable", reason: expect.stringContaining("talent pool only") });
+  });
+});

@@ -54,7 +54,7 @@ export function afterLookup(state: CandidateState, response: LookupResponse): Ca
     case "hidden":
       return {
         ...state,
-        link: { kind: "unavailable", reason: t("widgetHidden") },
+        link: { kind: "unavailable", reason: t(response.cause === "unconfirmed" ? "widgetUnconfirmed" : "widgetHidden") },
       };
     case "disabled":
       return { ...state, link: { kind: "unavailable", reason: t("integrationSwitchedOff") } };
@@ -68,10 +68,13 @@ export function savingRating(state: CandidateState, rating: Rating | null): Cand
 }
 
 export function afterRating(state: CandidateState, wanted: Rating | null, response: RateResponse): CandidateState {
-  if (response.status === "saved") return { ...state, rating: response.rating, save: { kind: "saved" } };
-  if (response.status === "queued")
-    return { ...state, save: { kind: "queued", rating: response.rating, reason: response.reason } };
-  return { ...state, save: { kind: "failed", reason: response.message, retry: wanted } };
+  if (response.status === "error") return { ...state, save: { kind: "failed", reason: response.message, retry: wanted } };
+  // The candidate was merged or deleted in SmartRecruiters: the rating followed them, and so does the link.
+  const followed: CandidateState = response.moved
+    ? { ...state, candidateId: response.moved.candidateId, link: { kind: "ready", profileUrl: response.moved.profileUrl } }
+    : state;
+  if (response.status === "saved") return { ...followed, rating: response.rating, save: { kind: "saved" } };
+  return { ...followed, save: { kind: "queued", rating: response.rating, reason: response.reason } };
 }
 
 /**

@@ -3,6 +3,7 @@ import type { AuthMode } from "../settings/policy";
 import type { Endpoints } from "../settings/settings";
 import { isRecord } from "../shared/is-record";
 import type { ApiErrorKind } from "../smartrecruiters/errors";
+import type { JobChoice } from "../sync/job-for-interview";
 import type { Person } from "../sync/match-candidate";
 import { isRating, type Rating } from "../sync/rating-tag";
 
@@ -62,16 +63,25 @@ export type LookupResponse =
       rating: Rating | null;
       /** A rating of this browser still in the outbox: queued (retrying) or failed for good. */
       outbox?: { state: "queued" | "failed"; rating: Rating | null; reason: string };
+      /** For a candidate just created: the interview's job they applied to, or why they went to the talent pool. */
+      job?: JobChoice;
     }
   | { status: "not-found"; createAndUpdate: boolean }
   | { status: "no-email" }
-  | { status: "hidden" }
+  /** In SmartRecruiters but not findable by search: talent pool only, or a talent-pool create not confirmed. */
+  | { status: "hidden"; cause: "talent-pool" | "unconfirmed"; job: JobChoice }
   | Failure;
 
+/** The rating followed its candidate to another ID (merged in SmartRecruiters, or created again after a delete). */
+export interface MovedCandidate {
+  candidateId: string;
+  profileUrl: string;
+}
+
 export type RateResponse =
-  | { status: "saved"; rating: Rating | null }
+  | { status: "saved"; rating: Rating | null; moved?: MovedCandidate }
   /** Stored in the outbox and retried automatically: the reason says why it is not sent yet. */
-  | { status: "queued"; rating: Rating | null; reason: string }
+  | { status: "queued"; rating: Rating | null; reason: string; moved?: MovedCandidate }
   | Failure;
 
 export interface ConnectionStatus {

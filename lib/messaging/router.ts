@@ -40,7 +40,7 @@ async function candidateDetails(deps: RouterDeps): Promise<CandidateDetailsRespo
   const active = await deps.activeTabId();
   const page = active === null ? null : await tabStatus(active);
   if (page?.kind !== "one-on-one" || !page.candidate || page.interviewName === undefined) return { status: "no-candidate" };
-  const match = await deps.sync.lookup(page.interviewName, page.candidate);
+  const match = await deps.sync.lookup(page.interviewName, page.candidate, page.jobTitle ?? null);
   const base = { status: "ok" as const, interviewName: page.interviewName, candidate: page.candidate, match };
   if (!("candidateId" in match)) return base;
   try {
@@ -66,7 +66,7 @@ async function statusLearningAccount(deps: RouterDeps): Promise<ConnectionStatus
 async function handle(request: Request, tabId: number | null, deps: RouterDeps): Promise<unknown> {
   switch (request.type) {
     case "lookup":
-      return deps.sync.lookup(request.interviewName, request.candidate);
+      return deps.sync.lookup(request.interviewName, request.candidate, request.jobTitle);
     case "rate":
       return deps.sync.rate(request.candidateId, request.interviewName, request.rating);
     case "prefetch":

@@ -199,7 +199,9 @@ export function createClient(config: ClientConfig): SmartRecruitersClient {
     },
     async createCandidate(candidate, options = {}) {
       const path = options.jobId ? `/jobs/${encodeURIComponent(options.jobId)}/candidates` : "/candidates";
-      return parseCandidate(await json("POST", path, options.sourceDetails ? { ...candidate, sourceDetails: options.sourceDetails } : candidate));
+      return parseCandidate(
+        await json("POST", path, options.sourceDetails ? { ...candidate, sourceDetails: options.sourceDetails } : candidate),
+      );
     },
     async updateCandidate(id, changes) {
       return parseCandidate(await json("PATCH", candidatePath(id), changes));

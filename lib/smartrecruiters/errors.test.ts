@@ -40,10 +40,14 @@ describe("errorFromResponse", () => {
     expect(errorFromResponse(409, headers(), { message: "Conflict", id }).existingId).toBe(id);
     expect(errorFromResponse(409, headers(), { message: "x", errors: [{ code: "C", candidateId: id }] }).existingId).toBe(id);
     expect(
-      errorFromResponse(409, headers(), { message: "Conflict", errors: [{ code: "CANDIDATE_DATA_CONFLICT", message: `Candidate ${id} exists` }] })
-        .existingId,
+      errorFromResponse(409, headers(), {
+        message: "Conflict",
+        errors: [{ code: "CANDIDATE_DATA_CONFLICT", message: `Candidate ${id} exists` }],
+      }).existingId,
     ).toBe(id);
-    expect(errorFromResponse(409, headers(), { message: "A candidate with this email and last name already exists" }).existingId).toBeUndefined();
+    expect(
+      errorFromResponse(409, headers(), { message: "A candidate with this email and last name already exists" }).existingId,
+    ).toBeUndefined();
   });
 
   it("reads Retry-After on a 429", () => {

@@ -68,7 +68,10 @@ export function existingCandidateId(body: unknown): string | undefined {
       if (typeof value === "string" && /^[\w-]{1,100}$/u.test(value)) return value;
     }
   for (const place of places) {
-    const uuid = typeof place.message === "string" ? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/iu.exec(place.message) : null;
+    const uuid =
+      typeof place.message === "string"
+        ? /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/iu.exec(place.message)
+        : null;
     if (uuid) return uuid[0];
   }
   return undefined;

@@ -72,7 +72,12 @@ describe("applyRating against colleagues writing at the same moment", () => {
         (candidates[0] as { tags: string[] }).tags = ["hellohire - csr - yes"];
       }
     };
-    const result = await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "no", previousTag: "hellohire - csr - yes" });
+    const result = await applyRating(client, {
+      candidateId: "c1",
+      interviewName: "CSR",
+      rating: "no",
+      previousTag: "hellohire - csr - yes",
+    });
     expect(candidates[0]?.tags.sort()).toEqual(["colleague", "hellohire - csr - no"]);
     expect(result.written).toBe("hellohire - csr - no");
     expect(calls.filter((call) => call.startsWith("get-tags"))).toHaveLength(2);
@@ -86,7 +91,12 @@ describe("applyRating against colleagues writing at the same moment", () => {
       await replace(id, tags);
       candidates[0]?.tags.push("late colleague");
     };
-    const result = await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "maybe", previousTag: "hellohire - csr - yes" });
+    const result = await applyRating(client, {
+      candidateId: "c1",
+      interviewName: "CSR",
+      rating: "maybe",
+      previousTag: "hellohire - csr - yes",
+    });
     expect(result.tags).toEqual(["hellohire - csr - maybe", "late colleague"]);
     expect(calls.filter((call) => !call.startsWith("get-tags"))).toEqual(['replace-tags c1 ["hellohire - csr - maybe"]']);
   });

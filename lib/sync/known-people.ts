@@ -1,10 +1,13 @@
 import { storage } from "wxt/utils/storage";
 import { oneAtATime } from "../shared/one-at-a-time";
+import type { JobChoice } from "./job-for-interview";
 import type { Person } from "./match-candidate";
 
 /** Who a matched candidate ID is, and the interview's job title on the page, so a rating can follow them when the ID dies. */
 export interface KnownPerson extends Person {
   jobTitle: string | null;
+  /** Where this browser created them (the job, or the talent pool and why), when it did. */
+  placement?: JobChoice;
 }
 
 /**
@@ -23,8 +26,15 @@ export const knownPeople = {
   remember(candidateId: string, person: KnownPerson): Promise<void> {
     return queue(async () => {
       const all = { ...(await knownItem.getValue()) };
+      const placement = person.placement ?? all[candidateId]?.placement;
       delete all[candidateId];
-      all[candidateId] = { firstName: person.firstName, lastName: person.lastName, email: person.email, jobTitle: person.jobTitle };
+      all[candidateId] = {
+        firstName: person.firstName,
+        lastName: person.lastName,
+        email: person.email,
+        jobTitle: person.jobTitle,
+        ...(placement ? { placement } : {}),
+      };
       const ids = Object.keys(all);
       for (const old of ids.slice(0, Math.max(0, ids.length - maxKnown))) delete all[old];
       await knownItem.setValue(all);

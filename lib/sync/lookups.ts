@@ -4,6 +4,7 @@ import { readSettings } from "../settings/settings";
 import { profileUrl } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { createdCandidates } from "./created-candidates";
+import type { JobChoice } from "./job-for-interview";
 import { knownPeople } from "./known-people";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
 import { backoffMs, sameTarget } from "./outbox";
@@ -54,7 +55,12 @@ export function createMatcher(context: SyncContext) {
       person,
       request.createAndUpdate,
     );
-    if ("candidate" in result) await knownPeople.remember(result.candidate.id, { ...person, jobTitle });
+    if ("candidate" in result)
+      await knownPeople.remember(result.candidate.id, {
+        ...person,
+        jobTitle,
+        ...(result.status === "created" ? { placement: result.job } : {}),
+      });
     return result;
   }
 
@@ -80,6 +86,12 @@ export function createMatcher(context: SyncContext) {
 
 export type Matcher = ReturnType<typeof createMatcher>;
 
+/** Where this browser created the candidate, on every later lookup of this session too. */
+async function placement(result: Extract<MatchResult, { candidate: unknown }>): Promise<{ job?: JobChoice }> {
+  const job = result.status === "created" ? result.job : (await knownPeople.get(result.candidate.id))?.placement;
+  return job ? { job } : {};
+}
+
 /** The page's and the side panel's questions: who is this candidate in SmartRecruiters, and what do they hold now. */
 export function createLookups(context: SyncContext, match: Matcher) {
   return {
@@ -102,13 +114,14 @@ export function createLookups(context: SyncContext, match: Matcher) {
           candidateId,
           profileUrl: profileUrl(profileUrlTemplate, candidateId),
           rating: await ourRating(candidateId, interviewName, result.candidate.tags),
-          ...(result.status === "created" ? { job: result.job } : {}),
+          ...(await placement(result)),
           ...(queued
             ? {
                 outbox: {
                   state: queued.state === "failed" ? ("failed" as const) : ("queued" as const),
                   rating: queued.rating,
-                  reason: queued.state === "failed" ? (queued.lastError?.message ?? t("widgetNotSavedNoReason")) : queuedReason(queued),
+                  reason:
+                    queued.state === "failed" ? (queued.lastError?.message ?? t("widgetNotSavedNoReason")) : queuedReason(queued),
                 },
               }
             : {}),

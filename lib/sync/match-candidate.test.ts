@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { emailQuery, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
-import { fakeClient } from "./fake-client";
 import type { CreatedMemory } from "./created-candidates";
+import { fakeClient } from "./fake-client";
 import { exactMatches, matchCandidate as match, type Person } from "./match-candidate";
 
 /** The created-candidates memory, in a Map. */
@@ -141,7 +141,10 @@ describe("matchCandidate: creation every interviewer can find, never twice", () 
   });
 
   it("a 409 naming the existing candidate reads them and uses them when email and last name agree", async () => {
-    const { client, calls } = fakeClient([{ ...ann, jobIds: [] }], { createExisting: "conflict-with-id", searchNeedsApplication: true });
+    const { client, calls } = fakeClient([{ ...ann, jobIds: [] }], {
+      createExisting: "conflict-with-id",
+      searchNeedsApplication: true,
+    });
     const created = memory();
     expect(await match({ client, search: search(client), created }, person, true)).toMatchObject({
       status: "found",
