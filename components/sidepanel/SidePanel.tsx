@@ -4,6 +4,7 @@ import { Activity } from "./Activity";
 import { AdminHosts } from "./AdminHosts";
 import { AdminTemplate } from "./AdminTemplate";
 import { Connection } from "./Connection";
+import { JobMapping } from "./JobMapping";
 import { Pending } from "./Pending";
 import type { PanelStore } from "./store";
 import { ThisTab } from "./ThisTab";
@@ -103,6 +104,7 @@ export function SidePanel({ store }: { store: PanelStore }) {
           onChange={(value) => setSetting("createAndUpdateCandidates", value)}
         />
         <AdminHosts store={store} />
+        <JobMapping store={store} />
       </section>
       {pastFirstFrame && (
         <>

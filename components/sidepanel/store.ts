@@ -11,6 +11,7 @@ import type {
   StatusResponse,
   StructureResponse,
 } from "../../lib/messaging/protocol";
+import type { JobMapping } from "../../lib/settings/policy";
 import { policyTemplate } from "../../lib/settings/policy-template";
 import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/settings";
 import type { ActivityEntry } from "../../lib/sync/activity";
@@ -24,6 +25,8 @@ export interface PanelBackend {
   managedSettings(): Promise<SettingName[]>;
   /** Policy values the extension ignored as invalid, by key (never the value). */
   policyProblems(): Promise<string[]>;
+  /** The policy's jobByInterview (none when absent). */
+  jobByInterview?(): Promise<JobMapping>;
   writeSetting(name: SettingName, value: boolean): Promise<void>;
   readOutbox(): Promise<OutboxEntry[]>;
   readActivity(): Promise<ActivityEntry[]>;
@@ -44,6 +47,8 @@ export interface PanelState {
   settings: UserSettings | null;
   managed: SettingName[];
   policyProblems: string[];
+  /** Interview → SmartRecruiters job ID, as the organisation's policy sets it. */
+  jobByInterview: JobMapping;
   /** Hellohire addresses the organisation added that the interviewer has not allowed yet. */
   hostsToAllow: string[];
   /** The interviewer said no to them (the last time they were asked). */
@@ -107,6 +112,7 @@ export function createPanelStore(backend: PanelBackend) {
           settings: null,
           managed: [],
           policyProblems: [],
+          jobByInterview: {},
           hostsToAllow: [],
           hostsRefused: false,
           page: null,
@@ -132,12 +138,13 @@ export function createPanelStore(backend: PanelBackend) {
             ]);
           },
           async loadSettings() {
-            const [settings, managed, policyProblems] = await Promise.all([
+            const [settings, managed, policyProblems, jobByInterview] = await Promise.all([
               backend.readSettings(),
               backend.managedSettings(),
               backend.policyProblems(),
+              backend.jobByInterview?.() ?? {},
             ]);
-            set({ settings, managed, policyProblems });
+            set({ settings, managed, policyProblems, jobByInterview });
             settingsRead();
           },
           async loadHosts() {

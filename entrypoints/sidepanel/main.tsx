@@ -18,6 +18,7 @@ const store = createPanelStore({
   readSettings,
   managedSettings,
   policyProblems: async () => (await cachedPolicy.getValue()).problems,
+  jobByInterview: async () => (await cachedPolicy.getValue()).policy.jobByInterview ?? {},
   writeSetting: (name, value) => settingItems[name].setValue(value),
   copyText: (text) => copyToClipboard(text),
   extensionId: browser.runtime.id,
