@@ -1,42 +1,21 @@
 import type { RequestContext } from "./context";
-import { sendSrError } from "./errors";
-import { isJsonContentType, isRecord, parseJson, sendJson } from "./http";
+import { isJsonContentType, isRecord, parseJson } from "./http";
+import { pageReply, readPage } from "./paging";
+import { type ApiRoute, decodeId, errorReply, jsonReply, type Reply } from "./reply";
 import { toDetails, toSummary } from "./representation";
 import { searchCandidates } from "./search";
-import type { CandidatePatch } from "./store";
-import type { Scope } from "./types";
+import type { CandidatePatch, StoredCandidate } from "./store";
+import type { SandboxApplication } from "./types";
 
 /** The /candidates* endpoints, once the gateway (auth, limits, faults, scopes) let a request through. */
 
-type Handler = (ctx: RequestContext, id: string) => void;
-
-export interface CandidateRoute {
-  /** The OAuth scope the call needs; null: any valid credential. */
-  scope: Scope | null;
-  /** Counts against the search concurrency limit. */
-  search: boolean;
-  id: string;
-  handle: Handler;
-}
-
-export const DEFAULT_LIMIT = 10;
-export const MAX_LIMIT = 100;
-
-function decodeId(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
-  }
-}
-
-export function matchCandidateRoute(method: string, path: string): CandidateRoute | undefined {
+export function matchCandidateRoute(method: string, path: string): ApiRoute | undefined {
   if (path === "/candidates" || path === "/candidates/") {
     if (method === "GET") {
-      return { scope: "candidates_read", search: true, id: "", handle: searchHandler };
+      return { scope: "candidates_read", search: true, write: false, id: "", handle: searchHandler };
     }
     if (method === "POST") {
-      return { scope: "candidates_create", search: false, id: "", handle: createHandler };
+      return { scope: "candidates_create", search: false, write: true, id: "", handle: (ctx) => createReply(ctx, undefined) };
     }
     return undefined;
   }
@@ -46,54 +25,63 @@ export function matchCandidateRoute(method: string, path: string): CandidateRout
   if (id === undefined || id === "") {
     return undefined;
   }
+  const route = (scope: ApiRoute["scope"], write: boolean, handle: ApiRoute["handle"]): ApiRoute => ({
+    scope,
+    search: false,
+    write,
+    id,
+    handle,
+  });
   if (tags !== null) {
     if (method === "GET") {
-      return { scope: "candidates_read", search: false, id, handle: getTagsHandler };
+      return route("candidates_read", false, getTagsHandler);
     }
     if (method === "POST") {
-      return { scope: "candidates_manage", search: false, id, handle: addTagsHandler };
+      return route("candidates_manage", true, addTagsHandler);
     }
     if (method === "PUT") {
-      return { scope: "candidates_manage", search: false, id, handle: replaceTagsHandler };
+      return route("candidates_manage", true, replaceTagsHandler);
+    }
+    if (method === "DELETE") {
+      return route("candidates_manage", true, deleteTagsHandler);
     }
     return undefined;
   }
   if (method === "GET") {
-    return { scope: "candidates_read", search: false, id, handle: getHandler };
+    return route("candidates_read", false, getHandler);
   }
   if (method === "PATCH") {
-    return { scope: "candidates_manage", search: false, id, handle: patchHandler };
+    return route("candidates_manage", true, patchHandler);
   }
   return undefined;
 }
 
-function notFound(ctx: RequestContext, id: string): void {
-  sendSrError(ctx.res, 404, "CANDIDATE_NOT_FOUND", `Candidate not found: ${id}`);
+function notFound(id: string): Reply {
+  return errorReply(404, "CANDIDATE_NOT_FOUND", `Candidate not found: ${id}`);
 }
 
-function validationError(ctx: RequestContext, problems: { field: string; message: string }[]): void {
-  sendJson(ctx.res, 400, {
+function validationError(problems: { field: string; message: string }[]): Reply {
+  return jsonReply(400, {
     message: "Validation failed",
     errors: problems.map((p) => ({ code: "INVALID_FIELD", message: `${p.field}: ${p.message}` })),
   });
 }
 
-/** The body as a JSON object; answers 415 / 400 itself and returns undefined otherwise. */
-function jsonObjectBody(ctx: RequestContext): Record<string, unknown> | undefined {
+type BodyRead = { ok: true; body: Record<string, unknown> } | { ok: false; reply: Reply };
+
+/** The body as a JSON object, or the 415 / 400 to answer. */
+function jsonObjectBody(ctx: RequestContext): BodyRead {
   if (!isJsonContentType(ctx.req.headers["content-type"])) {
-    sendSrError(ctx.res, 415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json");
-    return undefined;
+    return { ok: false, reply: errorReply(415, "UNSUPPORTED_MEDIA_TYPE", "Content-Type must be application/json") };
   }
   const parsed = parseJson(ctx.body);
   if (!parsed.ok) {
-    sendSrError(ctx.res, 400, "INVALID_JSON", "Request body is not valid JSON");
-    return undefined;
+    return { ok: false, reply: errorReply(400, "INVALID_JSON", "Request body is not valid JSON") };
   }
   if (!isRecord(parsed.value)) {
-    sendSrError(ctx.res, 400, "INVALID_JSON", "Request body must be a JSON object");
-    return undefined;
+    return { ok: false, reply: errorReply(400, "INVALID_JSON", "Request body must be a JSON object") };
   }
-  return parsed.value;
+  return { ok: true, body: parsed.value };
 }
 
 function nonEmptyString(value: unknown): value is string {
@@ -104,66 +92,51 @@ function looksLikeEmail(value: string): boolean {
   return /^[^\s@]+@[^\s@]+$/.test(value.trim());
 }
 
-function parseCount(raw: string | null, fallback: number): number | undefined {
-  if (raw === null || raw === "") {
-    return fallback;
-  }
-  return /^\d+$/.test(raw) ? Number(raw) : undefined;
+function details(ctx: RequestContext, candidate: StoredCandidate): Record<string, unknown> {
+  return toDetails(candidate, ctx.origin, (id) => ctx.state.jobs.get(id));
 }
 
-function encodePageId(offset: number): string {
-  return Buffer.from(`offset:${offset}`).toString("base64url");
+function searchHandler(ctx: RequestContext): Reply {
+  const page = readPage(ctx);
+  if (!page.ok) {
+    return page.reply;
+  }
+  const pool = ctx.state.candidates.all().filter((c) => c.applications.length > 0 || ctx.state.modes.searchTalentPool);
+  const found = searchCandidates(pool, ctx.url.searchParams.get("q") ?? "");
+  const jobs = (id: string) => ctx.state.jobs.get(id);
+  return pageReply(ctx, found, page, (candidate) => toSummary(candidate, ctx.origin, jobs));
 }
 
-function decodePageId(pageId: string): number | undefined {
-  const match = /^offset:(\d+)$/.exec(Buffer.from(pageId, "base64url").toString("utf8"));
-  return match?.[1] === undefined ? undefined : Number(match[1]);
+function getHandler(ctx: RequestContext, id: string): Reply {
+  const candidate = ctx.state.candidates.get(id);
+  return candidate === undefined ? notFound(id) : jsonReply(200, details(ctx, candidate));
 }
 
-function searchHandler(ctx: RequestContext): void {
-  const params = ctx.url.searchParams;
-  const limit = parseCount(params.get("limit"), DEFAULT_LIMIT);
-  if (limit === undefined || limit < 1 || limit > MAX_LIMIT) {
-    sendSrError(ctx.res, 400, "INVALID_PARAMETER", `limit must be an integer from 1 to ${MAX_LIMIT}`);
-    return;
-  }
-  const pageId = params.get("pageId");
-  const offset = pageId !== null && pageId !== "" ? decodePageId(pageId) : parseCount(params.get("offset"), 0);
-  if (offset === undefined) {
-    sendSrError(ctx.res, 400, "INVALID_PARAMETER", "offset must be a non-negative integer (or pageId a nextPageId)");
-    return;
-  }
-  const pool = ctx.state.candidates.all().filter((candidate) => candidate.hasApplication || ctx.state.modes.searchTalentPool);
-  const found = searchCandidates(pool, params.get("q") ?? "");
-  const page = found.slice(offset, offset + limit);
-  const more = offset + limit < found.length;
-  sendJson(ctx.res, 200, {
-    limit,
-    offset,
-    ...(more ? { nextPageId: encodePageId(offset + limit) } : {}),
-    totalFound: found.length,
-    content: page.map((candidate) => toSummary(candidate, ctx.origin)),
+const CONFLICT_MESSAGE = "A candidate with this email and last name already exists";
+
+function conflict(): Reply {
+  return errorReply(409, "CANDIDATE_DATA_CONFLICT", CONFLICT_MESSAGE);
+}
+
+/** 409 naming the existing candidate (mode createExisting "conflict-with-id"). */
+export function conflictWithId(existingId: string): Reply {
+  return jsonReply(409, {
+    message: `${CONFLICT_MESSAGE}: ${existingId}`,
+    id: existingId,
+    errors: [{ code: "CANDIDATE_DATA_CONFLICT", message: `${CONFLICT_MESSAGE} (existing candidate id: ${existingId})` }],
   });
 }
 
-function getHandler(ctx: RequestContext, id: string): void {
-  const candidate = ctx.state.candidates.get(id);
-  if (candidate === undefined) {
-    notFound(ctx, id);
-    return;
+/**
+ * POST /candidates (jobId undefined: talent pool only) and POST /jobs/{jobId}/candidates (an
+ * application to that job). Validation, then the createExisting mode, then the insert.
+ */
+export function createReply(ctx: RequestContext, jobId: string | undefined): Reply {
+  const read = jsonObjectBody(ctx);
+  if (!read.ok) {
+    return read.reply;
   }
-  sendJson(ctx.res, 200, toDetails(candidate, ctx.origin));
-}
-
-function conflict(ctx: RequestContext): void {
-  sendSrError(ctx.res, 409, "CANDIDATE_DATA_CONFLICT", "A candidate with this email and last name already exists");
-}
-
-function createHandler(ctx: RequestContext): void {
-  const body = jsonObjectBody(ctx);
-  if (body === undefined) {
-    return;
-  }
+  const body = read.body;
   const problems: { field: string; message: string }[] = [];
   for (const field of ["firstName", "lastName", "email"] as const) {
     if (!nonEmptyString(body[field])) {
@@ -181,43 +154,49 @@ function createHandler(ctx: RequestContext): void {
     problems.push({ field: "sourceDetails", message: "must be an object" });
   }
   if (problems.length > 0 || !nonEmptyString(firstName) || !nonEmptyString(lastName) || !nonEmptyString(email)) {
-    validationError(ctx, problems);
-    return;
+    return validationError(problems);
   }
   const store = ctx.state.candidates;
-  if (ctx.state.modes.createExisting === "conflict" && store.findConflict(email, lastName) !== undefined) {
-    conflict(ctx);
-    return;
+  const existing = store.findConflict(email, lastName);
+  const mode = ctx.state.modes.createExisting;
+  if (existing !== undefined && mode === "conflict") {
+    return conflict();
   }
-  const created = store.insert({
-    firstName: firstName.trim(),
-    lastName: lastName.trim(),
-    email: email.trim(),
-    tags: Array.isArray(tags) ? tags.filter(nonEmptyString) : [],
-    // Created through the API without a job: the candidate sits in the talent pool only.
-    hasApplication: false,
-    ...(isRecord(sourceDetails) ? { sourceDetails } : {}),
-  });
-  sendJson(ctx.res, 201, toDetails(created, ctx.origin), {
+  if (existing !== undefined && mode === "conflict-with-id") {
+    return conflictWithId(existing.id);
+  }
+  const now = new Date();
+  const applications: SandboxApplication[] = jobId === undefined ? [] : [{ jobId, status: "NEW", appliedOn: now.toISOString() }];
+  const created = store.insert(
+    {
+      firstName: firstName.trim(),
+      lastName: lastName.trim(),
+      email: email.trim(),
+      tags: Array.isArray(tags) ? tags.filter(nonEmptyString) : [],
+      applications,
+      ...(isRecord(sourceDetails) ? { sourceDetails } : {}),
+    },
+    now,
+  );
+  return jsonReply(201, details(ctx, created), {
     Location: `${ctx.origin}/candidates/${encodeURIComponent(created.id)}`,
   });
 }
 
-function patchHandler(ctx: RequestContext, id: string): void {
-  const body = jsonObjectBody(ctx);
-  if (body === undefined) {
-    return;
+function patchHandler(ctx: RequestContext, id: string): Reply {
+  const read = jsonObjectBody(ctx);
+  if (!read.ok) {
+    return read.reply;
   }
   const store = ctx.state.candidates;
   const current = store.get(id);
   if (current === undefined) {
-    notFound(ctx, id);
-    return;
+    return notFound(id);
   }
   const patch: CandidatePatch = {};
   const problems: { field: string; message: string }[] = [];
   for (const field of ["firstName", "lastName", "email"] as const) {
-    const value = body[field];
+    const value = read.body[field];
     if (value === undefined) {
       continue;
     }
@@ -230,55 +209,48 @@ function patchHandler(ctx: RequestContext, id: string): void {
     }
   }
   if (problems.length > 0) {
-    validationError(ctx, problems);
-    return;
+    return validationError(problems);
   }
   const email = patch.email ?? current.email;
   const lastName = patch.lastName ?? current.lastName;
   if (store.findConflict(email, lastName, id) !== undefined) {
-    conflict(ctx);
-    return;
+    return conflict();
   }
   const updated = store.update(id, patch);
-  if (updated === undefined) {
-    notFound(ctx, id);
-    return;
-  }
-  sendJson(ctx.res, 200, toDetails(updated, ctx.origin));
+  return updated === undefined ? notFound(id) : jsonReply(200, details(ctx, updated));
 }
 
-function getTagsHandler(ctx: RequestContext, id: string): void {
+function getTagsHandler(ctx: RequestContext, id: string): Reply {
   const candidate = ctx.state.candidates.get(id);
-  if (candidate === undefined) {
-    notFound(ctx, id);
-    return;
-  }
-  sendJson(ctx.res, 200, { tags: [...candidate.tags] });
+  return candidate === undefined ? notFound(id) : jsonReply(200, { tags: [...candidate.tags] });
 }
 
-/** The `tags` of a tag write; answers 415 / 400 / 404 itself and returns undefined otherwise. */
-function tagsBody(ctx: RequestContext, id: string): { current: string[]; tags: string[] } | undefined {
-  const body = jsonObjectBody(ctx);
-  if (body === undefined) {
-    return undefined;
+type TagsRead = { ok: true; current: string[]; tags: string[] } | { ok: false; reply: Reply };
+
+/** The `tags` of a tag write, or the 415 / 400 / 404 to answer. */
+function tagsBody(ctx: RequestContext, id: string): TagsRead {
+  const read = jsonObjectBody(ctx);
+  if (!read.ok) {
+    return read;
   }
   const candidate = ctx.state.candidates.get(id);
   if (candidate === undefined) {
-    notFound(ctx, id);
-    return undefined;
+    return { ok: false, reply: notFound(id) };
   }
-  const tags = body.tags;
+  const tags = read.body.tags;
   if (!Array.isArray(tags) || !tags.every(nonEmptyString)) {
-    validationError(ctx, [{ field: "tags", message: "is required and must be an array of non-empty strings" }]);
-    return undefined;
+    return {
+      ok: false,
+      reply: validationError([{ field: "tags", message: "is required and must be an array of non-empty strings" }]),
+    };
   }
-  return { current: [...candidate.tags], tags: tags.filter(nonEmptyString) };
+  return { ok: true, current: [...candidate.tags], tags: tags.filter(nonEmptyString) };
 }
 
-function addTagsHandler(ctx: RequestContext, id: string): void {
+function addTagsHandler(ctx: RequestContext, id: string): Reply {
   const input = tagsBody(ctx, id);
-  if (input === undefined) {
-    return;
+  if (!input.ok) {
+    return input.reply;
   }
   const next = [...input.current];
   for (const tag of input.tags) {
@@ -287,14 +259,23 @@ function addTagsHandler(ctx: RequestContext, id: string): void {
     }
   }
   const updated = ctx.state.candidates.setTags(id, next);
-  sendJson(ctx.res, 200, { tags: [...(updated?.tags ?? next)] });
+  return jsonReply(200, { tags: [...(updated?.tags ?? next)] });
 }
 
-function replaceTagsHandler(ctx: RequestContext, id: string): void {
+function replaceTagsHandler(ctx: RequestContext, id: string): Reply {
   const input = tagsBody(ctx, id);
-  if (input === undefined) {
-    return;
+  if (!input.ok) {
+    return input.reply;
+  }
+  if (input.tags.length === 0 && ctx.state.modes.putEmptyTags === "refused") {
+    return validationError([
+      { field: "tags", message: "must not be empty (use DELETE /candidates/{id}/tags to remove every tag)" },
+    ]);
   }
   const updated = ctx.state.candidates.setTags(id, input.tags);
-  sendJson(ctx.res, 200, { tags: [...(updated?.tags ?? input.tags)] });
+  return jsonReply(200, { tags: [...(updated?.tags ?? input.tags)] });
+}
+
+function deleteTagsHandler(ctx: RequestContext, id: string): Reply {
+  return ctx.state.candidates.setTags(id, []) === undefined ? notFound(id) : { status: 204 };
 }

@@ -1,13 +1,23 @@
 import { startSandbox } from "./server";
 
 /**
- * npx tsx test/sandbox/cli.ts [--port N] [--host H]
- * Prints SANDBOX_URL=http://127.0.0.1:N and runs until SIGINT / SIGTERM.
+ * npx tsx test/sandbox/cli.ts [--port N] [--app-port M] [--host H]
+ * Prints SANDBOX_URL=http://127.0.0.1:N (the API origin) then SANDBOX_APP_URL=http://127.0.0.1:M
+ * (authorization and profile pages), and runs until SIGINT / SIGTERM.
  */
 
 interface CliOptions {
   port?: number;
+  appPort?: number;
   host?: string;
+}
+
+function parsePort(raw: string): number {
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port > 65535) {
+    throw new Error(`Invalid port: ${raw}`);
+  }
+  return port;
 }
 
 function parseArgs(argv: readonly string[]): CliOptions {
@@ -29,16 +39,13 @@ function parseArgs(argv: readonly string[]): CliOptions {
       return next;
     };
     if (name === "--port") {
-      const raw = value();
-      const port = Number(raw);
-      if (!/^\d+$/.test(raw) || port > 65535) {
-        throw new Error(`Invalid port: ${raw}`);
-      }
-      options.port = port;
+      options.port = parsePort(value());
+    } else if (name === "--app-port") {
+      options.appPort = parsePort(value());
     } else if (name === "--host") {
       options.host = value();
     } else if (name === "--help" || name === "-h") {
-      process.stdout.write("Usage: tsx test/sandbox/cli.ts [--port N] [--host H]\n");
+      process.stdout.write("Usage: tsx test/sandbox/cli.ts [--port N] [--app-port M] [--host H]\n");
       process.exit(0);
     } else {
       throw new Error(`Unknown argument: ${arg}`);
@@ -56,7 +63,7 @@ try {
 }
 
 const sandbox = await startSandbox(options);
-process.stdout.write(`SANDBOX_URL=${sandbox.url}\n`);
+process.stdout.write(`SANDBOX_URL=${sandbox.url}\nSANDBOX_APP_URL=${sandbox.appUrl}\n`);
 
 let stopping = false;
 function stop(): void {

@@ -1,6 +1,26 @@
-import type { NewSandboxCandidate, RequestLogEntry, SandboxCandidate, SandboxFaults, SandboxModes } from "./types";
+import type {
+  NewSandboxCandidate,
+  NewSandboxJob,
+  RequestLogEntry,
+  SandboxCandidate,
+  SandboxFaults,
+  SandboxJob,
+  SandboxModes,
+  SandboxModesPatch,
+} from "./types";
 
-export type { NewSandboxCandidate, RequestLogEntry, SandboxCandidate, SandboxFaults, SandboxModes } from "./types";
+export type {
+  NewSandboxCandidate,
+  NewSandboxJob,
+  RequestLogEntry,
+  SandboxApplication,
+  SandboxCandidate,
+  SandboxFaults,
+  SandboxJob,
+  SandboxModes,
+  SandboxModesPatch,
+  Scope,
+} from "./types";
 
 export class SandboxControlError extends Error {
   constructor(
@@ -39,7 +59,7 @@ export class SandboxControl {
     return (await response.json()) as T;
   }
 
-  /** Seed data again; clear faults, modes, request log and tokens. */
+  /** Seed candidates and jobs again; clear faults, modes, request log and tokens. */
   async reset(): Promise<void> {
     await this.call("POST", "/reset");
   }
@@ -65,9 +85,31 @@ export class SandboxControl {
     return body.tags;
   }
 
-  /** Inserts a candidate directly (hasApplication defaults to true). */
+  /**
+   * Inserts a candidate directly. Applications: `applications`, else one to `primaryJob`, else
+   * (hasApplication, default true) one to the generic job "job-general"; hasApplication false: none.
+   */
   addCandidate(candidate: NewSandboxCandidate): Promise<SandboxCandidate> {
     return this.json("POST", "/candidates", candidate);
+  }
+
+  /** Merges candidate `fromId` into `intoId`: fromId answers 404 afterwards; the survivor (returned) keeps both's tags and applications. */
+  mergeCandidate(fromId: string, intoId: string): Promise<SandboxCandidate> {
+    return this.json("POST", `/candidates/${encodeURIComponent(fromId)}/merge`, { into: intoId });
+  }
+
+  /** Deletes a candidate (its id answers 404 afterwards). */
+  async deleteCandidate(id: string): Promise<void> {
+    await this.call("DELETE", `/candidates/${encodeURIComponent(id)}`);
+  }
+
+  jobs(): Promise<SandboxJob[]> {
+    return this.json("GET", "/jobs");
+  }
+
+  /** Adds a job (status defaults to SOURCING). */
+  addJob(job: NewSandboxJob): Promise<SandboxJob> {
+    return this.json("POST", "/jobs", job);
   }
 
   faults(): Promise<SandboxFaults> {
@@ -84,7 +126,7 @@ export class SandboxControl {
   }
 
   /** Changes only the given modes. */
-  setModes(modes: Partial<SandboxModes>): Promise<SandboxModes> {
+  setModes(modes: SandboxModesPatch): Promise<SandboxModes> {
     return this.json("POST", "/modes", modes);
   }
 

@@ -2,10 +2,15 @@ import type { RequestContext } from "./context";
 import { sendSrError } from "./errors";
 import { parseFaults } from "./faults";
 import { isRecord, parseJson, sendEmpty, sendJson } from "./http";
+import { GENERIC_JOB_ID, isJobStatus, JOB_STATUSES } from "./jobstore";
 import { parseModesPatch } from "./modes";
-import type { NewSandboxCandidate, SandboxJob } from "./types";
+import { decodeId } from "./reply";
+import { toControlView } from "./representation";
+import type { SandboxState } from "./state";
+import type { CandidateInput, StoredCandidate } from "./store";
+import type { NewSandboxCandidate, NewSandboxJob, SandboxApplication, SandboxCandidate, SandboxPrimaryJob } from "./types";
 
-/** The control API under /__control/ (no auth, no rate limits, no faults). */
+/** The control API under /__control/ (no auth, no rate limits, no faults), on both origins. */
 
 type BodyParse = { ok: true; value: unknown } | { ok: false };
 
@@ -24,26 +29,48 @@ function isString(value: unknown): value is string {
   return typeof value === "string";
 }
 
-function parseJob(value: unknown): SandboxJob | undefined {
+function isId(value: unknown): value is string {
+  return isString(value) && value !== "" && !value.includes("/");
+}
+
+function parsePrimaryJob(value: unknown): SandboxPrimaryJob | undefined {
   if (!isRecord(value) || !isString(value.id) || !isString(value.title) || !isString(value.status)) {
     return undefined;
   }
   return { id: value.id, title: value.title, status: value.status };
 }
 
-type NewCandidateParse = { ok: true; input: NewSandboxCandidate } | { ok: false; message: string };
+type Parse<T> = { ok: true; input: T } | { ok: false; message: string };
 
-export function parseNewCandidate(value: unknown): NewCandidateParse {
+function parseApplications(value: unknown): Parse<NonNullable<NewSandboxCandidate["applications"]>> {
+  if (!Array.isArray(value)) {
+    return { ok: false, message: "applications must be an array of {jobId, status?, appliedOn?}" };
+  }
+  const applications: NonNullable<NewSandboxCandidate["applications"]> = [];
+  for (const item of value) {
+    if (!isRecord(item) || !isString(item.jobId)) {
+      return { ok: false, message: "applications must be an array of {jobId, status?, appliedOn?}" };
+    }
+    const { jobId, status, appliedOn } = item;
+    if ((status !== undefined && !isString(status)) || (appliedOn !== undefined && !isString(appliedOn))) {
+      return { ok: false, message: "an application's status and appliedOn must be strings" };
+    }
+    applications.push({ jobId, ...(status !== undefined ? { status } : {}), ...(appliedOn !== undefined ? { appliedOn } : {}) });
+  }
+  return { ok: true, input: applications };
+}
+
+export function parseNewCandidate(value: unknown): Parse<NewSandboxCandidate> {
   if (!isRecord(value)) {
     return { ok: false, message: "Body must be a JSON object" };
   }
-  const { id, firstName, lastName, email, tags, hasApplication, primaryJob, sourceDetails } = value;
+  const { id, firstName, lastName, email, tags, applications, hasApplication, primaryJob, sourceDetails } = value;
   if (!isString(firstName) || !isString(lastName) || !isString(email)) {
     return { ok: false, message: "firstName, lastName and email are required strings" };
   }
   const input: NewSandboxCandidate = { firstName, lastName, email };
   if (id !== undefined) {
-    if (!isString(id) || id === "" || id.includes("/")) {
+    if (!isId(id)) {
       return { ok: false, message: "id must be a non-empty string without /" };
     }
     input.id = id;
@@ -54,6 +81,13 @@ export function parseNewCandidate(value: unknown): NewCandidateParse {
     }
     input.tags = tags.filter(isString);
   }
+  if (applications !== undefined) {
+    const parsed = parseApplications(applications);
+    if (!parsed.ok) {
+      return parsed;
+    }
+    input.applications = parsed.input;
+  }
   if (hasApplication !== undefined) {
     if (typeof hasApplication !== "boolean") {
       return { ok: false, message: "hasApplication must be a boolean" };
@@ -61,11 +95,14 @@ export function parseNewCandidate(value: unknown): NewCandidateParse {
     input.hasApplication = hasApplication;
   }
   if (primaryJob !== undefined) {
-    const job = parseJob(primaryJob);
+    const job = parsePrimaryJob(primaryJob);
     if (job === undefined) {
       return { ok: false, message: "primaryJob must be {id, title, status} strings" };
     }
     input.primaryJob = job;
+  }
+  if (hasApplication === false && (primaryJob !== undefined || (Array.isArray(applications) && applications.length > 0))) {
+    return { ok: false, message: "hasApplication false contradicts primaryJob / applications" };
   }
   if (sourceDetails !== undefined) {
     if (!isRecord(sourceDetails)) {
@@ -76,12 +113,217 @@ export function parseNewCandidate(value: unknown): NewCandidateParse {
   return { ok: true, input };
 }
 
-function decode(raw: string): string | undefined {
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return undefined;
+/** Turns the control input into the store's (applications resolved against the job store). */
+function resolveCandidate(state: SandboxState, input: NewSandboxCandidate, now: string): Parse<CandidateInput> {
+  let applications: SandboxApplication[];
+  if (input.applications !== undefined) {
+    const unknown = input.applications.find((application) => !state.jobs.has(application.jobId));
+    if (unknown !== undefined) {
+      return { ok: false, message: `Unknown job: ${unknown.jobId} (add it with POST /__control/jobs)` };
+    }
+    applications = input.applications.map((a) => ({ jobId: a.jobId, status: a.status ?? "NEW", appliedOn: a.appliedOn ?? now }));
+  } else if (input.primaryJob !== undefined) {
+    const job = input.primaryJob;
+    if (!state.jobs.has(job.id)) {
+      state.jobs.insert({ id: job.id, title: job.title });
+    }
+    applications = [{ jobId: job.id, status: job.status, appliedOn: now }];
+  } else if (input.hasApplication ?? true) {
+    applications = [{ jobId: GENERIC_JOB_ID, status: "NEW", appliedOn: now }];
+  } else {
+    applications = [];
   }
+  const resolved: CandidateInput = {
+    firstName: input.firstName,
+    lastName: input.lastName,
+    email: input.email,
+    applications,
+    ...(input.id !== undefined ? { id: input.id } : {}),
+    ...(input.tags !== undefined ? { tags: input.tags } : {}),
+    ...(input.sourceDetails !== undefined ? { sourceDetails: input.sourceDetails } : {}),
+  };
+  return { ok: true, input: resolved };
+}
+
+export function parseNewJob(value: unknown): Parse<NewSandboxJob> {
+  if (!isRecord(value)) {
+    return { ok: false, message: "Body must be a JSON object" };
+  }
+  const { id, title, status, refNumber, createdOn } = value;
+  if (!isString(title) || title.trim() === "") {
+    return { ok: false, message: "title is a required non-empty string" };
+  }
+  const input: NewSandboxJob = { title };
+  if (id !== undefined) {
+    if (!isId(id)) {
+      return { ok: false, message: "id must be a non-empty string without /" };
+    }
+    input.id = id;
+  }
+  if (status !== undefined) {
+    if (!isJobStatus(status)) {
+      return { ok: false, message: `status must be one of ${JOB_STATUSES.join(", ")}` };
+    }
+    input.status = status;
+  }
+  if (refNumber !== undefined) {
+    if (!isString(refNumber)) {
+      return { ok: false, message: "refNumber must be a string" };
+    }
+    input.refNumber = refNumber;
+  }
+  if (createdOn !== undefined) {
+    if (!isString(createdOn) || Number.isNaN(Date.parse(createdOn))) {
+      return { ok: false, message: "createdOn must be an ISO date" };
+    }
+    input.createdOn = new Date(createdOn).toISOString();
+  }
+  return { ok: true, input };
+}
+
+function view(state: SandboxState, candidate: StoredCandidate): SandboxCandidate {
+  return toControlView(candidate, (id) => state.jobs.get(id));
+}
+
+function handleSettings(ctx: RequestContext, route: "/faults" | "/modes"): void {
+  const { method, res, state } = ctx;
+  if (method === "GET") {
+    sendJson(res, 200, route === "/faults" ? state.faults.current : state.modes);
+    return;
+  }
+  if (method !== "POST") {
+    sendSrError(res, 404, "NOT_FOUND", `No such control endpoint: ${method} ${ctx.path}`);
+    return;
+  }
+  const parsed = body(ctx);
+  if (!parsed.ok) {
+    badRequest(ctx, "Body is not valid JSON");
+    return;
+  }
+  if (route === "/faults") {
+    const faults = parseFaults(parsed.value);
+    if (!faults.ok) {
+      badRequest(ctx, faults.message);
+      return;
+    }
+    state.faults.set(faults.faults);
+    sendJson(res, 200, state.faults.current);
+    return;
+  }
+  const modes = parseModesPatch(parsed.value);
+  if (!modes.ok) {
+    badRequest(ctx, modes.message);
+    return;
+  }
+  state.modes = { ...state.modes, ...modes.patch };
+  sendJson(res, 200, state.modes);
+}
+
+function handleJobs(ctx: RequestContext): void {
+  const { method, res, state } = ctx;
+  if (method === "GET") {
+    sendJson(res, 200, state.jobs.all());
+    return;
+  }
+  if (method !== "POST") {
+    sendSrError(res, 404, "NOT_FOUND", `No such control endpoint: ${method} ${ctx.path}`);
+    return;
+  }
+  const parsed = body(ctx);
+  if (!parsed.ok) {
+    badRequest(ctx, "Body is not valid JSON");
+    return;
+  }
+  const job = parseNewJob(parsed.value);
+  if (!job.ok) {
+    badRequest(ctx, job.message);
+    return;
+  }
+  if (job.input.id !== undefined && state.jobs.has(job.input.id)) {
+    sendSrError(res, 409, "CONFLICT", `A job with id ${job.input.id} already exists`);
+    return;
+  }
+  sendJson(res, 201, state.jobs.insert(job.input));
+}
+
+function handleCandidates(ctx: RequestContext): void {
+  const { method, res, state } = ctx;
+  if (method === "GET") {
+    sendJson(
+      res,
+      200,
+      state.candidates.all().map((candidate) => view(state, candidate)),
+    );
+    return;
+  }
+  if (method !== "POST") {
+    sendSrError(res, 404, "NOT_FOUND", `No such control endpoint: ${method} ${ctx.path}`);
+    return;
+  }
+  const parsed = body(ctx);
+  if (!parsed.ok) {
+    badRequest(ctx, "Body is not valid JSON");
+    return;
+  }
+  const candidate = parseNewCandidate(parsed.value);
+  if (!candidate.ok) {
+    badRequest(ctx, candidate.message);
+    return;
+  }
+  if (candidate.input.id !== undefined && state.candidates.has(candidate.input.id)) {
+    sendSrError(res, 409, "CONFLICT", `A candidate with id ${candidate.input.id} already exists`);
+    return;
+  }
+  const now = new Date();
+  const resolved = resolveCandidate(state, candidate.input, now.toISOString());
+  if (!resolved.ok) {
+    badRequest(ctx, resolved.message);
+    return;
+  }
+  sendJson(res, 201, view(state, state.candidates.insert(resolved.input, now)));
+}
+
+/** /candidates/{id}, /candidates/{id}/tags, /candidates/{id}/merge. */
+function handleOneCandidate(ctx: RequestContext, id: string, sub: string | undefined): void {
+  const { method, res, state } = ctx;
+  const notFound = (missing: string): void => sendSrError(res, 404, "CANDIDATE_NOT_FOUND", `Candidate not found: ${missing}`);
+  if (sub === undefined && method === "DELETE") {
+    if (state.candidates.delete(id)) {
+      sendEmpty(res, 204);
+    } else {
+      notFound(id);
+    }
+    return;
+  }
+  if (sub === "/merge" && method === "POST") {
+    const parsed = body(ctx);
+    const into = parsed.ok && isRecord(parsed.value) ? parsed.value.into : undefined;
+    if (!isString(into) || into === "") {
+      badRequest(ctx, 'Body must be {"into": "<id of the surviving candidate>"}');
+      return;
+    }
+    if (into === id) {
+      badRequest(ctx, "A candidate cannot be merged into itself");
+      return;
+    }
+    const merged = state.candidates.merge(id, into);
+    if (!merged.ok) {
+      notFound(merged.missing);
+      return;
+    }
+    sendJson(res, 200, view(state, merged.survivor));
+    return;
+  }
+  if (method !== "GET" || sub === "/merge") {
+    sendSrError(res, 404, "NOT_FOUND", `No such control endpoint: ${method} ${ctx.path}`);
+    return;
+  }
+  const candidate = state.candidates.get(id);
+  if (candidate === undefined) {
+    notFound(id);
+    return;
+  }
+  sendJson(res, 200, sub === undefined ? view(state, candidate) : { tags: [...candidate.tags] });
 }
 
 export function handleControl(ctx: RequestContext): void {
@@ -111,74 +353,22 @@ export function handleControl(ctx: RequestContext): void {
     return;
   }
   if (route === "/faults" || route === "/modes") {
-    if (method === "GET") {
-      sendJson(res, 200, route === "/faults" ? state.faults.current : state.modes);
-      return;
-    }
-    if (method !== "POST") {
-      notFound();
-      return;
-    }
-    const parsed = body(ctx);
-    if (!parsed.ok) {
-      badRequest(ctx, "Body is not valid JSON");
-      return;
-    }
-    if (route === "/faults") {
-      const faults = parseFaults(parsed.value);
-      if (!faults.ok) {
-        badRequest(ctx, faults.message);
-        return;
-      }
-      state.faults.set(faults.faults);
-      sendJson(res, 200, state.faults.current);
-    } else {
-      const modes = parseModesPatch(parsed.value);
-      if (!modes.ok) {
-        badRequest(ctx, modes.message);
-        return;
-      }
-      state.modes = { ...state.modes, ...modes.patch };
-      sendJson(res, 200, state.modes);
-    }
+    handleSettings(ctx, route);
+    return;
+  }
+  if (route === "/jobs") {
+    handleJobs(ctx);
     return;
   }
   if (route === "/candidates") {
-    if (method === "GET") {
-      sendJson(res, 200, state.candidates.all());
-      return;
-    }
-    if (method !== "POST") {
-      notFound();
-      return;
-    }
-    const parsed = body(ctx);
-    if (!parsed.ok) {
-      badRequest(ctx, "Body is not valid JSON");
-      return;
-    }
-    const candidate = parseNewCandidate(parsed.value);
-    if (!candidate.ok) {
-      badRequest(ctx, candidate.message);
-      return;
-    }
-    if (candidate.input.id !== undefined && state.candidates.has(candidate.input.id)) {
-      sendSrError(res, 409, "CONFLICT", `A candidate with id ${candidate.input.id} already exists`);
-      return;
-    }
-    sendJson(res, 201, state.candidates.insert(candidate.input));
+    handleCandidates(ctx);
     return;
   }
-  const match = /^\/candidates\/([^/]+)(\/tags)?$/.exec(route);
-  const id = match?.[1] === undefined ? undefined : decode(match[1]);
-  if (match === null || id === undefined || method !== "GET") {
+  const match = /^\/candidates\/([^/]+)(\/tags|\/merge)?$/.exec(route);
+  const id = match?.[1] === undefined ? undefined : decodeId(match[1]);
+  if (match === null || id === undefined) {
     notFound();
     return;
   }
-  const candidate = state.candidates.get(id);
-  if (candidate === undefined) {
-    sendSrError(res, 404, "CANDIDATE_NOT_FOUND", `Candidate not found: ${id}`);
-    return;
-  }
-  sendJson(res, 200, match[2] === undefined ? candidate : { tags: [...candidate.tags] });
+  handleOneCandidate(ctx, id, match[2]);
 }

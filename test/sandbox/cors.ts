@@ -10,6 +10,7 @@ export const EXPOSED_HEADERS = [
   "X-RateLimit-Concurrent-Remaining",
   "Retry-After",
   "Location",
+  "Link",
   "WWW-Authenticate",
 ];
 

@@ -8,12 +8,18 @@ export const DEFAULT_FAULTS: Readonly<SandboxFaults> = Object.freeze({
   nextErrors: [],
   dropRate: 0,
   nextDrops: 0,
+  applyThenFailRate: 0,
+  nextApplyThenFail: 0,
+  applyThenFailWith: "error",
   seed: 1,
 });
 
 const MAX_LATENCY_MS = 60_000;
 
 export type FaultDecision = { kind: "none" } | { kind: "drop" } | { kind: "error"; status: number };
+
+/** What happens to the answer of a write that was applied. */
+export type AfterWriteDecision = { kind: "none" } | { kind: "drop" } | { kind: "error"; status: number };
 
 /** Small seeded PRNG (mulberry32): same seed, same sequence. Returns numbers in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -72,11 +78,24 @@ export function parseFaults(value: unknown): FaultsParse {
         }
         faults[key] = [...field];
         break;
-      case "nextDrops":
-        if (typeof field !== "number" || !Number.isInteger(field) || field < 0) {
-          return { ok: false, message: "nextDrops must be a non-negative integer" };
+      case "applyThenFailRate":
+        if (!isRate(field)) {
+          return { ok: false, message: `${key} must be a number from 0 to 1` };
         }
-        faults.nextDrops = field;
+        faults.applyThenFailRate = field;
+        break;
+      case "nextDrops":
+      case "nextApplyThenFail":
+        if (typeof field !== "number" || !Number.isInteger(field) || field < 0) {
+          return { ok: false, message: `${key} must be a non-negative integer` };
+        }
+        faults[key] = field;
+        break;
+      case "applyThenFailWith":
+        if (field !== "error" && field !== "drop") {
+          return { ok: false, message: 'applyThenFailWith must be "error" or "drop"' };
+        }
+        faults.applyThenFailWith = field;
         break;
       case "seed":
         if (typeof field !== "number" || !Number.isInteger(field)) {
@@ -138,5 +157,24 @@ export class FaultInjector {
       }
     }
     return { kind: "none" };
+  }
+
+  /**
+   * "Applied, then failed", asked only after a write succeeded: queued ones first, then the rate.
+   * An error answers the first of errorStatuses (500 when there is none).
+   */
+  decideAfterWrite(): AfterWriteDecision {
+    const config = this.config;
+    let hit = false;
+    if (config.nextApplyThenFail > 0) {
+      config.nextApplyThenFail -= 1;
+      hit = true;
+    } else if (config.applyThenFailRate > 0 && this.random() < config.applyThenFailRate) {
+      hit = true;
+    }
+    if (!hit) {
+      return { kind: "none" };
+    }
+    return config.applyThenFailWith === "drop" ? { kind: "drop" } : { kind: "error", status: config.errorStatuses[0] ?? 500 };
   }
 }

@@ -2,9 +2,29 @@ import { authenticate } from "./auth";
 import { matchCandidateRoute } from "./candidates";
 import type { RequestContext } from "./context";
 import { sendInjectedError, sendSrError } from "./errors";
-import { setHeaders, sleep } from "./http";
+import { sendJson, setHeaders, sleep } from "./http";
+import { matchJobRoute } from "./jobs";
 import { idleRateHeaders } from "./ratelimit";
+import { type ApiRoute, isSuccess, sendReply } from "./reply";
 import { matchUserRoute } from "./users";
+
+/** The answer of a plan without API access, as SmartRecruiters' help quotes it (no errors array). */
+export const NO_API_ACCESS_BODY = Object.freeze({ message: "No access to feature: Customer API" });
+
+export function matchApiRoute(method: string, path: string): ApiRoute | undefined {
+  return matchCandidateRoute(method, path) ?? matchJobRoute(method, path) ?? matchUserRoute(method, path);
+}
+
+/** /candidates*, /jobs* and users/me. */
+export function isApiPath(path: string): boolean {
+  return (
+    path === "/candidates" ||
+    path.startsWith("/candidates/") ||
+    path === "/jobs" ||
+    path.startsWith("/jobs/") ||
+    path.startsWith("/user-api/")
+  );
+}
 
 /**
  * Injected faults: latency first, then a drop or an error. Returns false when the request was
@@ -33,12 +53,13 @@ export async function applyFaults(ctx: RequestContext, shape: "sr" | "oauth"): P
 }
 
 /**
- * /candidates* and /user-api/…/users/me: route, authenticate (401), rate limits (429), faults, plan without API access (403),
- * scope (403 OAuthPermissionsException), then the endpoint.
+ * API endpoints: route (404), authenticate (401), rate limits (429), faults, plan without API access
+ * (401 / 403), scope (403 OAuthPermissionsException), then the endpoint; a write that succeeded may
+ * then fail its answer ("applied, then failed").
  */
 export async function handleApi(ctx: RequestContext): Promise<void> {
   const { req, res, state } = ctx;
-  const route = matchCandidateRoute(ctx.method, ctx.path) ?? matchUserRoute(ctx.method, ctx.path);
+  const route = matchApiRoute(ctx.method, ctx.path);
   if (route === undefined) {
     sendSrError(res, 404, "NOT_FOUND", `No such endpoint: ${ctx.method} ${ctx.path}`);
     return;
@@ -69,18 +90,27 @@ export async function handleApi(ctx: RequestContext): Promise<void> {
   if (!(await applyFaults(ctx, "sr"))) {
     return;
   }
-  if (state.modes.noApiAccess) {
-    sendSrError(
-      res,
-      403,
-      "API_ACCESS_NOT_ENABLED",
-      "Your SmartRecruiters plan does not include API access. Upgrade your plan to use integrations.",
-    );
+  if (state.modes.noApiAccess !== false) {
+    sendJson(res, state.modes.noApiAccess, NO_API_ACCESS_BODY);
     return;
   }
   if (route.scope !== null && !auth.credential.scopes.includes(route.scope)) {
     sendSrError(res, 403, "OAuthPermissionsException", `Access denied: the credential lacks the required scope ${route.scope}`);
     return;
   }
-  route.handle(ctx, route.id);
+  const reply = route.handle(ctx, route.id);
+  if (route.write && isSuccess(reply)) {
+    const after = state.faults.decideAfterWrite();
+    if (after.kind === "drop") {
+      ctx.meta.fault = "applied-then-drop";
+      req.socket.destroy();
+      return;
+    }
+    if (after.kind === "error") {
+      ctx.meta.fault = "applied-then-error";
+      sendInjectedError(res, after.status, "sr");
+      return;
+    }
+  }
+  sendReply(res, reply);
 }

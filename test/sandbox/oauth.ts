@@ -73,7 +73,11 @@ function checkAuthorize(params: URLSearchParams): AuthorizeCheck {
   if (responseType !== null && responseType !== "code") {
     return fail("unsupported_response_type", "response_type must be code");
   }
-  const requested = (params.get("scope") ?? "").split(/[\s,]+/).filter((s) => s !== "");
+  const scopeText = params.get("scope") ?? "";
+  if (scopeText.includes(",")) {
+    return fail("invalid_scope", "Scopes must be separated by spaces, not commas");
+  }
+  const requested = scopeText.split(/\s+/).filter((s) => s !== "");
   if (requested.length === 0) {
     return fail("invalid_scope", "scope is required");
   }
@@ -124,12 +128,26 @@ function checkAuthorize(params: URLSearchParams): AuthorizeCheck {
   };
 }
 
+/** The requested scopes minus those the sandbox withholds (mode withholdScopes); none left: invalid_scope. */
 function grantCode(ctx: RequestContext, request: AuthorizeRequest): void {
+  const withheld = ctx.state.modes.withholdScopes;
+  const scopes = request.scopes.filter((scope) => !withheld.includes(scope));
+  if (scopes.length === 0) {
+    sendRedirect(
+      ctx.res,
+      withParams(request.redirectUri, {
+        error: "invalid_scope",
+        error_description: "None of the requested scopes can be granted",
+        state: request.state,
+      }),
+    );
+    return;
+  }
   const issued = ctx.state.tokens.issueCode(
     {
       clientId: request.client.id,
       redirectUri: request.redirectUri,
-      scopes: request.scopes,
+      scopes,
       ...(request.challenge !== undefined && request.challengeMethod !== undefined
         ? { challenge: request.challenge, challengeMethod: request.challengeMethod }
         : {}),
@@ -311,6 +329,11 @@ function authorizationCodeGrant(ctx: RequestContext, form: URLSearchParams, auth
     sendOAuthError(res, 400, "invalid_grant", "redirect_uri does not match the authorization request");
     return;
   }
+  const pkceOnly = state.modes.pkceOnly;
+  if (!pkceOnly && !auth.secretVerified) {
+    sendOAuthError(res, 401, "invalid_client", "Client authentication required: client_secret is missing");
+    return;
+  }
   const verifier = form.get("code_verifier") ?? undefined;
   let pkceVerified = false;
   if (verifier !== undefined) {
@@ -323,6 +346,10 @@ function authorizationCodeGrant(ctx: RequestContext, form: URLSearchParams, auth
       return;
     }
     pkceVerified = true;
+  }
+  if (!pkceOnly && record.challenge !== undefined && !pkceVerified) {
+    sendOAuthError(res, 400, "invalid_grant", "code_verifier is required: the authorization request had a code_challenge");
+    return;
   }
   if (!auth.secretVerified && !pkceVerified) {
     if (record.challenge !== undefined) {
@@ -364,7 +391,7 @@ function refreshTokenGrant(ctx: RequestContext, form: URLSearchParams, auth: Cli
     sendOAuthError(res, 400, "invalid_grant", "The refresh token was issued to another client");
     return;
   }
-  if (!auth.secretVerified && !record.publicClient) {
+  if (!auth.secretVerified && !(record.publicClient && state.modes.pkceOnly)) {
     sendOAuthError(res, 401, "invalid_client", "Client authentication required: client_secret is missing");
     return;
   }

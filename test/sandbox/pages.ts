@@ -20,7 +20,7 @@ function page(title: string, body: string): string {
 }
 
 /** Stands in for https://www.smartrecruiters.com/app/people/candidates/{id}. */
-export function profilePage(candidate: SandboxCandidate): string {
+export function profilePage(candidate: Pick<SandboxCandidate, "id" | "firstName" | "lastName" | "email" | "tags">): string {
   const name = `${candidate.firstName} ${candidate.lastName}`;
   const tags =
     candidate.tags.length === 0

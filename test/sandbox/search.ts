@@ -1,4 +1,4 @@
-import type { SandboxCandidate } from "./types";
+import type { StoredCandidate } from "./store";
 
 /**
  * A fuzzy candidate search in the spirit of SmartRecruiters' `q`: it returns look-alikes, and the
@@ -25,7 +25,7 @@ export function tokenize(text: string): string[] {
     .filter((token) => token.length > 0);
 }
 
-function tokenMatches(query: string, token: string): boolean {
+export function tokenMatches(query: string, token: string): boolean {
   return token === query || (query.length >= 2 && token.startsWith(query));
 }
 
@@ -33,7 +33,7 @@ function anyMatch(query: string, tokens: readonly string[]): boolean {
   return tokens.some((token) => tokenMatches(query, token));
 }
 
-function candidateTokens(candidate: SandboxCandidate): string[] {
+function candidateTokens(candidate: StoredCandidate): string[] {
   return [...new Set(tokenize(`${candidate.firstName} ${candidate.lastName} ${candidate.email}`))];
 }
 
@@ -42,7 +42,7 @@ function localPart(email: string): string {
   return at < 0 ? email : email.slice(0, at);
 }
 
-function emailScore(candidate: SandboxCandidate, email: string): number {
+function emailScore(candidate: StoredCandidate, email: string): number {
   const wanted = email.trim().toLowerCase();
   const candidateEmail = candidate.email.trim().toLowerCase();
   const nameTokens = tokenize(`${candidate.firstName} ${candidate.lastName}`);
@@ -61,7 +61,7 @@ function emailScore(candidate: SandboxCandidate, email: string): number {
   return score;
 }
 
-function tokensScore(candidate: SandboxCandidate, queryTokens: readonly string[], requireAll: boolean): number {
+function tokensScore(candidate: StoredCandidate, queryTokens: readonly string[], requireAll: boolean): number {
   const tokens = candidateTokens(candidate);
   const matched = queryTokens.filter((query) => anyMatch(query, tokens)).length;
   if (requireAll && matched < queryTokens.length) {
@@ -71,11 +71,11 @@ function tokensScore(candidate: SandboxCandidate, queryTokens: readonly string[]
 }
 
 /** Matching candidates, best first (ties keep the pool's order). An empty query returns everyone. */
-export function searchCandidates(pool: readonly SandboxCandidate[], rawQuery: string): SandboxCandidate[] {
+export function searchCandidates(pool: readonly StoredCandidate[], rawQuery: string): StoredCandidate[] {
   const query = rawQuery.trim();
   const quoted = /^"(.*)"$/s.exec(query);
   const inner = quoted?.[1]?.trim();
-  let score: (candidate: SandboxCandidate) => number;
+  let score: (candidate: StoredCandidate) => number;
   if (query === "" || inner === "") {
     score = () => 1;
   } else if (inner?.includes("@")) {

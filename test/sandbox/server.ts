@@ -1,33 +1,41 @@
-import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { presentedCredential } from "./auth";
 import type { RequestContext } from "./context";
 import { handleControl } from "./control";
 import { applyCors, sendPreflight } from "./cors";
 import { sendOAuthError, sendSrError } from "./errors";
-import { applyFaults, handleApi } from "./gateway";
-import { BodyTooLargeError, readBody } from "./http";
+import { applyFaults, handleApi, isApiPath } from "./gateway";
+import { BodyTooLargeError, readBody, sendHtml } from "./http";
 import { handleAuthorize, handleToken } from "./oauth";
+import { notFoundPage } from "./pages";
 import { handleProfile } from "./profile";
 import { SandboxState } from "./state";
-import { USERS_ME_PATH } from "./users";
+import type { SandboxOrigin } from "./types";
 
 export interface SandboxOptions {
-  /** Default 0: any free port. */
+  /** Port of the API origin. Default 0: any free port. */
   port?: number;
-  /** Default 127.0.0.1. */
+  /** Port of the web-app origin (authorization and profile pages). Default 0: any free port. */
+  appPort?: number;
+  /** Default 127.0.0.1 (both origins). */
   host?: string;
 }
 
 export interface RunningSandbox {
-  /** e.g. http://127.0.0.1:41234 */
+  /** The API origin, e.g. http://127.0.0.1:41234 (same as apiUrl). */
   url: string;
+  /** The API origin: /candidates*, /jobs*, /user-api/…, /identity/oauth/token, /__control/*. */
+  apiUrl: string;
+  /** The web-app origin: /identity/oauth/allow, /identity/oauth/token, /app/people/candidates/{id}, /__control/*. */
+  appUrl: string;
   port: number;
+  appPort: number;
   close(): Promise<void>;
 }
 
-function isApiPath(path: string): boolean {
-  return path === "/candidates" || path.startsWith("/candidates/") || path === USERS_ME_PATH;
-}
+const TOKEN_PATH = "/identity/oauth/token";
+const AUTHORIZE_PATH = "/identity/oauth/allow";
+const PROFILE_PREFIX = "/app/people/candidates/";
 
 function isLoggedPath(path: string): boolean {
   return isApiPath(path) || path.startsWith("/identity/oauth/");
@@ -50,6 +58,7 @@ function logWhenDone(ctx: RequestContext): void {
       status: ctx.res.headersSent ? ctx.res.statusCode : 0,
       credential: ctx.meta.credential,
       at,
+      origin: ctx.listener,
       ...(ctx.meta.fault !== undefined ? { fault: ctx.meta.fault } : {}),
     });
   };
@@ -57,7 +66,35 @@ function logWhenDone(ctx: RequestContext): void {
   ctx.res.once("close", record);
 }
 
-async function dispatch(req: IncomingMessage, res: ServerResponse, state: SandboxState, fallbackOrigin: string): Promise<void> {
+/** Each origin serves only its own pages; the other's answer 404. */
+async function route(ctx: RequestContext): Promise<void> {
+  const { path, res } = ctx;
+  if (path === "/__control" || path.startsWith("/__control/")) {
+    handleControl(ctx);
+  } else if (path === TOKEN_PATH) {
+    if (await applyFaults(ctx, "oauth")) {
+      handleToken(ctx);
+    }
+  } else if (ctx.listener === "app" && path.startsWith(PROFILE_PREFIX)) {
+    handleProfile(ctx);
+  } else if (ctx.listener === "app" && path === AUTHORIZE_PATH) {
+    handleAuthorize(ctx);
+  } else if (ctx.listener === "api" && isApiPath(path)) {
+    await handleApi(ctx);
+  } else if (ctx.listener === "app") {
+    sendHtml(res, 404, notFoundPage(`No such page on this origin: ${ctx.method} ${path}`));
+  } else {
+    sendSrError(res, 404, "NOT_FOUND", `No such endpoint: ${ctx.method} ${path}`);
+  }
+}
+
+async function dispatch(
+  req: IncomingMessage,
+  res: ServerResponse,
+  state: SandboxState,
+  listener: SandboxOrigin,
+  fallbackOrigin: string,
+): Promise<void> {
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", "http://sandbox.invalid");
   const path = url.pathname;
@@ -75,6 +112,7 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, state: Sandbo
     path,
     body: Buffer.alloc(0),
     origin: host !== undefined && host !== "" ? `http://${host}` : fallbackOrigin,
+    listener,
     state,
     meta: { credential: presentedCredential(req) },
   };
@@ -89,33 +127,22 @@ async function dispatch(req: IncomingMessage, res: ServerResponse, state: Sandbo
     }
     return;
   }
-  if (path === "/__control" || path.startsWith("/__control/")) {
-    handleControl(ctx);
-  } else if (path.startsWith("/app/people/candidates/")) {
-    handleProfile(ctx);
-  } else if (path === "/identity/oauth/allow") {
-    handleAuthorize(ctx);
-  } else if (path === "/identity/oauth/token") {
-    if (await applyFaults(ctx, "oauth")) {
-      handleToken(ctx);
-    }
-  } else if (isApiPath(path)) {
-    await handleApi(ctx);
-  } else {
-    sendSrError(res, 404, "NOT_FOUND", `No such endpoint: ${method} ${path}`);
-  }
+  await route(ctx);
 }
 
-/** Starts a SmartRecruiters API sandbox on host:port (default 127.0.0.1, any free port). */
-export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const host = options.host ?? "127.0.0.1";
-  const state = new SandboxState();
+interface Listener {
+  server: Server;
+  port: number;
+  origin: string;
+}
+
+async function listen(state: SandboxState, listener: SandboxOrigin, host: string, port: number): Promise<Listener> {
   let origin = "";
   const server = createServer((req, res) => {
-    dispatch(req, res, state, origin).catch((error: unknown) => {
+    dispatch(req, res, state, listener, origin).catch((error: unknown) => {
       if (!res.headersSent && !res.destroyed) {
         const message = error instanceof Error ? error.message : String(error);
-        if (req.url?.startsWith("/identity/oauth/token") === true) {
+        if (req.url?.startsWith(TOKEN_PATH) === true) {
           sendOAuthError(res, 500, "server_error", message);
         } else {
           sendSrError(res, 500, "INTERNAL_SERVER_ERROR", `Sandbox error: ${message}`);
@@ -127,7 +154,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => {
+    server.listen(port, host, () => {
       server.off("error", reject);
       resolve();
     });
@@ -139,13 +166,39 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const urlHost = host.includes(":") ? `[${host}]` : host;
   origin = `http://${urlHost}:${address.port}`;
+  return { server, port: address.port, origin };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.close((error) => (error === undefined ? resolve() : reject(error)));
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts a SmartRecruiters sandbox: the API on one origin (host:port) and the web app (authorization
+ * and profile pages) on another (host:appPort), sharing one state.
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
+  const host = options.host ?? "127.0.0.1";
+  const state = new SandboxState();
+  const api = await listen(state, "api", host, options.port ?? 0);
+  let app: Listener;
+  try {
+    app = await listen(state, "app", host, options.appPort ?? 0);
+  } catch (error) {
+    await closeServer(api.server);
+    throw error;
+  }
   return {
-    url: origin,
-    port: address.port,
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error === undefined ? resolve() : reject(error)));
-        server.closeAllConnections();
-      }),
+    url: api.origin,
+    apiUrl: api.origin,
+    appUrl: app.origin,
+    port: api.port,
+    appPort: app.port,
+    close: async () => {
+      await Promise.all([closeServer(api.server), closeServer(app.server)]);
+    },
   };
 }

@@ -1,6 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { SeedCandidate } from "../shared/people";
-import type { NewSandboxCandidate, SandboxCandidate } from "./types";
+import type { SandboxApplication, SandboxCandidate } from "./types";
+
+/** A candidate as stored: the control API's view adds the derived hasApplication and primaryJob. */
+export type StoredCandidate = Omit<SandboxCandidate, "hasApplication" | "primaryJob">;
+
+export interface CandidateInput {
+  id?: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  tags?: readonly string[];
+  applications?: readonly SandboxApplication[];
+  sourceDetails?: Record<string, unknown>;
+}
 
 export interface CandidatePatch {
   firstName?: string;
@@ -20,9 +33,23 @@ function seedTimestamp(index: number): string {
   return new Date(Date.UTC(2024, 0, 15, 9, index)).toISOString();
 }
 
+function copy(record: StoredCandidate): StoredCandidate {
+  const copied: StoredCandidate = {
+    ...record,
+    tags: [...record.tags],
+    applications: record.applications.map((application) => ({ ...application })),
+  };
+  if (record.sourceDetails !== undefined) {
+    copied.sourceDetails = { ...record.sourceDetails };
+  }
+  return copied;
+}
+
+export type MergeOutcome = { ok: true; survivor: StoredCandidate } | { ok: false; missing: string };
+
 /** The candidates of the sandbox organisation, in insertion order. */
 export class CandidateStore {
-  private byId = new Map<string, SandboxCandidate>();
+  private byId = new Map<string, StoredCandidate>();
 
   constructor(private readonly seed: readonly SeedCandidate[]) {
     this.reset();
@@ -32,29 +59,26 @@ export class CandidateStore {
     this.byId = new Map();
     this.seed.forEach((candidate, index) => {
       const stamp = seedTimestamp(index);
-      const record: SandboxCandidate = {
+      this.byId.set(candidate.id, {
         id: candidate.id,
         firstName: candidate.firstName,
         lastName: candidate.lastName,
         email: candidate.email,
         tags: [...candidate.tags],
-        hasApplication: candidate.hasApplication,
+        applications: candidate.applications.map((application) => ({ ...application, appliedOn: stamp })),
         createdOn: stamp,
         updatedOn: stamp,
-      };
-      if (candidate.primaryJob !== undefined) {
-        record.primaryJob = { ...candidate.primaryJob };
-      }
-      this.byId.set(record.id, record);
+      });
     });
   }
 
-  all(): SandboxCandidate[] {
-    return [...this.byId.values()];
+  all(): StoredCandidate[] {
+    return [...this.byId.values()].map(copy);
   }
 
-  get(id: string): SandboxCandidate | undefined {
-    return this.byId.get(id);
+  get(id: string): StoredCandidate | undefined {
+    const record = this.byId.get(id);
+    return record === undefined ? undefined : copy(record);
   }
 
   has(id: string): boolean {
@@ -62,33 +86,30 @@ export class CandidateStore {
   }
 
   /** Another candidate with the same email (case-insensitive) and last name. */
-  findConflict(email: string, lastName: string, exceptId?: string): SandboxCandidate | undefined {
+  findConflict(email: string, lastName: string, exceptId?: string): StoredCandidate | undefined {
     return this.all().find((c) => c.id !== exceptId && sameIdentity(c, email, lastName));
   }
 
-  insert(input: NewSandboxCandidate, now = new Date()): SandboxCandidate {
+  insert(input: CandidateInput, now = new Date()): StoredCandidate {
     const stamp = now.toISOString();
-    const record: SandboxCandidate = {
+    const record: StoredCandidate = {
       id: input.id ?? randomUUID(),
       firstName: input.firstName,
       lastName: input.lastName,
       email: input.email,
       tags: [...(input.tags ?? [])],
-      hasApplication: input.hasApplication ?? true,
+      applications: (input.applications ?? []).map((application) => ({ ...application })),
       createdOn: stamp,
       updatedOn: stamp,
     };
-    if (input.primaryJob !== undefined) {
-      record.primaryJob = { ...input.primaryJob };
-    }
     if (input.sourceDetails !== undefined) {
       record.sourceDetails = { ...input.sourceDetails };
     }
     this.byId.set(record.id, record);
-    return record;
+    return copy(record);
   }
 
-  update(id: string, patch: CandidatePatch, now = new Date()): SandboxCandidate | undefined {
+  update(id: string, patch: CandidatePatch, now = new Date()): StoredCandidate | undefined {
     const record = this.byId.get(id);
     if (record === undefined) {
       return undefined;
@@ -103,16 +124,41 @@ export class CandidateStore {
       record.email = patch.email;
     }
     record.updatedOn = now.toISOString();
-    return record;
+    return copy(record);
   }
 
-  setTags(id: string, tags: readonly string[], now = new Date()): SandboxCandidate | undefined {
+  setTags(id: string, tags: readonly string[], now = new Date()): StoredCandidate | undefined {
     const record = this.byId.get(id);
     if (record === undefined) {
       return undefined;
     }
     record.tags = [...tags];
     record.updatedOn = now.toISOString();
-    return record;
+    return copy(record);
+  }
+
+  delete(id: string): boolean {
+    return this.byId.delete(id);
+  }
+
+  /**
+   * Merges `fromId` into `intoId` as a recruiter would: `fromId` disappears; the survivor keeps its
+   * own fields and gets the union of both's tags and applications (its own first).
+   */
+  merge(fromId: string, intoId: string, now = new Date()): MergeOutcome {
+    const from = this.byId.get(fromId);
+    const into = this.byId.get(intoId);
+    if (from === undefined) {
+      return { ok: false, missing: fromId };
+    }
+    if (into === undefined) {
+      return { ok: false, missing: intoId };
+    }
+    into.tags = [...into.tags, ...from.tags.filter((tag) => !into.tags.includes(tag))];
+    const jobs = new Set(into.applications.map((application) => application.jobId));
+    into.applications = [...into.applications, ...from.applications.filter((application) => !jobs.has(application.jobId))];
+    into.updatedOn = now.toISOString();
+    this.byId.delete(fromId);
+    return { ok: true, survivor: copy(into) };
   }
 }

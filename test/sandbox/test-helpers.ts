@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { SandboxControl } from "./control-client";
-import { SANDBOX_API_KEY } from "./credentials";
+import { SANDBOX_API_KEY, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "./credentials";
 import { type RunningSandbox, startSandbox } from "./server";
 
 /** Helpers shared by the sandbox's own tests. */
@@ -67,7 +67,8 @@ export interface TokenResponse {
 
 export interface SearchBody {
   limit: number;
-  offset: number;
+  /** Only with mode offsetPaging. */
+  offset?: number;
   nextPageId?: string;
   totalFound: number;
   content: {
@@ -146,8 +147,34 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
+export interface JobsBody {
+  limit: number;
+  nextPageId?: string;
+  totalFound: number;
+  content: { id: string; title: string; refNumber: string; status: string; createdOn: string; actions: { details: { url: string } } }[];
+}
+
+/** A token for the authorization-code client with these scopes (client secret, no PKCE). */
+export async function codeTokens(sandbox: SandboxForTests, scope: string): Promise<TokenResponse> {
+  const code = await authorizeCode(sandbox.appUrl, { client_id: SANDBOX_CLIENT_ID, redirect_uri: EXTENSION_REDIRECT, scope, state: "s" });
+  const response = await tokenRequest(sandbox.url, {
+    grant_type: "authorization_code",
+    code,
+    redirect_uri: EXTENSION_REDIRECT,
+    client_id: SANDBOX_CLIENT_ID,
+    client_secret: SANDBOX_CLIENT_SECRET,
+  });
+  if (response.status !== 200) {
+    throw new Error(`Token exchange failed with ${response.status}: ${await response.text()}`);
+  }
+  return json<TokenResponse>(response);
+}
+
 export interface SandboxForTests {
+  /** The API origin. */
   readonly url: string;
+  /** The web-app origin (authorization and profile pages). */
+  readonly appUrl: string;
   readonly port: number;
   readonly control: SandboxControl;
 }
@@ -173,6 +200,9 @@ export function useSandboxServer(): SandboxForTests {
   return {
     get url() {
       return started(running).url;
+    },
+    get appUrl() {
+      return started(running).appUrl;
     },
     get port() {
       return started(running).port;

@@ -31,7 +31,7 @@ export interface RefreshTokenRecord {
   clientId: string;
   scopes: Scope[];
   expiresAt: number;
-  /** Issued to a client that proved itself with PKCE only: may refresh without the secret. */
+  /** Issued to a client that proved itself with PKCE only: may refresh without the secret while mode pkceOnly is on. */
   publicClient: boolean;
 }
 

@@ -1,13 +1,10 @@
-import type { CandidateRoute } from "./candidates";
 import type { RequestContext } from "./context";
-import { sendSrError } from "./errors";
-import { sendJson } from "./http";
+import { type ApiRoute, errorReply, jsonReply, type Reply } from "./reply";
 
 /**
  * `GET /user-api/v201804/users/me`: the user a credential belongs to (SmartRecruiters' User API; used
- * by the side panel to say who is connected). Which OAuth scope it needs is not documented: here any
- * valid credential may read it, and the `usersMe: "forbidden"` mode answers 403 as a SmartRecruiters
- * that wanted another scope would.
+ * by the side panel to say who is connected). It needs the scope `user_me_read` (SmartRecruiters' own
+ * sr-webhooks-client asks for it); the `usersMe: "forbidden"` mode answers 403 even with it.
  */
 export const USERS_ME_PATH = "/user-api/v201804/users/me";
 
@@ -21,15 +18,16 @@ export const SANDBOX_USER = {
   active: true,
 } as const;
 
-function meHandler(ctx: RequestContext): void {
+function meHandler(ctx: RequestContext): Reply {
   if (ctx.state.modes.usersMe === "forbidden") {
-    sendSrError(ctx.res, 403, "OAuthPermissionsException", "Access denied: the credential may not read users");
-    return;
+    return errorReply(403, "OAuthPermissionsException", "Access denied: the credential may not read users");
   }
-  sendJson(ctx.res, 200, SANDBOX_USER);
+  return jsonReply(200, SANDBOX_USER);
 }
 
-export function matchUserRoute(method: string, path: string): CandidateRoute | undefined {
-  if (path !== USERS_ME_PATH || method !== "GET") return undefined;
-  return { scope: null, search: false, id: "", handle: meHandler };
+export function matchUserRoute(method: string, path: string): ApiRoute | undefined {
+  if (path !== USERS_ME_PATH || method !== "GET") {
+    return undefined;
+  }
+  return { scope: "user_me_read", search: false, write: false, id: "", handle: meHandler };
 }

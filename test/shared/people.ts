@@ -13,16 +13,84 @@ export interface HellohirePerson {
   email: string | null;
 }
 
+export interface SeedApplication {
+  /** One of seedJobs' ids. */
+  jobId: string;
+  /** The candidate's status in that job. */
+  status: string;
+}
+
 export interface SeedCandidate {
   id: string;
   firstName: string;
   lastName: string;
   email: string;
   tags: string[];
-  /** false: talent-pool-only (no job application); search may hide it depending on the sandbox's mode. */
-  hasApplication: boolean;
-  primaryJob?: { id: string; title: string; status: string };
+  /** Empty: talent-pool-only, which SmartRecruiters' search never returns. The first is the primary assignment. */
+  applications: SeedApplication[];
 }
+
+export type SeedJobStatus = "CREATED" | "SOURCING" | "INTERVIEW" | "OFFER" | "FILLED" | "CANCELLED" | "ON_HOLD";
+
+export interface SeedJob {
+  id: string;
+  title: string;
+  refNumber: string;
+  status: SeedJobStatus;
+  createdOn: string;
+}
+
+/** The job the fixture's CSR interview is for. */
+export const csrJobId = "job-csr-1";
+
+/** SmartRecruiters' jobs at sandbox start (and after a reset). */
+export const seedJobs: SeedJob[] = [
+  {
+    id: csrJobId,
+    title: "Customer Service Representative",
+    refNumber: "REF-CSR-1",
+    status: "SOURCING",
+    createdOn: "2024-01-02T09:00:00.000Z",
+  },
+  {
+    // Same title, closed: an exact-title match must skip it.
+    id: "job-csr-old",
+    title: "Customer Service Representative",
+    refNumber: "REF-CSR-0",
+    status: "FILLED",
+    createdOn: "2023-03-01T09:00:00.000Z",
+  },
+  {
+    // Two open jobs with one title: ambiguous.
+    id: "job-wh-1",
+    title: "Warehouse Associate",
+    refNumber: "REF-WH-1",
+    status: "SOURCING",
+    createdOn: "2024-01-03T09:00:00.000Z",
+  },
+  {
+    id: "job-wh-2",
+    title: "Warehouse Associate",
+    refNumber: "REF-WH-2",
+    status: "INTERVIEW",
+    createdOn: "2024-01-04T09:00:00.000Z",
+  },
+  {
+    id: "job-sdr-1",
+    title: "Sales Development Representative",
+    refNumber: "REF-SDR-1",
+    status: "SOURCING",
+    createdOn: "2024-01-05T09:00:00.000Z",
+  },
+  {
+    // Where the control API puts a candidate inserted with hasApplication and no job.
+    id: "job-general",
+    title: "General Application",
+    refNumber: "REF-GEN",
+    status: "SOURCING",
+    createdOn: "2024-01-01T09:00:00.000Z",
+  },
+];
 
 /** Candidates as Hellohire lists them in the CSR interview queue, in queue order. */
 export const hellohireQueue: HellohirePerson[] = [
@@ -44,8 +112,7 @@ export const seedCandidates: SeedCandidate[] = [
     lastName: "O'Neil",
     email: "ann.oneil@example.com",
     tags: [],
-    hasApplication: true,
-    primaryJob: { id: "job-csr-1", title: "Customer Service Representative", status: "IN_REVIEW" },
+    applications: [{ jobId: csrJobId, status: "IN_REVIEW" }],
   },
   {
     // Fuzzy-search decoy: same name, different email domain.
@@ -54,7 +121,7 @@ export const seedCandidates: SeedCandidate[] = [
     lastName: "Oneil",
     email: "ann.oneil@example.org",
     tags: [],
-    hasApplication: true,
+    applications: [{ jobId: "job-sdr-1", status: "NEW" }],
   },
   {
     // Decoy: same email as Ann, different last name (a relative sharing an address).
@@ -63,7 +130,7 @@ export const seedCandidates: SeedCandidate[] = [
     lastName: "Smith",
     email: "ann.oneil@example.com",
     tags: [],
-    hasApplication: true,
+    applications: [{ jobId: "job-wh-1", status: "NEW" }],
   },
   {
     id: "3f1c2b7e-0a1d-4c1e-9a51-000000000004",
@@ -71,8 +138,7 @@ export const seedCandidates: SeedCandidate[] = [
     lastName: "Álvarez-Núñez",
     email: "Jose.Alvarez@Example.com",
     tags: ["bilingual", "hellohire - warehouse - maybe"],
-    hasApplication: true,
-    primaryJob: { id: "job-csr-1", title: "Customer Service Representative", status: "NEW" },
+    applications: [{ jobId: csrJobId, status: "NEW" }],
   },
   {
     // Hellohire says "Mary Jane": the first name differs.
@@ -81,6 +147,7 @@ export const seedCandidates: SeedCandidate[] = [
     lastName: "van der Berg",
     email: "mj.vdberg@example.com",
     tags: [],
-    hasApplication: false,
+    // Talent pool only: search never finds her.
+    applications: [],
   },
 ];
