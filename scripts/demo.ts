@@ -10,6 +10,7 @@ import { resolve } from "node:path";
 import type { BrowserContext } from "playwright-core";
 import { roomPath } from "../test/e2e/environment";
 import { connectWithOAuthInSidePanel, extensionUrl, launchWithExtension, waitUntilConnected } from "../test/e2e/extension";
+import { startSandboxTokenEndpoint } from "../test/e2e/sandbox-endpoints";
 import { startHellohireFixtures } from "../test/hellohire/server";
 import { SandboxControl } from "../test/sandbox/control-client";
 import { startSandbox } from "../test/sandbox/server";
@@ -21,16 +22,19 @@ const outDir = resolve(process.env.DEMO_OUTPUT ?? "demo-output");
 async function main() {
   const sandbox = await startSandbox();
   const hellohire = await startHellohireFixtures();
-  console.log(`SmartRecruiters sandbox: ${sandbox.url}`);
+  console.log(`SmartRecruiters sandbox: API ${sandbox.url}, sign-in and profile pages ${sandbox.appUrl}`);
   console.log(`Hellohire fixture pages: ${hellohire.url}`);
+  // SmartRecruiters wants the OAuth client secret for the code exchange: the organisation's token endpoint holds it.
+  const tokenEndpoint = await startSandboxTokenEndpoint(sandbox);
+  console.log(`Organisation's token endpoint (server/token-endpoint): ${tokenEndpoint.url}`);
   const browser = await launchWithExtension({ headless });
   const stop = async () => {
     await browser.close().catch(() => undefined);
-    await Promise.all([sandbox.close(), hellohire.close()]);
+    await Promise.all([sandbox.close(), hellohire.close(), tokenEndpoint.close()]);
   };
   try {
     // As an interviewer does: "Connect to SmartRecruiters", log in and give permission (the sandbox approves).
-    const panel = await connectWithOAuthInSidePanel(browser.context, { sandboxUrl: sandbox.url });
+    const panel = await connectWithOAuthInSidePanel(browser.context, { sandbox, tokenUrl: tokenEndpoint.url });
     const room = await browser.context.newPage();
     await room.goto(`${hellohire.url}${roomPath}`);
     const widget = room.locator("srh-interview-widget");

@@ -50,6 +50,34 @@ describe("startInterviewPage", () => {
     });
   });
 
+  it("asks again, a little later, after a lookup met a passing problem; not after a refusal", async () => {
+    vi.useFakeTimers();
+    try {
+      let answers = [
+        { status: "error", kind: "offline", message: "SmartRecruiters could not be reached." },
+        { status: "found", candidateId: "id-1", profileUrl: "https://sr.example/c", rating: null },
+      ];
+      send = vi.fn(async (request: Request) => {
+        sent.push(request);
+        return request.type === "lookup" ? answers.shift() : { status: "ok" };
+      });
+      startInterviewPage({ document, send, signal: controller.signal });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(sent.filter((r) => r.type === "lookup")).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(5_000);
+      expect(sent.filter((r) => r.type === "lookup")).toHaveLength(2);
+      const link = hosts()[0]?.shadowRoot?.querySelector("a");
+      expect(link?.getAttribute("href")).toBe("https://sr.example/c");
+
+      answers = [{ status: "error", kind: "access-denied", message: "Denied." }];
+      document.body.innerHTML = roomHtml("Li", "Wei", "li@example.com");
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(sent.filter((r) => r.type === "lookup" && r.candidate.lastName === "Wei")).toHaveLength(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it("sends the interview's job title with the lookup and in the page status", async () => {
     document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com", "Customer  Service Representative");
     startInterviewPage({ document, send, signal: controller.signal });

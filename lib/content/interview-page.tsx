@@ -17,6 +17,11 @@ import {
   widgetProps,
 } from "./candidate-state";
 
+/** A lookup that met a passing problem is asked again while its candidate is on screen: 5, 10, 15… s later. */
+const passingKinds = new Set<string>(["offline", "server-error", "rate-limited"]);
+const lookupRounds = 6;
+const lookupRetryMs = 5_000;
+
 export interface InterviewPageOptions {
   document: Document;
   send(request: Request): Promise<unknown>;
@@ -114,11 +119,19 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     render(<InterviewWidget {...widgetProps(state, (rating) => rateCandidate(key, rating))} />, shadow);
   }
 
-  function lookUp(key: string, reading: OneOnOneInterview) {
-    states.set(key, initialCandidateState);
+  function lookUp(key: string, reading: OneOnOneInterview, attempt = 1) {
+    if (attempt === 1) states.set(key, initialCandidateState);
     interviewOf.set(key, reading.interviewName);
     send({ type: "lookup", interviewName: reading.interviewName, jobTitle: reading.jobTitle, candidate: reading.candidate })
-      .then((response) => update(key, (state) => afterLookup(state, response as LookupResponse)))
+      .then((response) => {
+        const answer = response as LookupResponse;
+        update(key, (state) => afterLookup(state, answer));
+        // SmartRecruiters was out of reach or busy: while this candidate is on screen, ask again a little later.
+        if (answer.status === "error" && passingKinds.has(answer.kind) && attempt < lookupRounds)
+          setTimeout(() => {
+            if (current?.key === key) lookUp(key, reading, attempt + 1);
+          }, lookupRetryMs * attempt);
+      })
       .catch(() =>
         update(key, (state) => afterLookup(state, { status: "error", kind: "offline", message: t("extensionUpdated") })),
       );

@@ -9,6 +9,7 @@ import { startSandbox } from "../sandbox/server";
 import { seedCandidates } from "../shared/people";
 import { type Environment, roomPath } from "./environment";
 import { extensionUrl, launchWithExtension, openPanelBesideTabs } from "./extension";
+import { type SandboxOrigins, sandboxEndpoints } from "./sandbox-endpoints";
 import { peopleParam, profileLink, ratingButton, redesignCard, useEnvironment, widget } from "./widget";
 
 /**
@@ -277,8 +278,8 @@ describe("accessibility (axe-core)", () => {
       await panel.getByText("Advanced").click();
       await panel.getByLabel("API address").waitFor();
       await checkPanel(panel, "not connected");
-      await panel.getByLabel("API address").fill(env.sandbox.url);
-      await panel.getByLabel("Candidate profile address (with {id})").fill(`${env.sandbox.url}/app/people/candidates/{id}`);
+      await panel.getByLabel("API address").fill(sandboxEndpoints(env.sandbox).apiBaseUrl);
+      await panel.getByLabel("Candidate profile address (with {id})").fill(sandboxEndpoints(env.sandbox).profileUrlTemplate);
       await panel.getByLabel("SmartRecruiters API key").fill(SANDBOX_API_KEY);
       await panel.getByRole("button", { name: "Connect with API key" }).click();
       await panel
@@ -291,7 +292,13 @@ describe("accessibility (axe-core)", () => {
 });
 
 describe("in French (Chromium started with --lang=fr)", () => {
-  let french: { page(): Promise<Page>; control: SandboxControl; close(): Promise<void>; roomUrl: string; sandboxUrl: string };
+  let french: {
+    page(): Promise<Page>;
+    control: SandboxControl;
+    close(): Promise<void>;
+    roomUrl: string;
+    sandbox: SandboxOrigins;
+  };
 
   beforeAll(async () => {
     const sandbox = await startSandbox();
@@ -301,7 +308,7 @@ describe("in French (Chromium started with --lang=fr)", () => {
       page: () => browser.context.newPage(),
       control: new SandboxControl(sandbox.url),
       roomUrl: `${hellohire.url}${roomPath}?rerender=0&stageMs=0&chatMs=0&people=${peopleParam([ann])}`,
-      sandboxUrl: sandbox.url,
+      sandbox,
       async close() {
         await browser.close();
         await Promise.all([sandbox.close(), hellohire.close()]);
@@ -319,8 +326,8 @@ describe("in French (Chromium started with --lang=fr)", () => {
     await panel.getByRole("heading", { name: "Bienvenue : connectez-vous à SmartRecruiters" }).waitFor();
     expect(await panel.evaluate(() => document.documentElement.lang)).toBe("fr");
     await panel.getByText("Avancé").click();
-    await panel.getByLabel("Adresse de l’API").fill(french.sandboxUrl);
-    await panel.getByLabel("Adresse du profil du candidat (avec {id})").fill(`${french.sandboxUrl}/app/people/candidates/{id}`);
+    await panel.getByLabel("Adresse de l’API").fill(sandboxEndpoints(french.sandbox).apiBaseUrl);
+    await panel.getByLabel("Adresse du profil du candidat (avec {id})").fill(sandboxEndpoints(french.sandbox).profileUrlTemplate);
     // A message the background builds speaks French too.
     await panel.getByLabel("Clé d’API SmartRecruiters").fill("pas une clé");
     await panel.getByRole("button", { name: "Se connecter avec la clé d’API" }).click();

@@ -5,6 +5,7 @@ import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
 import { extensionUrl } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
+import { sandboxEndpoints } from "./sandbox-endpoints";
 import { openAnnAlone, ratingButton, widget } from "./widget";
 
 let env: Environment;
@@ -17,11 +18,9 @@ async function setPolicy(values: Record<string, unknown>) {
 }
 
 function sandboxAddresses() {
-  return {
-    apiBaseUrl: env.sandbox.url,
-    profileUrlTemplate: `${env.sandbox.url}/app/people/candidates/{id}`,
-    tokenUrl: `${env.sandbox.url}/identity/oauth/token`,
-  };
+  // Client credentials use the API host's token URL, as SmartRecruiters documents.
+  const { apiBaseUrl, profileUrlTemplate } = sandboxEndpoints(env.sandbox);
+  return { apiBaseUrl, profileUrlTemplate, tokenUrl: `${env.sandbox.url}/identity/oauth/token` };
 }
 
 async function rateAnn(rating: string): Promise<Page> {

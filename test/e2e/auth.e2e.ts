@@ -1,14 +1,32 @@
 import type { Page, Worker } from "playwright-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { startTokenEndpoint } from "../../server/token-endpoint/node";
+import type { RunningTokenEndpoint } from "../../server/token-endpoint/node";
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from "../sandbox/credentials";
 import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
-import { connectWithOAuthInSidePanel, extensionId, extensionUrl, startOAuthInSidePanel, waitUntilConnected } from "./extension";
+import {
+  connectWithOAuthInSidePanel,
+  extensionUrl,
+  type OAuthOptions,
+  startOAuthInSidePanel,
+  waitUntilConnected,
+} from "./extension";
+import { sandboxEndpoints, startSandboxTokenEndpoint } from "./sandbox-endpoints";
 import { openAnnAlone, ratingButton, widget } from "./widget";
 
 let env: Environment;
+/** The organisation's token endpoint, holding the client secret SmartRecruiters requires (as docs/token-endpoint.md says). */
+let tokenEndpoint: RunningTokenEndpoint;
+/** Token requests the endpoint forwarded to the sandbox. */
+let forwarded = 0;
 const annId = seedCandidates[0]?.id as string;
+
+/** Signing in as an interviewer of an organisation that runs the token endpoint. */
+const viaEndpoint = (window: OAuthOptions["window"] = "auto"): OAuthOptions => ({
+  sandbox: env.sandbox,
+  tokenUrl: tokenEndpoint.url,
+  window,
+});
 
 /** Everything the extension keeps in chrome.storage (local and session), read in its own worker. */
 function extensionStorage(worker: Worker): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
@@ -46,8 +64,15 @@ async function disconnectIfConnected(): Promise<void> {
 describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   beforeAll(async () => {
     env = await startEnvironment({ connect: false });
+    tokenEndpoint = await startSandboxTokenEndpoint(env.sandbox, {
+      fetch: (input, init) => {
+        forwarded += 1;
+        return fetch(input, init);
+      },
+    });
   });
   afterAll(async () => {
+    await tokenEndpoint?.close();
     await env?.close();
   });
   beforeEach(async () => {
@@ -58,7 +83,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   });
 
   it("connects through the auto-approving page, rates, and disconnect leaves no token anywhere", async () => {
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
     expect(await panel.getByTestId("connection-status").textContent()).toContain("with your SmartRecruiters account");
     // Who is signed in, as SmartRecruiters' users/me says: asked once, kept for the session only.
     await panel
@@ -94,7 +119,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   it("connects when the interviewer clicks Allow on SmartRecruiters' page", async () => {
     await env.control.setModes({ authorizePage: "click" });
     const panel = await openPanel();
-    await startOAuthInSidePanel(panel, { sandboxUrl: env.sandbox.url, window: "allow" });
+    await startOAuthInSidePanel(panel, viaEndpoint("allow"));
     await waitUntilConnected(panel);
     await panel.close();
   });
@@ -103,7 +128,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
     await env.control.setModes({ authorizePage: "click" });
     const panel = await openPanel();
     for (const window of ["close", "deny"] as const) {
-      await startOAuthInSidePanel(panel, { sandboxUrl: env.sandbox.url, window });
+      await startOAuthInSidePanel(panel, viaEndpoint(window));
       await panel.getByRole("button", { name: "Connect to SmartRecruiters" }).waitFor();
       await expect.poll(() => panel.getByRole("button", { name: "Connect to SmartRecruiters" }).isEnabled()).toBe(true);
       expect(await panel.getByTestId("connection-status").textContent()).toContain("Not connected");
@@ -114,44 +139,34 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
     await panel.close();
   });
 
+  it("SmartRecruiters wants the client secret: a sign-in straight to its token URL is refused, with the fix named", async () => {
+    const panel = await openPanel();
+    await startOAuthInSidePanel(panel, { sandbox: env.sandbox, tokenUrl: sandboxEndpoints(env.sandbox).tokenUrl });
+    const alert = panel.getByRole("alert");
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/token endpoint|secret/iu);
+    expect(await panel.getByTestId("connection-status").textContent()).toContain("Not connected");
+    await panel.close();
+  });
+
   it("through the organisation's reference token endpoint: the secret stays there, refreshes go through it", async () => {
-    const upstream = `${env.sandbox.url}/identity/oauth/token`;
-    let forwarded = 0;
-    const endpoint = await startTokenEndpoint({
-      config: {
-        clientId: SANDBOX_CLIENT_ID,
-        clientSecret: SANDBOX_CLIENT_SECRET,
-        upstreamTokenUrl: upstream,
-        allowedExtensionIds: [extensionId],
-        fetch: (input, init) => {
-          forwarded += 1;
-          return fetch(input, init);
-        },
-      },
-    });
-    try {
-      await env.control.setModes({ accessTokenTtlSeconds: 2 });
-      const panel = await connectWithOAuthInSidePanel(env.browser.context, {
-        sandboxUrl: env.sandbox.url,
-        tokenUrl: endpoint.url,
-      });
-      expect(forwarded).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 2100));
-      const page = await openAnnAlone(env);
-      await ratingButton(page, "Maybe").click();
-      await widget(page).getByText("Saved to SmartRecruiters").waitFor();
-      expect(forwarded).toBeGreaterThanOrEqual(2);
-      expect(await env.control.tags(annId)).toEqual(["hellohire - csr - maybe"]);
-      await page.close();
-      await panel.close();
-    } finally {
-      await endpoint.close();
-    }
+    forwarded = 0;
+    await env.control.setModes({ accessTokenTtlSeconds: 2 });
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
+    expect(forwarded).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const page = await openAnnAlone(env);
+    await ratingButton(page, "Maybe").click();
+    await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+    expect(forwarded).toBeGreaterThanOrEqual(2);
+    expect(await env.control.tags(annId)).toEqual(["hellohire - csr - maybe"]);
+    await page.close();
+    await panel.close();
   });
 
   it("a token expiring while ratings wait offline is refreshed once, rotated, and every rating lands", async () => {
     await env.control.setModes({ accessTokenTtlSeconds: 2 });
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
     const firstRefresh = await refreshTokenNow();
     const page = await openAnnAlone(env);
     await env.control.setFaults({ dropRate: 1 });
@@ -168,10 +183,15 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
     expect(rotated).not.toBe(firstRefresh);
     expect(rotated).not.toBe("");
     // The old refresh token is spent: SmartRecruiters (the sandbox) refuses it.
-    const reuse = await fetch(`${env.sandbox.url}/identity/oauth/token`, {
+    const reuse = await fetch(sandboxEndpoints(env.sandbox).tokenUrl, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ grant_type: "refresh_token", refresh_token: firstRefresh, client_id: SANDBOX_CLIENT_ID }),
+      body: new URLSearchParams({
+        grant_type: "refresh_token",
+        refresh_token: firstRefresh,
+        client_id: SANDBOX_CLIENT_ID,
+        client_secret: SANDBOX_CLIENT_SECRET,
+      }),
     });
     expect(reuse.status).toBe(400);
     await page.close();
@@ -179,7 +199,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   });
 
   it("a revoked grant asks to reconnect, keeps the rating, and sends it after reconnecting", async () => {
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandboxUrl: env.sandbox.url });
+    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
     const page = await openAnnAlone(env);
     await env.control.revoke();
     await ratingButton(page, "Yes").click();

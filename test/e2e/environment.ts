@@ -3,6 +3,7 @@ import { SandboxControl } from "../sandbox/control-client";
 import { SANDBOX_API_KEY } from "../sandbox/credentials";
 import { type RunningSandbox, startSandbox } from "../sandbox/server";
 import { connectInSidePanel, type ExtensionBrowser, launchWithExtension } from "./extension";
+import { sandboxEndpoints } from "./sandbox-endpoints";
 
 /** Everything an end-to-end test needs: the sandbox, the fixture pages, and Chromium with the extension connected. */
 export interface Environment {
@@ -21,11 +22,7 @@ export async function startEnvironment(options: { connect?: boolean } = {}): Pro
   const hellohire = await startHellohireFixtures();
   const browser = await launchWithExtension();
   if (options.connect ?? true) {
-    const panel = await connectInSidePanel(browser.context, {
-      apiKey: SANDBOX_API_KEY,
-      apiBaseUrl: sandbox.url,
-      profileUrlTemplate: `${sandbox.url}/app/people/candidates/{id}`,
-    });
+    const panel = await connectInSidePanel(browser.context, { apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) });
     await panel.close();
   }
   return {

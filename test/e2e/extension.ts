@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
 import { devExtensionId } from "../../lib/manifest/manifest";
 import { assertChromium, chromiumFlags, chromiumPath } from "./chromium";
+import { type SandboxOrigins, sandboxEndpoints } from "./sandbox-endpoints";
 
 export const extensionPath = resolve(process.env.EXTENSION_PATH ?? ".output/chrome-mv3-test");
 export const extensionId = devExtensionId;
@@ -90,21 +91,25 @@ export async function connectInSidePanel(context: BrowserContext, options: Conne
 }
 
 export interface OAuthOptions {
-  /** The SmartRecruiters sandbox's address (API, profile page, authorization page). */
-  sandboxUrl: string;
-  /** Where the code is exchanged: the sandbox's token endpoint unless told (e.g. the reference token endpoint). */
-  tokenUrl?: string;
+  /** The SmartRecruiters sandbox (the API on `url`; authorization, token and profile pages on `appUrl`). */
+  sandbox: SandboxOrigins;
+  /**
+   * Where the code is exchanged. SmartRecruiters (and the sandbox) want the client secret there, which
+   * the extension does not hold: the organisation's token endpoint (startSandboxTokenEndpoint) does.
+   */
+  tokenUrl: string;
   /** What the sign-in window does: the sandbox approves on its own, or a person clicks Allow / Deny, or closes it. */
   window?: "auto" | "allow" | "deny" | "close";
 }
 
 /** Fills the side panel's addresses (the sandbox's) and presses "Connect to SmartRecruiters". */
 export async function startOAuthInSidePanel(panel: Page, options: OAuthOptions): Promise<Page | null> {
+  const addresses = sandboxEndpoints(options.sandbox);
   await panel.getByText("Advanced").click();
-  await panel.getByLabel("API address").fill(options.sandboxUrl);
-  await panel.getByLabel("Candidate profile address (with {id})").fill(`${options.sandboxUrl}/app/people/candidates/{id}`);
-  await panel.getByLabel("Sign-in address").fill(`${options.sandboxUrl}/identity/oauth/allow`);
-  await panel.getByLabel("Token address").fill(options.tokenUrl ?? `${options.sandboxUrl}/identity/oauth/token`);
+  await panel.getByLabel("API address").fill(addresses.apiBaseUrl);
+  await panel.getByLabel("Candidate profile address (with {id})").fill(addresses.profileUrlTemplate);
+  await panel.getByLabel("Sign-in address").fill(addresses.authorizeUrl);
+  await panel.getByLabel("Token address").fill(options.tokenUrl);
   const mode = options.window ?? "auto";
   const signInWindow =
     mode === "auto"

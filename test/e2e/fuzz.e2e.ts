@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
+import { sandboxProfileUrl } from "./sandbox-endpoints";
 
 let env: Environment;
 
@@ -212,8 +213,7 @@ describe("fuzz: the interview page mutated at random", () => {
     await page.goto(env.roomUrl("?rerender=0&stageMs=0&chatMs=0"));
     await page.locator("srh-interview-widget").getByRole("link").waitFor();
     const profiles: Record<string, string> = {};
-    for (const c of seedCandidates)
-      profiles[`${c.email.toLowerCase()}|${c.lastName}`] = `${env.sandbox.url}/app/people/candidates/${c.id}`;
+    for (const c of seedCandidates) profiles[`${c.email.toLowerCase()}|${c.lastName}`] = sandboxProfileUrl(env.sandbox, c.id);
     const report = await page.evaluate(fuzzInPage, { seed, steps: 3000, profiles });
     console.log(
       `fuzz seed ${seed}: ${report.steps} steps, ${report.mountedChecks} mounted checks, ${report.linkChecks} link checks`,

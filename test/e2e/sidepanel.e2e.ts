@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
 import { extensionUrl, openPanelBesideTabs } from "./extension";
+import { sandboxProfileUrl } from "./sandbox-endpoints";
 import { openAnnAlone, ratingButton, useEnvironment, widget } from "./widget";
 
 const annId = seedCandidates[0]?.id as string;
@@ -26,7 +27,7 @@ describe("the side panel", () => {
     expect(await candidate.getByTestId("job").textContent()).toBe("Customer Service Representative · in review");
     expect(await candidate.getByTestId("your-rating").textContent()).toBe("Not rated");
     expect(await candidate.getByRole("link", { name: "View in SmartRecruiters" }).getAttribute("href")).toBe(
-      `${env.sandbox.url}/app/people/candidates/${annId}`,
+      sandboxProfileUrl(env.sandbox, annId),
     );
 
     await page.bringToFront();

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
 import { extensionUrl } from "./extension";
+import { sandboxProfileUrl } from "./sandbox-endpoints";
 import { ratingButton, useEnvironment, widget } from "./widget";
 
 const annId = seedCandidates.find((c) => c.lastName === "O'Neil" && c.firstName === "Ann")?.id as string;
@@ -44,10 +45,10 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     const page = await openRoom();
     const link = widget(page).getByRole("link", { name: "View in SmartRecruiters" });
     await link.waitFor();
-    expect(await link.getAttribute("href")).toBe(`${env.sandbox.url}/app/people/candidates/${annId}`);
+    expect(await link.getAttribute("href")).toBe(sandboxProfileUrl(env.sandbox, annId));
     const [profile] = await Promise.all([env.browser.context.waitForEvent("page"), link.click()]);
     await profile.waitForLoadState();
-    expect(profile.url()).toBe(`${env.sandbox.url}/app/people/candidates/${annId}`);
+    expect(profile.url()).toBe(sandboxProfileUrl(env.sandbox, annId));
     expect(await profile.getByRole("heading", { level: 1 }).textContent()).toContain("Candidate profile");
     await profile.close();
     await page.close();
