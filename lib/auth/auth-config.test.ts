@@ -3,6 +3,7 @@ import { fakeBrowser } from "wxt/testing/fake-browser";
 import { cachedPolicy, cachedPolicySecrets, type Policy, type PolicySecrets } from "../settings/policy";
 import { endpoints } from "../settings/settings";
 import { authConfig, signInLacksSecret } from "./auth-config";
+import { storedCredential } from "./credential-store";
 
 async function usePolicy(policy: Policy, secrets: PolicySecrets = {}): Promise<void> {
   await cachedPolicy.setValue({ policy, problems: [] });
@@ -59,5 +60,13 @@ describe("a sign-in that lacks the client secret", () => {
   it("not about the organisation's credential or an API key", async () => {
     await usePolicy({ authMode: "apiKey" }, { apiKey: "0123456789abcdef0123456789abcdef" });
     expect(signInLacksSecret(await authConfig())).toBe(false);
+  });
+});
+
+describe("the policy's client secret", () => {
+  it("is there for an interviewer who uses an API key of their own and signs in instead", async () => {
+    await usePolicy({}, { clientSecret: "s" });
+    await storedCredential.setValue({ kind: "apiKey", apiKey: "0123456789abcdef0123456789abcdef" });
+    expect(await authConfig()).toMatchObject({ mode: "apiKey", clientSecret: "s" });
   });
 });

@@ -32,8 +32,8 @@ export async function authConfig(): Promise<AuthConfig> {
   if (mode === "clientCredentials" && policy.tokenUrl === undefined)
     effective.tokenUrl = apiHostTokenUrl(effective.apiBaseUrl) ?? effective.tokenUrl;
   const byOrganisation = policy.authMode === "apiKey" || policy.authMode === "clientCredentials";
-  const needsSecrets = byOrganisation || mode === "oauth";
-  const secrets = needsSecrets ? await policySecrets() : {};
+  // Read in every mode: an interviewer on an API key of their own may still sign in with OAuth, with the policy's secret.
+  const secrets = await policySecrets();
   return {
     mode,
     byOrganisation,

@@ -7,10 +7,11 @@ import {
   SANDBOX_SYSTEM_CLIENT_ID,
   SANDBOX_SYSTEM_CLIENT_SECRET,
 } from "../../test/sandbox/credentials";
+import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import { cachedPolicy, cachedPolicySecrets, type Policy, type PolicySecrets } from "../settings/policy";
-import { endpoints } from "../settings/settings";
+import { createAndUpdateCandidates, endpoints } from "../settings/settings";
 import { createClient } from "../smartrecruiters/client";
-import { apiError, useSandbox } from "../sync/sandbox-test-helpers";
+import { apiError } from "../sync/sandbox-test-helpers";
 import { learnAccount } from "./account";
 import { authConfig } from "./auth-config";
 import { accountToLearn, connectedClient, connectionStatus, disconnect } from "./connection";
@@ -22,10 +23,13 @@ import {
   refreshTokenItem,
   storedCredential,
 } from "./credential-store";
+import { canReadJobs, grantedScopes } from "./scopes";
 import { type IdentityApi, signInWithOAuth } from "./sign-in";
 import { createTokenKeeper } from "./tokens";
 
-const sandbox = useSandbox({ rateLimits: false });
+const sandbox = useSandboxServer();
+/** Where the sandbox, as SmartRecruiters, serves the authorization page, the token endpoint and profiles (not the API's origin). */
+const appUrl = () => sandbox.appUrl;
 const redirectUri = "https://ojjencidapbffadplbcanpdemoboeflj.chromiumapp.org/";
 
 interface FakeIdentityOptions {
@@ -56,6 +60,9 @@ function sandboxIdentity(options: FakeIdentityOptions = {}): IdentityApi & { ope
   };
 }
 
+/** What the organisation's policy gives by default in these tests: SmartRecruiters' client secret, as SmartRecruiters documents. */
+const withSecret: PolicySecrets = { clientSecret: SANDBOX_CLIENT_SECRET };
+
 async function usePolicy(policy: Policy, secrets: PolicySecrets = {}): Promise<void> {
   await cachedPolicy.setValue({ policy, problems: [] });
   await cachedPolicySecrets.setValue(secrets);
@@ -73,14 +80,31 @@ async function changeAccessToken(change: Partial<AccessToken>): Promise<void> {
 
 const signIn = (identity = sandboxIdentity()) => signInWithOAuth({ identity });
 
+/** fetch that keeps the address and form of every token request it makes. */
+function recordingFetch(): typeof fetch & { tokenForms: URLSearchParams[]; tokenUrls: string[] } {
+  const tokenForms: URLSearchParams[] = [];
+  const tokenUrls: string[] = [];
+  const record = async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith("/identity/oauth/token")) {
+      tokenUrls.push(String(input));
+      tokenForms.push(new URLSearchParams(String(init?.body)));
+    }
+    return fetch(input, init);
+  };
+  return Object.assign(record, { tokenForms, tokenUrls });
+}
+
 beforeEach(async () => {
+  // Not about rate limits.
+  await sandbox.control.setModes({ rateLimits: false });
   fakeBrowser.reset();
-  await usePolicy({});
+  // Tests about other things than the client secret send it, as SmartRecruiters documents.
+  await usePolicy({}, withSecret);
   await endpoints.setValue({
     apiBaseUrl: sandbox.url,
-    profileUrlTemplate: `${sandbox.url}/app/people/candidates/{id}`,
-    authorizeUrl: `${sandbox.url}/identity/oauth/allow`,
-    tokenUrl: `${sandbox.url}/identity/oauth/token`,
+    profileUrlTemplate: `${appUrl()}/app/people/candidates/{id}`,
+    authorizeUrl: `${appUrl()}/identity/oauth/allow`,
+    tokenUrl: `${appUrl()}/identity/oauth/token`,
     clientId: SANDBOX_CLIENT_ID,
   });
 });
@@ -88,12 +112,14 @@ beforeEach(async () => {
 describe("OAuth sign-in (sandbox)", () => {
   it("sends state and an S256 PKCE challenge, and keeps the refresh token in local and the access token in session storage", async () => {
     const identity = sandboxIdentity();
-    expect(await signIn(identity)).toBe("connected");
+    const recorded = recordingFetch();
+    expect(await signInWithOAuth({ identity, fetch: recorded })).toBe("connected");
     const sent = identity.opened[0] as URL;
     expect(sent.searchParams.get("code_challenge_method")).toBe("S256");
     expect(sent.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/u);
     expect(sent.searchParams.get("state")).toMatch(/^[A-Za-z0-9_-]{43}$/u);
-    expect(sent.searchParams.get("scope")).toBe("candidates_read candidates_create candidates_manage");
+    // The required scopes and the user's name; not jobs_read: create-and-update is off.
+    expect(sent.searchParams.get("scope")).toBe("candidates_read candidates_create candidates_manage user_me_read");
     expect(sent.searchParams.get("redirect_uri")).toBe(redirectUri);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(JSON.stringify(stored)).not.toContain((await accessTokenItem.getValue())?.accessToken);
@@ -102,9 +128,11 @@ describe("OAuth sign-in (sandbox)", () => {
       (await refreshTokenItem.getValue())?.refreshToken,
     );
     expect(await connectionStatus()).toMatchObject({ connected: true, method: "oauth", byOrganisation: false, problem: null });
-    // The exchange used PKCE and no client secret: none was configured.
+    // The exchange sent the PKCE verifier and the policy's client secret.
     const [exchange] = await tokenRequests();
     expect(exchange?.status).toBe(200);
+    expect(recorded.tokenForms[0]?.get("client_secret")).toBe(SANDBOX_CLIENT_SECRET);
+    expect(recorded.tokenForms[0]?.get("code_verifier")).toMatch(/^[A-Za-z0-9_-]{43}$/u);
   });
 
   it("replaces an interviewer's own API key with the sign-in", async () => {
@@ -151,24 +179,37 @@ describe("OAuth sign-in (sandbox)", () => {
     expect(await refreshTokenItem.getValue()).toBeNull();
   });
 
-  it("says plainly when the plan has no API access", async () => {
-    await sandbox.control.setModes({ noApiAccess: true });
-    const error = await apiError(signIn());
-    expect(error.kind).toBe("no-api-access");
-    expect(error.message).toContain("plan does not include API access");
-    expect((await connectionStatus()).connected).toBe(false);
+  it("an optional scope SmartRecruiters does not know (invalid_scope): asks once more for the required ones only", async () => {
+    const unknownScope = sandboxIdentity({
+      tamper: (url) => {
+        const scope = url.searchParams.get("scope") ?? "";
+        if (scope.includes("user_me_read")) url.searchParams.set("scope", `${scope} not_a_scope`);
+      },
+    });
+    expect(await signIn(unknownScope)).toBe("connected");
+    expect(unknownScope.opened.map((url) => url.searchParams.get("scope"))).toEqual([
+      "candidates_read candidates_create candidates_manage user_me_read",
+      "candidates_read candidates_create candidates_manage",
+    ]);
+    expect(await canReadJobs()).toBe(false);
   });
+
+  it.each([401, 403] as const)(
+    "says plainly when the plan has no API access (%i), never as a sign-in to redo",
+    async (status) => {
+      await sandbox.control.setModes({ noApiAccess: status });
+      const error = await apiError(signIn());
+      expect(error.kind).toBe("no-api-access");
+      expect(error.message).toContain("plan does not include API access");
+      expect(await connectionStatus()).toMatchObject({ connected: false, problem: null });
+    },
+  );
 
   it("tells the admin when the organisation's client secret is wrong", async () => {
     await usePolicy({ authMode: "oauth" }, { clientSecret: "not-the-secret" });
     const error = await apiError(signIn());
     expect(error.message).toContain("client ID or secret is wrong");
     expect(error.message).toContain("admin");
-  });
-
-  it("uses the organisation's client secret when the policy gives one", async () => {
-    await usePolicy({ authMode: "oauth" }, { clientSecret: SANDBOX_CLIENT_SECRET });
-    expect(await signIn()).toBe("connected");
   });
 
   it("tells the admin when the token endpoint cannot be reached", async () => {
@@ -196,13 +237,14 @@ describe("tokens (sandbox)", () => {
     expect(credential).not.toEqual({ kind: "bearer", accessToken: firstAccess?.accessToken });
     const second = await refreshTokenItem.getValue();
     expect(second?.refreshToken).not.toBe(first?.refreshToken);
-    const reuse = await fetch(`${sandbox.url}/identity/oauth/token`, {
+    const reuse = await fetch(`${appUrl()}/identity/oauth/token`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded" },
       body: new URLSearchParams({
         grant_type: "refresh_token",
         refresh_token: first?.refreshToken ?? "",
         client_id: SANDBOX_CLIENT_ID,
+        client_secret: SANDBOX_CLIENT_SECRET,
       }),
     });
     expect(reuse.status).toBe(400);
@@ -260,11 +302,15 @@ describe("organisation credentials from policy (sandbox)", () => {
       { clientSecret: SANDBOX_SYSTEM_CLIENT_SECRET },
     );
     expect(await connectionStatus()).toMatchObject({ connected: true, method: "clientCredentials", byOrganisation: true });
-    const keeper = createTokenKeeper();
+    const recorded = recordingFetch();
+    const keeper = createTokenKeeper({ fetch: recorded });
     const { client } = await connectedClient(keeper);
     await client.getTags("3f1c2b7e-0a1d-4c1e-9a51-000000000001");
     await client.getTags("3f1c2b7e-0a1d-4c1e-9a51-000000000001");
     expect(await tokenRequests()).toHaveLength(1);
+    // No tokenUrl in the policy: the API host's token URL, as SmartRecruiters' client-credentials docs say.
+    expect(recorded.tokenUrls).toEqual([`${sandbox.url}/identity/oauth/token`]);
+    expect(await canReadJobs()).toBe(true);
     expect(await refreshTokenItem.getValue()).toBeNull();
   });
 
@@ -330,5 +376,90 @@ describe("who is connected (sandbox)", () => {
     const status = await connectionStatus();
     expect(status).toMatchObject({ connected: true, byOrganisation: true, account: null });
     expect(await accountToLearn(status)).toBe(false);
+  });
+});
+
+describe("SmartRecruiters' client secret (sandbox defaults)", () => {
+  it("a PKCE-only exchange is refused, keeps nothing, and the error says what the admin must set", async () => {
+    await usePolicy({});
+    const error = await apiError(signIn());
+    expect(error.kind).toBe("not-connected");
+    expect(error.message).toContain("refused the sign-in without a client secret");
+    expect(error.message).toContain("tokenUrl");
+    expect(error.message).toContain("docs/token-endpoint.md");
+    expect(error.message).toContain("clientSecret");
+    expect(await refreshTokenItem.getValue()).toBeNull();
+    expect(await connectionStatus()).toMatchObject({ connected: false });
+  });
+
+  it("a client secret set by policy makes it work, on the exchange and on every refresh", async () => {
+    await usePolicy({}, withSecret);
+    expect(await signIn()).toBe("connected");
+    await changeAccessToken({ expiresAt: Date.now() - 1 });
+    const recorded = recordingFetch();
+    await createTokenKeeper({ fetch: recorded }).current(await authConfig());
+    expect(recorded.tokenForms.map((form) => [form.get("grant_type"), form.get("client_secret")])).toEqual([
+      ["refresh_token", SANDBOX_CLIENT_SECRET],
+    ]);
+    expect((await connectionStatus()).problem).toBeNull();
+  });
+
+  it("a SmartRecruiters that accepts PKCE alone (mode pkceOnly): connects and refreshes without a secret", async () => {
+    await sandbox.control.setModes({ pkceOnly: true });
+    await usePolicy({});
+    expect(await signIn()).toBe("connected");
+    await changeAccessToken({ expiresAt: Date.now() - 1 });
+    const { client } = await connectedClient(createTokenKeeper());
+    await client.getTags("3f1c2b7e-0a1d-4c1e-9a51-000000000001");
+    expect((await tokenRequests()).map((entry) => entry.status)).toEqual([200, 200]);
+  });
+
+  it("the status warns before any attempt only when the token URL is SmartRecruiters' own and no secret is set", async () => {
+    await usePolicy({});
+    expect((await connectionStatus()).signInNeedsSecret).toBe(false);
+    await usePolicy({ tokenUrl: "https://www.smartrecruiters.com/identity/oauth/token" });
+    expect((await connectionStatus()).signInNeedsSecret).toBe(true);
+    await usePolicy({ tokenUrl: "https://www.smartrecruiters.com/identity/oauth/token" }, withSecret);
+    expect((await connectionStatus()).signInNeedsSecret).toBe(false);
+    expect(await tokenRequests()).toEqual([]);
+  });
+});
+
+describe("optional scopes (sandbox)", () => {
+  const meRequests = async () => (await sandbox.control.requests()).filter((entry) => entry.path.endsWith("/users/me"));
+
+  it("a grant without user_me_read connects; users/me is never asked and no name is shown", async () => {
+    await sandbox.control.setModes({ withholdScopes: ["user_me_read"] });
+    expect(await signIn()).toBe("connected");
+    const status = await connectionStatus();
+    expect(status).toMatchObject({ connected: true, problem: null, account: null });
+    expect(status.scopes).not.toContain("user_me_read");
+    expect(await accountToLearn(status)).toBe(false);
+    await learnAccount(async () => (await connectedClient(createTokenKeeper())).client);
+    expect(await meRequests()).toEqual([]);
+    expect((await connectionStatus()).account).toBeNull();
+  });
+
+  it("jobs_read is asked only while create-and-update is on, and then job reading is reported", async () => {
+    const off = sandboxIdentity();
+    await signIn(off);
+    expect(off.opened[0]?.searchParams.get("scope")).not.toContain("jobs_read");
+    expect(await canReadJobs()).toBe(false);
+    await createAndUpdateCandidates.setValue(true);
+    const on = sandboxIdentity();
+    expect(await signIn(on)).toBe("connected");
+    expect(on.opened[0]?.searchParams.get("scope")).toBe(
+      "candidates_read candidates_create candidates_manage user_me_read jobs_read",
+    );
+    expect(await grantedScopes()).toContain("jobs_read");
+    expect(await canReadJobs()).toBe(true);
+  });
+
+  it("a grant without jobs_read connects and reports no job reading", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    await sandbox.control.setModes({ withholdScopes: ["jobs_read"] });
+    expect(await signIn()).toBe("connected");
+    expect(await connectionStatus()).toMatchObject({ connected: true, problem: null });
+    expect(await canReadJobs()).toBe(false);
   });
 });
