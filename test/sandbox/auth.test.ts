@@ -42,7 +42,7 @@ describe("sandbox: credentials and startup", () => {
     expect(SANDBOX_API_KEY).not.toBe(SANDBOX_READONLY_API_KEY);
     expect(SANDBOX_CLIENT_ID).toBe("sandbox-client");
     expect(SANDBOX_CLIENT_SECRET).toBe("sandbox-secret");
-    expect(ALL_SCOPES).toEqual(["candidates_read", "candidates_create", "candidates_manage"]);
+    expect(ALL_SCOPES).toEqual(["candidates_read", "candidates_create", "candidates_manage", "jobs_read", "user_me_read"]);
   });
 
   it("listens on 127.0.0.1 on the port it reports", () => {
@@ -50,11 +50,31 @@ describe("sandbox: credentials and startup", () => {
     expect(sandbox.port).toBeGreaterThan(0);
   });
 
+  it("reports two origins: the API (url === apiUrl) and the web app", async () => {
+    const running = await startSandbox();
+    try {
+      expect(running.url).toBe(running.apiUrl);
+      expect(running.apiUrl).toBe(`http://127.0.0.1:${running.port}`);
+      expect(running.appUrl).toBe(`http://127.0.0.1:${running.appPort}`);
+      expect(running.appPort).not.toBe(running.port);
+      // One state behind both: the control API answers on each.
+      await new SandboxControl(running.appUrl).addCandidate({
+        id: "both",
+        firstName: "A",
+        lastName: "B",
+        email: "a@example.com",
+      });
+      expect((await new SandboxControl(running.apiUrl).candidate("both"))?.id).toBe("both");
+    } finally {
+      await running.close();
+    }
+  });
+
   it("can run several sandboxes side by side, each with its own state", async () => {
     const other = await startSandbox();
     try {
       expect(other.port).not.toBe(sandbox.port);
-      await new SandboxControl(other.url).setModes({ noApiAccess: true });
+      await new SandboxControl(other.url).setModes({ noApiAccess: 403 });
       expect((await call(sandbox.url, `/candidates/${ANN_ID}`)).status).toBe(200);
       expect((await call(other.url, `/candidates/${ANN_ID}`)).status).toBe(403);
     } finally {
@@ -153,8 +173,25 @@ describe("sandbox: scopes", () => {
     expect(ann?.tags).toEqual([]);
   });
 
+  it("gives the full-access key every scope and the read-only key candidates_read only", async () => {
+    expect((await call(sandbox.url, "/jobs")).status).toBe(200);
+    expect((await call(sandbox.url, "/user-api/v201804/users/me")).status).toBe(200);
+    for (const path of ["/jobs", "/jobs/job-csr-1", "/user-api/v201804/users/me"]) {
+      const response = await call(sandbox.url, path, { key: SANDBOX_READONLY_API_KEY });
+      expect(response.status).toBe(403);
+      expect((await json<ErrorBody>(response)).errors[0]?.code).toBe("OAuthPermissionsException");
+    }
+    const forJob = await call(sandbox.url, "/jobs/job-csr-1/candidates", {
+      method: "POST",
+      key: SANDBOX_READONLY_API_KEY,
+      json: { firstName: "A", lastName: "B", email: "a.b@example.com" },
+    });
+    expect(forJob.status).toBe(403);
+    expect((await json<ErrorBody>(forJob)).message).toContain("candidates_create");
+  });
+
   it("enforces the scopes granted to an OAuth token", async () => {
-    const code = await authorizeCode(sandbox.url, {
+    const code = await authorizeCode(sandbox.appUrl, {
       client_id: SANDBOX_CLIENT_ID,
       redirect_uri: EXTENSION_REDIRECT,
       scope: "candidates_read candidates_manage",
@@ -189,33 +226,52 @@ describe("sandbox: scopes", () => {
 });
 
 describe("sandbox: plan without API access", () => {
-  it("answers 403 API_ACCESS_NOT_ENABLED to every API call in noApiAccess mode", async () => {
-    await sandbox.control.setModes({ noApiAccess: true });
-    for (const [method, path] of [
-      ["GET", "/candidates?q=ann"],
-      ["GET", `/candidates/${ANN_ID}`],
-      ["GET", `/candidates/${ANN_ID}/tags`],
-    ] as const) {
-      const response = await call(sandbox.url, path, { method });
-      expect(response.status).toBe(403);
-      const body = await json<ErrorBody>(response);
-      expect(body.errors[0]?.code).toBe("API_ACCESS_NOT_ENABLED");
-      expect(body.message).toMatch(/plan/i);
-      expect(body.message).toMatch(/API access/i);
-    }
-    const create = await call(sandbox.url, "/candidates", {
-      method: "POST",
-      json: { firstName: "A", lastName: "B", email: "a.b@example.com" },
+  const everyEndpoint = [
+    ["GET", "/candidates?q=ann"],
+    ["GET", `/candidates/${ANN_ID}`],
+    ["GET", `/candidates/${ANN_ID}/tags`],
+    ["GET", "/jobs?q=customer"],
+    ["GET", "/jobs/job-csr-1"],
+    ["GET", "/user-api/v201804/users/me"],
+  ] as const;
+
+  for (const status of [403, 401] as const) {
+    it(`answers ${status} {"message":"No access to feature: Customer API"} to every API call in noApiAccess ${status}`, async () => {
+      await sandbox.control.setModes({ noApiAccess: status });
+      for (const [method, path] of everyEndpoint) {
+        const response = await call(sandbox.url, path, { method });
+        expect(response.status).toBe(status);
+        expect(await response.json()).toEqual({ message: "No access to feature: Customer API" });
+      }
+      for (const path of ["/candidates", "/jobs/job-csr-1/candidates"]) {
+        const create = await call(sandbox.url, path, {
+          method: "POST",
+          json: { firstName: "A", lastName: "B", email: "a.b@example.com" },
+        });
+        expect(create.status).toBe(status);
+      }
+      expect((await sandbox.control.candidates()).length).toBe(5);
+      await sandbox.control.setModes({ noApiAccess: false });
+      expect((await call(sandbox.url, `/candidates/${ANN_ID}`)).status).toBe(200);
     });
-    expect(create.status).toBe(403);
-    expect((await sandbox.control.candidates()).length).toBe(5);
-    await sandbox.control.setModes({ noApiAccess: false });
-    expect((await call(sandbox.url, `/candidates/${ANN_ID}`)).status).toBe(200);
+  }
+
+  it("takes noApiAccess true as 403", async () => {
+    expect((await sandbox.control.setModes({ noApiAccess: true })).noApiAccess).toBe(403);
+    expect((await call(sandbox.url, `/candidates/${ANN_ID}`)).status).toBe(403);
   });
 
   it("still answers 401 to a request without credentials", async () => {
-    await sandbox.control.setModes({ noApiAccess: true });
-    expect((await call(sandbox.url, `/candidates/${ANN_ID}`, { key: null })).status).toBe(401);
+    await sandbox.control.setModes({ noApiAccess: 403 });
+    const response = await call(sandbox.url, `/candidates/${ANN_ID}`, { key: null });
+    expect(response.status).toBe(401);
+    expect((await json<ErrorBody>(response)).errors[0]?.code).toBe("UNAUTHORIZED");
+  });
+
+  it("comes before the scope check", async () => {
+    await sandbox.control.setModes({ noApiAccess: 403 });
+    const response = await call(sandbox.url, "/jobs", { key: SANDBOX_READONLY_API_KEY });
+    expect(await response.json()).toEqual({ message: "No access to feature: Customer API" });
   });
 });
 

@@ -1,6 +1,7 @@
 // @vitest-environment node
 
 import { describe, expect, it } from "vitest";
+import { SANDBOX_READONLY_API_KEY } from "./credentials";
 import {
   ANN_DECOY_ORG_ID,
   ANN_ID,
@@ -67,7 +68,8 @@ describe("sandbox: search", () => {
 
   it("returns summaries shaped like SmartRecruiters' list", async () => {
     const body = await search('"ann.oneil@example.com"');
-    expect(body).toMatchObject({ limit: 10, offset: 0, totalFound: 3 });
+    expect(body).toMatchObject({ limit: 10, totalFound: 3 });
+    expect(body).not.toHaveProperty("offset");
     const ann = body.content.find((c) => c.id === ANN_ID);
     expect(ann).toMatchObject({
       id: ANN_ID,
@@ -79,25 +81,51 @@ describe("sandbox: search", () => {
       actions: { details: { url: `${sandbox.url}/candidates/${ANN_ID}`, method: "GET" } },
     });
     expect(Number.isNaN(Date.parse(ann?.createdOn ?? ""))).toBe(false);
-    expect(body.content.find((c) => c.id === ANNABEL_ID)?.primaryAssignment).toBeUndefined();
+    expect(body.content.find((c) => c.id === ANNABEL_ID)?.primaryAssignment).toMatchObject({
+      job: { id: "job-wh-1", title: "Warehouse Associate" },
+      status: "NEW",
+    });
   });
 
-  it("pages with limit, offset and nextPageId, and rejects a limit over 100", async () => {
+  it("pages with limit and pageId / nextPageId, with a Link header, and rejects a limit over 100", async () => {
     const all = await search("");
-    expect(all.totalFound).toBe(5);
+    expect(all.totalFound).toBe(4);
     expect(all.nextPageId).toBeUndefined();
-    const first = await search("", { limit: "2" });
+    const firstResponse = await call(sandbox.url, searchPath("", { limit: "2" }));
+    const first = await json<SearchBody>(firstResponse);
     expect(first.content).toHaveLength(2);
     expect(first.nextPageId).toBeDefined();
-    const second = await search("", { limit: "2", pageId: first.nextPageId ?? "" });
-    expect(second.offset).toBe(2);
-    const third = await search("", { limit: "2", offset: "4" });
-    expect(third.content).toHaveLength(1);
-    expect(third.nextPageId).toBeUndefined();
-    expect(new Set([...ids(first), ...ids(second), ...ids(third)]).size).toBe(5);
+    expect(firstResponse.headers.get("link")).toBe(
+      `<${sandbox.url}/candidates?q=&limit=2&pageId=${first.nextPageId ?? ""}>; rel="next"`,
+    );
+    const secondResponse = await call(sandbox.url, searchPath("", { limit: "2", pageId: first.nextPageId ?? "" }));
+    const second = await json<SearchBody>(secondResponse);
+    expect(second.content).toHaveLength(2);
+    expect(second.nextPageId).toBeUndefined();
+    expect(secondResponse.headers.get("link")).toBeNull();
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(4);
+    expect(ids(all)).toEqual([...ids(first), ...ids(second)]);
     expect((await call(sandbox.url, "/candidates?limit=101")).status).toBe(400);
+    expect((await call(sandbox.url, "/candidates?limit=0")).status).toBe(400);
     expect((await call(sandbox.url, "/candidates?limit=abc")).status).toBe(400);
     expect((await call(sandbox.url, "/candidates?limit=100")).status).toBe(200);
+    expect((await call(sandbox.url, "/candidates?pageId=not-a-page")).status).toBe(400);
+  });
+
+  it("ignores offset by default and honours it in mode offsetPaging", async () => {
+    const ignored = await search("", { limit: "2", offset: "2" });
+    expect(ids(ignored)).toEqual(ids(await search("", { limit: "2" })));
+    expect(ignored).not.toHaveProperty("offset");
+    await sandbox.control.setModes({ offsetPaging: true });
+    const first = await search("", { limit: "2" });
+    expect(first.offset).toBe(0);
+    const third = await search("", { limit: "3", offset: "3" });
+    expect(third.offset).toBe(3);
+    expect(third.content).toHaveLength(1);
+    expect(third.nextPageId).toBeUndefined();
+    const paged = await search("", { limit: "2", pageId: first.nextPageId ?? "" });
+    expect(paged.offset).toBe(2);
+    expect((await call(sandbox.url, "/candidates?offset=-1")).status).toBe(400);
   });
 
   it("defaults to 10 results per page", async () => {
@@ -111,13 +139,33 @@ describe("sandbox: search", () => {
     expect(body.limit).toBe(10);
   });
 
-  it("returns talent-pool-only candidates by default and hides them when searchTalentPool is false", async () => {
-    expect(ids(await search('"mj.vdberg@example.com"'))).toContain(MARY_ID);
-    await sandbox.control.setModes({ searchTalentPool: false });
+  it("hides talent-pool-only candidates by default, and returns them in mode searchTalentPool", async () => {
     expect(ids(await search('"mj.vdberg@example.com"'))).not.toContain(MARY_ID);
     expect(ids(await search(""))).not.toContain(MARY_ID);
     const byId = await call(sandbox.url, `/candidates/${MARY_ID}`);
     expect(byId.status).toBe(200);
+    expect((await json<DetailsBody>(byId)).primaryAssignment).toBeUndefined();
+    await sandbox.control.setModes({ searchTalentPool: true });
+    expect(ids(await search('"mj.vdberg@example.com"'))).toContain(MARY_ID);
+  });
+
+  it("never finds a candidate created with POST /candidates, and finds one created for a job", async () => {
+    const pool = await call(sandbox.url, "/candidates", {
+      method: "POST",
+      json: { firstName: "Li", lastName: "Wei", email: "li.wei@example.com" },
+    });
+    expect(pool.status).toBe(201);
+    expect((await search('"li.wei@example.com"')).totalFound).toBe(0);
+    const forJob = await call(sandbox.url, "/jobs/job-csr-1/candidates", {
+      method: "POST",
+      json: { firstName: "Sam", lastName: "Taylor", email: "sam.taylor@example.com" },
+    });
+    expect(forJob.status).toBe(201);
+    const found = await search('"sam.taylor@example.com"');
+    expect(found.content.map((c) => c.email)).toEqual(["sam.taylor@example.com"]);
+    expect(found.content[0]?.primaryAssignment).toMatchObject({
+      job: { id: "job-csr-1", title: "Customer Service Representative" },
+    });
   });
 });
 
@@ -338,9 +386,33 @@ describe("sandbox: tags", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ tags: ["bilingual"] });
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual"]);
+  });
+
+  it("refuses PUT {tags: []} with a 400 naming the field by default, accepts it in mode putEmptyTags accepted", async () => {
+    const refused = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "PUT", json: { tags: [] } });
+    expect(refused.status).toBe(400);
+    expect((await json<ErrorBody>(refused)).errors[0]?.message).toContain("tags");
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe"]);
+    await sandbox.control.setModes({ putEmptyTags: "accepted" });
     const cleared = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "PUT", json: { tags: [] } });
+    expect(cleared.status).toBe(200);
     expect(await cleared.json()).toEqual({ tags: [] });
     expect(await sandbox.control.tags(JOSE_ID)).toEqual([]);
+  });
+
+  it("removes every tag with DELETE: 204, 404 for an unknown candidate, scope candidates_manage", async () => {
+    const response = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "DELETE" });
+    expect(response.status).toBe(204);
+    expect(await response.text()).toBe("");
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual([]);
+    expect((await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "DELETE" })).status).toBe(204);
+    expect((await call(sandbox.url, "/candidates/nope/tags", { method: "DELETE" })).status).toBe(404);
+    await sandbox.control.reset();
+    const readOnly = await call(sandbox.url, `/candidates/${JOSE_ID}/tags`, { method: "DELETE", key: SANDBOX_READONLY_API_KEY });
+    expect(readOnly.status).toBe(403);
+    expect((await json<ErrorBody>(readOnly)).message).toContain("candidates_manage");
+    expect(await sandbox.control.tags(JOSE_ID)).toHaveLength(2);
   });
 
   it("answers 400 on a missing or non-array tags and 404 for an unknown candidate", async () => {
@@ -357,7 +429,7 @@ describe("sandbox: tags", () => {
 
 describe("sandbox: candidate profile page", () => {
   it("shows the name and tags without auth", async () => {
-    const response = await fetch(`${sandbox.url}/app/people/candidates/${JOSE_ID}`);
+    const response = await fetch(`${sandbox.appUrl}/app/people/candidates/${JOSE_ID}`);
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toContain("text/html");
     const html = await response.text();
@@ -373,7 +445,7 @@ describe("sandbox: candidate profile page", () => {
       email: "evil@example.com",
       tags: ["<script>alert(2)</script>"],
     });
-    const html = await (await fetch(`${sandbox.url}/app/people/candidates/${evil.id}`)).text();
+    const html = await (await fetch(`${sandbox.appUrl}/app/people/candidates/${evil.id}`)).text();
     expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
     expect(html).toContain("O&#39;Neil &amp; &lt;b&gt;Co&lt;/b&gt;");
     expect(html).toContain("&lt;script&gt;alert(2)&lt;/script&gt;");
@@ -383,8 +455,17 @@ describe("sandbox: candidate profile page", () => {
   });
 
   it("answers a 404 page for an unknown candidate", async () => {
-    const response = await fetch(`${sandbox.url}/app/people/candidates/unknown-id`);
+    const response = await fetch(`${sandbox.appUrl}/app/people/candidates/unknown-id`);
     expect(response.status).toBe(404);
     expect(response.headers.get("content-type")).toContain("text/html");
+  });
+
+  it("lives on the app origin only: the API origin answers 404, and the app origin has no API", async () => {
+    expect((await fetch(`${sandbox.url}/app/people/candidates/${JOSE_ID}`)).status).toBe(404);
+    expect((await call(sandbox.appUrl, "/candidates")).status).toBe(404);
+    expect((await call(sandbox.appUrl, `/candidates/${JOSE_ID}`)).status).toBe(404);
+    expect((await call(sandbox.appUrl, "/jobs")).status).toBe(404);
+    expect((await call(sandbox.appUrl, "/user-api/v201804/users/me")).status).toBe(404);
+    expect(sandbox.appUrl).not.toBe(sandbox.url);
   });
 });

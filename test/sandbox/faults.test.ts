@@ -134,7 +134,7 @@ describe("sandbox: injected faults", () => {
 
   it("does not apply to the profile page or the control API", async () => {
     await sandbox.control.setFaults({ nextErrors: [500], nextDrops: 1 });
-    expect((await fetch(`${sandbox.url}/app/people/candidates/${ANN_ID}`)).status).toBe(200);
+    expect((await fetch(`${sandbox.appUrl}/app/people/candidates/${ANN_ID}`)).status).toBe(200);
     expect((await sandbox.control.candidates()).length).toBe(5);
     expect(await sandbox.control.faults()).toMatchObject({ nextErrors: [500], nextDrops: 1 });
   });
@@ -148,10 +148,22 @@ describe("sandbox: injected faults", () => {
       nextErrors: [],
       dropRate: 0,
       nextDrops: 0,
+      applyThenFailRate: 0,
+      nextApplyThenFail: 0,
+      applyThenFailWith: "error",
       seed: 9,
     });
     expect((await sandbox.control.setFaults({})).latencyMs).toBe(0);
-    for (const bad of [{ errorRate: 2 }, { nextErrors: [200] }, { latencyMs: -1 }, { bogus: 1 }, { nextDrops: 1.5 }]) {
+    for (const bad of [
+      { errorRate: 2 },
+      { nextErrors: [200] },
+      { latencyMs: -1 },
+      { bogus: 1 },
+      { nextDrops: 1.5 },
+      { applyThenFailRate: 1.5 },
+      { nextApplyThenFail: -1 },
+      { applyThenFailWith: "timeout" },
+    ]) {
       const response = await fetch(`${sandbox.url}/__control/faults`, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
@@ -161,3 +173,94 @@ describe("sandbox: injected faults", () => {
     }
   });
 });
+
+describe("sandbox: applied, then failed", () => {
+  const newPerson = { firstName: "Li", lastName: "Wei", email: "li.wei@example.com" };
+
+  it("applies each kind of write, then answers the first of errorStatuses, and logs it", async () => {
+    await sandbox.control.setModes({ rateLimits: false });
+    await sandbox.control.setFaults({ nextApplyThenFail: 6, errorStatuses: [503, 500] });
+    const writes: [string, string, unknown][] = [
+      ["POST", "/candidates", newPerson],
+      ["POST", "/jobs/job-csr-1/candidates", { firstName: "Sam", lastName: "Taylor", email: "sam.taylor@example.com" }],
+      ["PATCH", `/candidates/${ANN_ID}`, { firstName: "Anne" }],
+      ["POST", `/candidates/${ANN_ID}/tags`, { tags: ["hellohire - csr - yes"] }],
+      ["PUT", `/candidates/${JOSE_ID}/tags`, { tags: ["bilingual"] }],
+      ["DELETE", `/candidates/${ANN_ID}/tags`, undefined],
+    ];
+    for (const [method, path, body] of writes) {
+      const response = await call(sandbox.url, path, body === undefined ? { method } : { method, json: body });
+      expect(response.status, `${method} ${path}`).toBe(503);
+      expect((await json<ErrorBody>(response)).errors[0]?.code).toBe("SERVICE_UNAVAILABLE");
+    }
+    const all = await sandbox.control.candidates();
+    expect(all.filter((c) => c.email === "li.wei@example.com")).toHaveLength(1);
+    expect(all.find((c) => c.email === "sam.taylor@example.com")?.primaryJob?.id).toBe("job-csr-1");
+    const ann = await sandbox.control.candidate(ANN_ID);
+    expect(ann?.firstName).toBe("Anne");
+    // POST then DELETE: both applied.
+    expect(ann?.tags).toEqual([]);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual"]);
+    const log = await sandbox.control.requests();
+    expect(log.map((entry) => [entry.method, entry.status, entry.fault])).toEqual(
+      writes.map(([method]) => [method, 503, "applied-then-error"]),
+    );
+    expect((await sandbox.control.faults()).nextApplyThenFail).toBe(0);
+  });
+
+  it("drops the connection after applying in mode applyThenFailWith drop (status 0 in the log)", async () => {
+    await sandbox.control.setFaults({ nextApplyThenFail: 1, applyThenFailWith: "drop" });
+    await expect(call(sandbox.url, "/candidates", { method: "POST", json: newPerson })).rejects.toThrow();
+    expect((await sandbox.control.candidates()).filter((c) => c.email === "li.wei@example.com")).toHaveLength(1);
+    const log = await sandbox.control.requests();
+    expect(log).toEqual([
+      expect.objectContaining({ method: "POST", path: "/candidates", status: 0, fault: "applied-then-drop" }),
+    ]);
+    // Consumed: the next write answers normally (here: the duplicate is a conflict).
+    const again = await call(sandbox.url, "/candidates", { method: "POST", json: newPerson });
+    expect(again.status).toBe(409);
+  });
+
+  it("never touches reads, and lets a refused write answer as it is (nothing consumed)", async () => {
+    await sandbox.control.setFaults({ nextApplyThenFail: 1, applyThenFailRate: 1 });
+    expect(await statusOf(`/candidates/${ANN_ID}`)).toBe(200);
+    expect(await statusOf(searchPathFor("ann"))).toBe(200);
+    expect(await statusOf("/jobs?q=warehouse")).toBe(200);
+    expect(await statusOf(`/candidates/${ANN_ID}/tags`)).toBe(200);
+    const invalid = await call(sandbox.url, "/candidates", { method: "POST", json: { firstName: "X" } });
+    expect(invalid.status).toBe(400);
+    const conflict = await call(sandbox.url, "/candidates", {
+      method: "POST",
+      json: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" },
+    });
+    expect(conflict.status).toBe(409);
+    expect((await sandbox.control.faults()).nextApplyThenFail).toBe(1);
+    expect((await sandbox.control.requests()).every((entry) => entry.fault === undefined)).toBe(true);
+  });
+
+  it("fails applied writes at applyThenFailRate, reproducibly from the seed", async () => {
+    await sandbox.control.setModes({ rateLimits: false });
+    const run = async (): Promise<number[]> => {
+      await sandbox.control.reset();
+      await sandbox.control.setModes({ rateLimits: false });
+      await sandbox.control.setFaults({ applyThenFailRate: 0.5, seed: 11 });
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i += 1) {
+        const response = await call(sandbox.url, `/candidates/${ANN_ID}/tags`, { method: "POST", json: { tags: [`t${i}`] } });
+        await response.arrayBuffer();
+        statuses.push(response.status);
+      }
+      // Every tag landed, whatever the answer said.
+      expect(await sandbox.control.tags(ANN_ID)).toHaveLength(12);
+      return statuses;
+    };
+    const first = await run();
+    expect(await run()).toEqual(first);
+    expect(first).toContain(200);
+    expect(first).toContain(500);
+  });
+});
+
+function searchPathFor(q: string): string {
+  return `/candidates?${new URLSearchParams({ q }).toString()}`;
+}

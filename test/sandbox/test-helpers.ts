@@ -151,12 +151,24 @@ export interface JobsBody {
   limit: number;
   nextPageId?: string;
   totalFound: number;
-  content: { id: string; title: string; refNumber: string; status: string; createdOn: string; actions: { details: { url: string } } }[];
+  content: {
+    id: string;
+    title: string;
+    refNumber: string;
+    status: string;
+    createdOn: string;
+    actions: { details: { url: string } };
+  }[];
 }
 
 /** A token for the authorization-code client with these scopes (client secret, no PKCE). */
 export async function codeTokens(sandbox: SandboxForTests, scope: string): Promise<TokenResponse> {
-  const code = await authorizeCode(sandbox.appUrl, { client_id: SANDBOX_CLIENT_ID, redirect_uri: EXTENSION_REDIRECT, scope, state: "s" });
+  const code = await authorizeCode(sandbox.appUrl, {
+    client_id: SANDBOX_CLIENT_ID,
+    redirect_uri: EXTENSION_REDIRECT,
+    scope,
+    state: "s",
+  });
   const response = await tokenRequest(sandbox.url, {
     grant_type: "authorization_code",
     code,
