@@ -113,3 +113,19 @@ describe("applyRating against colleagues writing at the same moment", () => {
     expect(calls.at(-1)).toBe('add-tags c1 ["colleague"]');
   });
 });
+
+describe("applyRating after a tag write whose answer was lost", () => {
+  it("takes the wanted tag found on the candidate as ours, so withdrawing it later removes it", async () => {
+    const { client, candidates } = fakeClient([candidate(["hellohire - csr - yes"])]);
+    const retried = await applyRating(client, {
+      candidateId: "c1",
+      interviewName: "CSR",
+      rating: "yes",
+      previousTag: null,
+      afterLostWrite: true,
+    });
+    expect(retried.written).toBe("hellohire - csr - yes");
+    await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: null, previousTag: retried.written });
+    expect(candidates[0]?.tags).toEqual([]);
+  });
+});

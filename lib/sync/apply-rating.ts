@@ -8,6 +8,11 @@ export interface RatingChange {
   rating: Rating | null;
   /** The tag this browser wrote before for the same candidate and interview, if any. */
   previousTag: string | null;
+  /**
+   * An earlier attempt of this same write sent a tag write whose answer was lost: the wanted tag,
+   * if there now, is ours (it may have been applied), not a colleague's.
+   */
+  afterLostWrite?: boolean;
 }
 
 /** Replaces the whole list: `DELETE` when nothing is left (`PUT {tags: []}` may be refused). */
@@ -35,7 +40,7 @@ export async function applyRating(
   const { candidateId, previousTag } = change;
   const wanted = change.rating ? ratingTag(change.interviewName, change.rating) : null;
   const current = await client.getTags(candidateId);
-  const someoneElses = wanted !== null && wanted !== previousTag && current.includes(wanted);
+  const someoneElses = wanted !== null && wanted !== previousTag && !change.afterLostWrite && current.includes(wanted);
   const owned = someoneElses ? null : wanted;
   const stale = previousTag !== null && previousTag !== wanted && current.includes(previousTag);
   if (!stale) {

@@ -1,14 +1,14 @@
 import { t } from "../i18n/messages";
 import type { MovedCandidate, RateResponse } from "../messaging/protocol";
 import { readSettings } from "../settings/settings";
-import { profileUrl } from "../smartrecruiters/client";
+import { profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { recordActivity } from "./activity-store";
 import { applyRating } from "./apply-rating";
 import { createdCandidates } from "./created-candidates";
 import { knownPeople } from "./known-people";
 import type { Matcher } from "./lookups";
-import { afterFailure, due, enqueue, nextWake, type OutboxEntry, type RatingWrite } from "./outbox";
+import { afterFailure, due, enqueue, nextWake, type OutboxEntry } from "./outbox";
 import { outboxItem, updateOutbox } from "./outbox-store";
 import type { Rating } from "./rating-tag";
 import { queuedReason, type SyncContext } from "./sync-context";
@@ -62,30 +62,55 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
     return aliveId;
   }
 
-  async function writeOnce(write: RatingWrite): Promise<void> {
+  /** The client, noting when a tag write goes out (its answer may be lost, and the write applied all the same). */
+  function noticingWrites(sent: { write: boolean }): SmartRecruitersClient {
+    const client = context.client();
+    const writing = <T>(call: () => Promise<T>) => {
+      sent.write = true;
+      return call();
+    };
+    return {
+      ...client,
+      addTags: (id, tags) => writing(() => client.addTags(id, tags)),
+      replaceTags: (id, tags) => writing(() => client.replaceTags(id, tags)),
+      deleteTags: (id) => writing(() => client.deleteTags(id)),
+    };
+  }
+
+  async function writeOnce(
+    write: Pick<OutboxEntry, "candidateId" | "interviewName" | "rating" | "wroteMaybe">,
+    sent: { write: boolean },
+  ): Promise<void> {
     const key = ratingKey(write.candidateId, write.interviewName);
     const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
-    const { written, tags } = await applyRating(context.client(), { ...write, previousTag });
+    const { written, tags } = await applyRating(noticingWrites(sent), {
+      candidateId: write.candidateId,
+      interviewName: write.interviewName,
+      rating: write.rating,
+      previousTag,
+      afterLostWrite: write.wroteMaybe === true,
+    });
     await context.cache.updateTags(write.candidateId, tags);
     await recordWrittenRating(key, written);
   }
 
   /** Sends one write; a flush signs in once for all its writes (tokens are still renewed per call). */
-  async function send(write: RatingWrite, connected: boolean): Promise<void> {
+  async function send(write: OutboxEntry, connected: boolean, sent: { write: boolean }): Promise<void> {
     if (!connected) await context.connect();
     try {
-      await writeOnce(write);
+      await writeOnce(write, sent);
     } catch (error) {
       if (!(error instanceof SmartRecruitersError) || error.kind !== "not-found") throw error;
       const aliveId = await follow(write.candidateId, write.interviewName);
-      await writeOnce({ ...write, candidateId: aliveId });
+      await writeOnce({ ...write, candidateId: aliveId, wroteMaybe: false }, sent);
     }
   }
 
   async function attempt(entry: OutboxEntry, connected: boolean): Promise<void> {
     let outcome: OutboxEntry | null = null;
+    const sent = { write: false };
     try {
-      await send(entry, connected);
+      await send(entry, connected, sent);
     } catch (error) {
       const problem = error instanceof SmartRecruitersError ? error : context.failure(error);
       const retryAfterMs = error instanceof SmartRecruitersError ? error.retryAfterMs : undefined;
@@ -94,6 +119,8 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
         { kind: problem.kind, message: problem.message, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) },
         now(),
       );
+      const lostAnswer = error instanceof SmartRecruitersError && error.transient;
+      if (sent.write && lostAnswer) outcome = { ...outcome, wroteMaybe: true };
     }
     const candidateId = movedTo.get(entry.candidateId) ?? entry.candidateId;
     await updateOutbox((outbox) => ({

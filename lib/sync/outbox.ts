@@ -13,6 +13,8 @@ export interface OutboxEntry {
   nextAttemptAt: number;
   state: "pending" | "waiting-for-connection" | "failed";
   lastError?: { kind: Failure["kind"]; message: string };
+  /** A tag write of an earlier attempt was sent and its answer lost: it may have been applied. */
+  wroteMaybe?: boolean;
 }
 
 export type RatingWrite = Pick<OutboxEntry, "candidateId" | "interviewName" | "rating">;
