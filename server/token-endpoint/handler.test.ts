@@ -503,9 +503,9 @@ function pkce(): { verifier: string; challenge: string } {
   return { verifier, challenge: createHash("sha256").update(verifier).digest("base64url") };
 }
 
-/** Runs the sandbox's authorize step (auto mode) and returns the authorization code. */
-async function authorizationCode(sandboxUrl: string, challenge: string): Promise<string> {
-  const url = new URL("/identity/oauth/allow", sandboxUrl);
+/** Runs the sandbox's authorize step (auto mode) on its web-app origin and returns the authorization code. */
+async function authorizationCode(appUrl: string, challenge: string): Promise<string> {
+  const url = new URL("/identity/oauth/allow", appUrl);
   url.search = new URLSearchParams({
     client_id: SANDBOX_CLIENT_ID,
     redirect_uri: REDIRECT_URI,
@@ -551,7 +551,8 @@ describe("against the SmartRecruiters sandbox", () => {
   const sandboxConfig = (overrides: Partial<TokenEndpointConfig> = {}): TokenEndpointConfig => ({
     clientId: SANDBOX_CLIENT_ID,
     clientSecret: SANDBOX_CLIENT_SECRET,
-    upstreamTokenUrl: `${sandbox.url}/identity/oauth/token`,
+    // The www token URL (DEFAULT_UPSTREAM_TOKEN_URL's host): the sandbox's web-app origin.
+    upstreamTokenUrl: `${sandbox.appUrl}/identity/oauth/token`,
     allowedExtensionIds: [EXTENSION_ID],
     ...overrides,
   });
@@ -572,7 +573,7 @@ describe("against the SmartRecruiters sandbox", () => {
   it("exchanges an authorization code (with its PKCE verifier) for tokens that work", async () => {
     const handler = createTokenHandler(sandboxConfig());
     const { verifier, challenge } = pkce();
-    const code = await authorizationCode(sandbox.url, challenge);
+    const code = await authorizationCode(sandbox.appUrl, challenge);
     const response = await handler(codeRequest(code, verifier));
     expect(response.status).toBe(200);
     expect(response.headers.get("Cache-Control")).toBe("no-store");
@@ -583,12 +584,16 @@ describe("against the SmartRecruiters sandbox", () => {
     expect(body.refresh_token).toBeTruthy();
     const api = await fetch(`${sandbox.url}/candidates?limit=1`, { headers: { Authorization: `Bearer ${body.access_token}` } });
     expect(api.status).toBe(200);
+    const tokenCalls = (await sandbox.control.requests()).filter((entry) => entry.path === "/identity/oauth/token");
+    expect(tokenCalls.map(({ method, origin, status }) => ({ method, origin, status }))).toEqual([
+      { method: "POST", origin: "app", status: 200 },
+    ]);
   });
 
   it("forwards the verifier: a wrong one is refused by SmartRecruiters (invalid_grant passed through)", async () => {
     const handler = createTokenHandler(sandboxConfig());
     const { challenge } = pkce();
-    const code = await authorizationCode(sandbox.url, challenge);
+    const code = await authorizationCode(sandbox.appUrl, challenge);
     const response = await handler(codeRequest(code, pkce().verifier));
     expect(response.status).toBe(400);
     expect((await tokenBody(response)).error).toBe("invalid_grant");
@@ -598,7 +603,7 @@ describe("against the SmartRecruiters sandbox", () => {
   it("rotates refresh tokens: the new one works, the spent one is refused", async () => {
     const handler = createTokenHandler(sandboxConfig());
     const { verifier, challenge } = pkce();
-    const first = await tokenBody(await handler(codeRequest(await authorizationCode(sandbox.url, challenge), verifier)));
+    const first = await tokenBody(await handler(codeRequest(await authorizationCode(sandbox.appUrl, challenge), verifier)));
     const firstRefresh = first.refresh_token ?? "";
 
     const refreshed = await handler(refreshRequest(firstRefresh));
@@ -620,7 +625,7 @@ describe("against the SmartRecruiters sandbox", () => {
   it("a wrong configured secret gives invalid_client with a description for the administrator", async () => {
     const handler = createTokenHandler(sandboxConfig({ clientSecret: "not-the-secret" }));
     const { verifier, challenge } = pkce();
-    const response = await handler(codeRequest(await authorizationCode(sandbox.url, challenge), verifier));
+    const response = await handler(codeRequest(await authorizationCode(sandbox.appUrl, challenge), verifier));
     expect(response.status).toBe(401);
     const body = await tokenBody(response);
     expect(body.error).toBe("invalid_client");
@@ -661,7 +666,7 @@ describe("against the SmartRecruiters sandbox", () => {
 
     it("exchanges a code and refreshes over real HTTP", async () => {
       const { verifier, challenge } = pkce();
-      const code = await authorizationCode(sandbox.url, challenge);
+      const code = await authorizationCode(sandbox.appUrl, challenge);
       const exchanged = await send(
         new URLSearchParams({
           grant_type: "authorization_code",
