@@ -28,7 +28,40 @@ describe("applyRating against the sandbox", () => {
     await sandbox.control.setModes({ tagPost: "duplicate" });
     const client = sandbox.client();
     await client.addTags(ANN_ID, [ours.yes]);
-    expect(await client.addTags(ANN_ID, [ours.yes])).toEqual([ours.yes, ours.yes]);
+    await client.addTags(ANN_ID, [ours.yes]);
+    expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes, ours.yes]);
+  });
+
+  it("withdrawing the last tag uses DELETE: the sandbox, like SmartRecruiters may, refuses PUT {tags: []}", async () => {
+    await sandbox.control.addCandidate({
+      id: "only-ours",
+      firstName: "Kim",
+      lastName: "Lee",
+      email: "kim@example.com",
+      tags: [ours.yes],
+    });
+    const result = await applyRating(sandbox.client(), {
+      candidateId: "only-ours",
+      interviewName,
+      rating: null,
+      previousTag: ours.yes,
+    });
+    expect(result).toEqual({ written: null, tags: [] });
+    expect(await sandbox.control.tags("only-ours")).toEqual([]);
+    expect((await sandbox.writes()).map((r) => `${r.method} ${r.status}`)).toEqual(["DELETE 204"]);
+  });
+
+  it("a change whose PUT is applied but its answer lost fails as a passing problem; the retry finds the work done", async () => {
+    const client = sandbox.client();
+    const change = { candidateId: JOSE_ID, interviewName, rating: "no" as const, previousTag: null };
+    await applyRating(client, change);
+    await sandbox.control.setFaults({ nextApplyThenFail: 1 });
+    await expect(applyRating(client, { ...change, rating: "maybe", previousTag: ours.no })).rejects.toMatchObject({
+      kind: "server-error",
+    });
+    const retry = await applyRating(client, { ...change, rating: "maybe", previousTag: ours.no, afterLostWrite: true });
+    expect(retry.written).toBe(ours.maybe);
+    expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", ours.maybe]);
   });
 
   it("changing our rating replaces only our previous tag: a colleague's rating and other tags stay", async () => {

@@ -15,13 +15,16 @@ import { SmartRecruitersError } from "../smartrecruiters/errors";
 export { ANN_DECOY_ORG_ID, ANN_ID, ANNABEL_ID, JOSE_ID, MARY_ID } from "../../test/sandbox/test-helpers";
 
 export interface SandboxHandle {
+  /** The API origin. */
   readonly url: string;
+  /** The sign-in, token and profile pages' origin. */
+  readonly appUrl: string;
   readonly control: SandboxControl;
   /** A real client on the sandbox (full-access API key unless told otherwise). */
   client(apiKey?: string): SmartRecruitersClient;
-  /** The API requests the sandbox logged (/candidates*), oldest first. */
+  /** The API requests the sandbox logged (/candidates*, /jobs*), oldest first. */
   apiRequests(): Promise<RequestLogEntry[]>;
-  /** Logged POST / PUT / PATCH requests on /candidates*. */
+  /** Logged writes (POST / PUT / PATCH / DELETE) on /candidates* and /jobs*. */
   writes(): Promise<RequestLogEntry[]>;
 }
 
@@ -36,11 +39,14 @@ export function useSandbox(modes: Partial<SandboxModes> = {}): SandboxHandle {
   });
 
   const apiRequests = async () =>
-    (await sandbox.control.requests()).filter((entry) => entry.path === "/candidates" || entry.path.startsWith("/candidates/"));
+    (await sandbox.control.requests()).filter((entry) => /^\/(candidates|jobs)(\/|$)/u.test(entry.path));
 
   return {
     get url() {
       return sandbox.url;
+    },
+    get appUrl() {
+      return sandbox.appUrl;
     },
     get control() {
       return sandbox.control;

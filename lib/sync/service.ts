@@ -1,4 +1,5 @@
 import { createTokenKeeper, type TokenKeeper } from "../auth/tokens";
+import type { RateLimits } from "../smartrecruiters/rate-limiter";
 import { createLookups, createMatcher } from "./lookups";
 import { createOutboxSender } from "./outbox-sender";
 import { createSyncContext, failure } from "./sync-context";
@@ -14,6 +15,8 @@ export interface SyncServiceOptions {
   tokens?: TokenKeeper;
   /** Whether the sign-in may read jobs (`jobs_read`); default: yes (a refusal is then remembered). */
   canReadJobs?(): Promise<boolean>;
+  /** SmartRecruiters' limits by default (tests that are not about them may loosen them). */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -25,6 +28,7 @@ export function createSyncService(options: SyncServiceOptions) {
   const context = createSyncContext({
     tokens: options.tokens ?? createTokenKeeper(),
     canReadJobs: options.canReadJobs ?? (async () => true),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const match = createMatcher(context);
   const lookups = createLookups(context, match);

@@ -5,7 +5,7 @@ import type { Failure } from "../messaging/protocol";
 import { cachedPolicy, jobIdForInterview } from "../settings/policy";
 import type { SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
-import { createRateLimiter } from "../smartrecruiters/rate-limiter";
+import { createRateLimiter, type RateLimits } from "../smartrecruiters/rate-limiter";
 import { createJobFinder } from "./job-for-interview";
 import type { OutboxEntry } from "./outbox";
 import { isRating, type Rating, ratings, ratingTag } from "./rating-tag";
@@ -38,6 +38,8 @@ export interface SyncContextOptions {
   tokens: TokenKeeper;
   /** Whether the sign-in may read jobs (`jobs_read`); without it only the policy's job mapping is used. */
   canReadJobs(): Promise<boolean>;
+  /** SmartRecruiters' limits by default; tests that are not about them may loosen them. */
+  rateLimits?: RateLimits;
 }
 
 /**
@@ -46,7 +48,8 @@ export interface SyncContextOptions {
  */
 export function createSyncContext(options: SyncContextOptions) {
   let client: SmartRecruitersClient | null = null;
-  let limiter = createRateLimiter();
+  const newLimiter = () => createRateLimiter(options.rateLimits);
+  let limiter = newLimiter();
 
   function requireClient(): SmartRecruitersClient {
     if (!client) throw new SmartRecruitersError("not-connected", t("errNotConnected"));
@@ -74,7 +77,7 @@ export function createSyncContext(options: SyncContextOptions) {
     /** Forget everything learnt with the previous credential. */
     reset() {
       client = null;
-      limiter = createRateLimiter();
+      limiter = newLimiter();
       cache.clear();
       jobs.clear();
     },
