@@ -2,12 +2,15 @@
  * SmartRecruiters traffic figures, against the sandbox with its real limits:
  * - api_calls_first_visit / api_calls_revisit: API requests for one candidate's first visit and a
  *   return to the same candidate (page reloaded), counted in the sandbox's request log.
+ * - api_calls_unknown_candidate: API requests from opening the page of a candidate SmartRecruiters does
+ *   not have (create-and-update on, the interview's job known from its title) to their rating's tag.
  * - rating_to_tag_p50_ms: from the click on a rating to the tag being in SmartRecruiters.
  * - flush_rate_vs_limit (+ flush_429_count): 300 queued writes flushed; requests per second achieved
  *   divided by the 10 req/s limit, and how many 429s that cost.
  */
 import type { Page } from "playwright-core";
 import type { Environment } from "../../test/e2e/environment";
+import { extensionUrl } from "../../test/e2e/extension";
 import { SandboxControl } from "../../test/sandbox/control-client";
 import type { BenchContext, Figure, Measurement } from "./lib/figure";
 import { percentile } from "./lib/stats";
@@ -37,6 +40,39 @@ async function apiCalls(env: Environment, control: SandboxControl, log: BenchCon
     { name: "api_calls_first_visit", value: first, unit: "count", budget: 3, decimals: 0 },
     { name: "api_calls_revisit", value: revisit, unit: "count", budget: 0, decimals: 0 },
   ];
+}
+
+async function setCreateAndUpdate(env: Environment, on: boolean): Promise<void> {
+  const panel = await env.browser.context.newPage();
+  await panel.goto(extensionUrl("sidepanel.html"));
+  const toggle = panel.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" });
+  await (on ? toggle.check() : toggle.uncheck());
+  await panel.close();
+}
+
+async function unknownCandidateCalls(
+  env: Environment,
+  control: SandboxControl,
+  log: BenchContext["log"],
+): Promise<Measurement[]> {
+  await setCreateAndUpdate(env, true);
+  const stamp = Date.now();
+  const person = { firstName: "Bench", lastName: `Newcomer${stamp}`, email: `newcomer.${stamp}@example.com` };
+  await control.clearRequests();
+  const page = await env.browser.context.newPage();
+  await page.goto(env.roomUrl(`?rerender=0&interview=CSR&people=${peopleParam([person])}`));
+  await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 15_000 });
+  await widget(page).getByRole("button", { name: "Yes", exact: true }).click();
+  await widget(page).getByText("Saved to SmartRecruiters").waitFor();
+  await sleep(500);
+  const requests = await control.requests();
+  const created = (await control.candidates()).filter((candidate) => candidate.email === person.email);
+  log(
+    `sync: unknown candidate, page to tag: ${requests.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/u, "{id}")}`).join(", ")} (${created.length} created, job ${created[0]?.applications?.[0]?.jobId ?? "none"})`,
+  );
+  await page.close();
+  await setCreateAndUpdate(env, false);
+  return [{ name: "api_calls_unknown_candidate", value: requests.length, unit: "count", budget: 6, decimals: 0 }];
 }
 
 async function ratingToTag(env: Environment, control: SandboxControl, log: BenchContext["log"]): Promise<Measurement[]> {
@@ -124,6 +160,7 @@ export const sync: Figure = {
     await control.setModes({ rateLimits: true });
     return [
       ...(await apiCalls(env, control, context.log)),
+      ...(await unknownCandidateCalls(env, control, context.log)),
       ...(await ratingToTag(env, control, context.log)),
       ...(await flushRate(env, control, context.log)),
     ];

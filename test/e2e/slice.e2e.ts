@@ -139,10 +139,18 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     const li = (await env.control.candidates()).filter((c) => c.email === "li.wei@example.com");
     expect(li.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(["Li Wei"]);
 
+    expect(li[0]?.applications?.map((application) => application.jobId)).toEqual(["job-csr-1"]);
+
+    // Mary is in the talent pool only: search never returns her, and a create is refused as a duplicate.
     const maryJaneId = seedCandidates.find((c) => c.lastName === "van der Berg")?.id as string;
+    await page.goto(env.roomUrl("?candidate=maryjane&rerender=0"));
+    await widget(page).getByText("talent pool only", { exact: false }).waitFor();
+    // Where SmartRecruiters names the existing candidate in its 409, she is found and her first name updated.
+    await env.control.setModes({ createExisting: "conflict-with-id" });
     await page.goto(env.roomUrl("?candidate=maryjane&rerender=0"));
     await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
     expect((await env.control.candidate(maryJaneId))?.firstName).toBe("Mary Jane");
+    expect((await env.control.candidates()).filter((c) => c.lastName === "van der Berg")).toHaveLength(1);
 
     const settings = await env.browser.context.newPage();
     await settings.goto(extensionUrl("sidepanel.html"));
