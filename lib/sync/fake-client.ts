@@ -1,6 +1,22 @@
 import type { CreateOptions, NewCandidate, SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import type { CandidateSummary, JobSummary } from "../smartrecruiters/types";
+import type { CreatedMemory } from "./created-candidates";
+
+/** One browser's memory of the candidates it created, in a Map (created-candidates.ts keeps it in storage). */
+export function createdMemory(): CreatedMemory {
+  const entries = new Map<string, string>();
+  const key = (email: string, lastName: string) => `${email.toLowerCase()}|${lastName.toLowerCase()}`;
+  return {
+    find: async (email, lastName) => {
+      const value = entries.get(key(email, lastName));
+      return value === undefined ? null : value === "?" ? { unconfirmed: true } : { id: value };
+    },
+    remember: async (email, lastName, id) => void entries.set(key(email, lastName), id),
+    rememberUnconfirmed: async (email, lastName) => void entries.set(key(email, lastName), "?"),
+    forget: async (email, lastName) => void entries.delete(key(email, lastName)),
+  };
+}
 
 export interface FakeOptions {
   /** A create for an existing email + last name: refused with 409 (optionally naming them), or a silent duplicate. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { SandboxModes } from "../../test/sandbox/types";
 import { type HellohirePerson, hellohireQueue } from "../../test/shared/people";
 import type { SmartRecruitersClient } from "../smartrecruiters/client";
-import type { CreatedMemory } from "./created-candidates";
+import { createdMemory } from "./fake-client";
 import { createJobFinder } from "./job-for-interview";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
 import { ANN_ID, JOSE_ID, MARY_ID, useSandbox } from "./sandbox-test-helpers";
@@ -18,21 +18,6 @@ function hellohire(key: string): Person {
   return { firstName: person.firstName, lastName: person.lastName, email: person.email };
 }
 
-/** The created-candidates memory of one browser, in a Map. */
-function memory(): CreatedMemory {
-  const entries = new Map<string, string>();
-  const key = (email: string, lastName: string) => `${email.toLowerCase()}|${lastName.toLowerCase()}`;
-  return {
-    find: async (email, lastName) => {
-      const value = entries.get(key(email, lastName));
-      return value === undefined ? null : value === "?" ? { unconfirmed: true } : { id: value };
-    },
-    remember: async (email, lastName, id) => void entries.set(key(email, lastName), id),
-    rememberUnconfirmed: async (email, lastName) => void entries.set(key(email, lastName), "?"),
-    forget: async (email, lastName) => void entries.delete(key(email, lastName)),
-  };
-}
-
 /**
  * One interviewer's browser as the service wires it: a search cache over the paging search, the
  * memory of what it created, and the job finder, on a real client. `jobTitle` is what the page shows.
@@ -40,7 +25,7 @@ function memory(): CreatedMemory {
 function browser(options: { jobTitle?: string | null; client?: SmartRecruitersClient } = {}) {
   const client = options.client ?? sandbox.client();
   const cache = createSearchCache((email) => searchByEmail(client, email), { ttlMs: 60_000 });
-  const created = memory();
+  const created = createdMemory();
   const jobs = createJobFinder({
     mappedJob: async () => null,
     canReadJobs: async () => true,

@@ -1,25 +1,8 @@
 import { describe, expect, it, vi } from "vitest";
 import { emailQuery, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
-import type { CreatedMemory } from "./created-candidates";
-import { fakeClient } from "./fake-client";
+import { createdMemory, fakeClient } from "./fake-client";
 import { exactMatches, matchCandidate as match, type Person } from "./match-candidate";
-
-/** The created-candidates memory, in a Map. */
-function memory(): CreatedMemory & { entries: Map<string, string> } {
-  const entries = new Map<string, string>();
-  const key = (email: string, lastName: string) => `${email.toLowerCase()}|${lastName.toLowerCase()}`;
-  return {
-    entries,
-    find: async (email, lastName) => {
-      const value = entries.get(key(email, lastName));
-      return value === undefined ? null : value === "?" ? { unconfirmed: true } : { id: value };
-    },
-    remember: async (email, lastName, id) => void entries.set(key(email, lastName), id),
-    rememberUnconfirmed: async (email, lastName) => void entries.set(key(email, lastName), "?"),
-    forget: async (email, lastName) => void entries.delete(key(email, lastName)),
-  };
-}
 
 const search = (client: SmartRecruitersClient) => async (email: string) =>
   (await client.searchCandidates(emailQuery(email))).candidates;
@@ -97,7 +80,7 @@ describe("matchCandidate", () => {
   it("never creates the same candidate twice when search cannot see the one it created", async () => {
     const { client, candidates } = fakeClient([]);
     const hiddenFromSearch = async () => [];
-    const created = memory();
+    const created = createdMemory();
     const first = await match({ client, search: hiddenFromSearch, created }, person, true);
     const second = await match({ client, search: hiddenFromSearch, created }, person, true);
     expect(first.status).toBe("created");
@@ -145,7 +128,7 @@ describe("matchCandidate: creation every interviewer can find, never twice", () 
       createExisting: "conflict-with-id",
       searchNeedsApplication: true,
     });
-    const created = memory();
+    const created = createdMemory();
     expect(await match({ client, search: search(client), created }, person, true)).toMatchObject({
       status: "found",
       candidate: { id: "ann" },
@@ -166,7 +149,7 @@ describe("matchCandidate: creation every interviewer can find, never twice", () 
   it("a talent-pool create whose answer was lost is never sent again: unconfirmed, also on the next lookup", async () => {
     const { client, calls, candidates } = fakeClient([], { createExisting: "duplicate", searchNeedsApplication: true });
     lostAnswer(client);
-    const created = memory();
+    const created = createdMemory();
     const first = await match({ client, search: search(client), created }, person, true);
     expect(first).toMatchObject({ status: "hidden", cause: "unconfirmed" });
     const second = await match({ client, search: search(client), created }, person, true);
@@ -198,7 +181,7 @@ describe("matchCandidate: creation every interviewer can find, never twice", () 
 
   it("a remembered candidate that was deleted is forgotten and created again", async () => {
     const { client, calls } = fakeClient([]);
-    const created = memory();
+    const created = createdMemory();
     await created.remember(person.email, person.lastName, "deleted-id");
     const result = await match({ client, search: async () => [], created }, person, true);
     expect(result.status).toBe("created");
