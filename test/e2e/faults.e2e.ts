@@ -42,13 +42,14 @@ describe("faults: 100 ratings over 20 candidates land exactly once", () => {
     await env?.close();
   });
 
-  it("with 30% of responses 5xx or 429, added latency and dropped connections", async () => {
+  it("with 30% of responses 5xx or 429 (some after the tag write was applied), added latency and dropped connections", async () => {
     const before = (await env.control.candidates()).length;
     await env.control.setFaults({
-      errorRate: 0.3,
+      errorRate: 0.25,
       errorStatuses: [500, 502, 503, 429],
       latencyMs: 40,
       dropRate: 0.05,
+      applyThenFailRate: 0.1,
       seed: 4242,
     });
     const expected = new Map<string, string[]>();
@@ -87,7 +88,7 @@ describe("faults: 100 ratings over 20 candidates land exactly once", () => {
     }
     const log = await env.control.requests();
     console.log(
-      `faults: ${log.length} API requests, ${log.filter((r) => r.status >= 500).length} × 5xx, ${log.filter((r) => r.status === 429).length} × 429, ${log.filter((r) => r.status === 0).length} dropped`,
+      `faults: ${log.length} API requests, ${log.filter((r) => r.status >= 500).length} × 5xx, ${log.filter((r) => r.status === 429).length} × 429, ${log.filter((r) => r.status === 0).length} dropped, ${log.filter((r) => r.fault?.startsWith("applied")).length} applied then failed`,
     );
     await waker.close();
     await panel.close();
