@@ -87,6 +87,19 @@ describe("token requests", () => {
     expect((await clientCredentialsToken(unnamed)).scopes).toEqual([]);
   });
 
+  it("a token endpoint that does not answer within the timeout is a passing failure, said as unreachable", async () => {
+    const hung: TokenEndpoint = {
+      tokenUrl: "https://sr-token.example.org/token",
+      clientId: "client-1",
+      timeoutMs: 50,
+      fetch: (_url, init) =>
+        new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason))),
+    };
+    const error = await refusal(refreshTokens(hung, "r1", ["candidates_read"]));
+    expect(error).toMatchObject({ kind: "offline", transient: true });
+    expect(error.message).toContain("sr-token.example.org");
+  });
+
   it("a client refused without a secret: says the organisation's token endpoint or a policy secret is needed", async () => {
     const error = await refusal(
       exchangeCode(endpoint(401, { error: "invalid_client", error_description: "client_secret is missing" }), code),

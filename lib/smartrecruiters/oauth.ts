@@ -1,5 +1,6 @@
 import { t } from "../i18n/messages";
 import { isRecord } from "../shared/is-record";
+import { callTimeoutMs } from "./client";
 import { errorFromResponse, SmartRecruitersError } from "./errors";
 
 /** SmartRecruiters' OAuth 2.0: the authorization URL and the token endpoint's grants and errors. */
@@ -35,6 +36,8 @@ export interface TokenEndpoint {
   /** Only when the organisation supplies it by policy; an organisation's own token endpoint adds it itself. */
   clientSecret?: string;
   fetch?: typeof fetch;
+  /** No answer within this long is a passing failure, like an unreachable endpoint (default 30 s, as API calls). */
+  timeoutMs?: number;
 }
 
 export function authorizationUrl(input: {
@@ -157,7 +160,10 @@ async function requestTokens(
   if (endpoint.clientSecret) form.set("client_secret", endpoint.clientSecret);
   const host = safeHost(endpoint.tokenUrl);
   const doFetch = endpoint.fetch ?? ((input, init) => fetch(input, init));
+  const unreachable = () => new SmartRecruitersError("offline", t("errTokenEndpointUnreachable", host));
+  const signal = AbortSignal.timeout(endpoint.timeoutMs ?? callTimeoutMs);
   let response: Response;
+  let text: string;
   try {
     response = await doFetch(endpoint.tokenUrl, {
       method: "POST",
@@ -165,13 +171,15 @@ async function requestTokens(
       body: form.toString(),
       credentials: "omit",
       cache: "no-store",
+      signal,
     });
+    text = await response.text();
   } catch {
-    throw new SmartRecruitersError("offline", t("errTokenEndpointUnreachable", host));
+    throw unreachable();
   }
   let body: unknown;
   try {
-    body = JSON.parse(await response.text()) as unknown;
+    body = JSON.parse(text) as unknown;
   } catch {
     body = undefined;
   }
