@@ -1,5 +1,6 @@
 import { type AuthMode, cachedPolicy, policySecrets } from "../settings/policy";
 import { type Endpoints, endpoints } from "../settings/settings";
+import { apiHostTokenUrl, isSmartRecruitersHost } from "../smartrecruiters/hosts";
 import { storedCredential } from "./credential-store";
 
 /** How the extension signs in right now: the organisation's policy first, then the interviewer's choice. */
@@ -43,25 +44,6 @@ export async function authConfig(): Promise<AuthConfig> {
     ...(secrets.clientSecret ? { clientSecret: secrets.clientSecret } : {}),
     ...(policy.authMode === "apiKey" && secrets.apiKey ? { apiKey: secrets.apiKey } : {}),
   };
-}
-
-/** `<API origin>/identity/oauth/token`: where SmartRecruiters' client-credentials docs send the grant. */
-export function apiHostTokenUrl(apiBaseUrl: string): string | null {
-  try {
-    return new URL("/identity/oauth/token", apiBaseUrl).href;
-  } catch {
-    return null;
-  }
-}
-
-/** One of SmartRecruiters' own hosts (www, api, …), as opposed to an organisation's token endpoint. */
-export function isSmartRecruitersHost(url: string): boolean {
-  try {
-    const host = new URL(url).hostname;
-    return host === "smartrecruiters.com" || host.endsWith(".smartrecruiters.com");
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -12,3 +12,22 @@ export const defaultClientId: string = import.meta.env?.WXT_SMARTRECRUITERS_CLIE
 
 /** Hosts the background may call: the API and the OAuth endpoints. */
 export const smartRecruitersHostPatterns = ["https://api.smartrecruiters.com/*", "https://www.smartrecruiters.com/*"] as const;
+
+/** `<API origin>/identity/oauth/token`: where SmartRecruiters' client-credentials docs send the grant. */
+export function apiHostTokenUrl(apiBaseUrl: string): string | null {
+  try {
+    return new URL("/identity/oauth/token", apiBaseUrl).href;
+  } catch {
+    return null;
+  }
+}
+
+/** One of SmartRecruiters' own hosts (www, api, …), as opposed to an organisation's token endpoint. */
+export function isSmartRecruitersHost(url: string): boolean {
+  try {
+    const host = new URL(url).hostname;
+    return host === "smartrecruiters.com" || host.endsWith(".smartrecruiters.com");
+  } catch {
+    return false;
+  }
+}
