@@ -8,6 +8,7 @@ import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import {
   configFromEnv,
   createTokenHandler,
+  DEFAULT_RATE_LIMIT_PER_MINUTE,
   DEFAULT_UPSTREAM_TOKEN_URL,
   MAX_BODY_BYTES,
   type TokenEndpointConfig,
@@ -23,6 +24,9 @@ const UPSTREAM = "https://sr.example.test/identity/oauth/token";
 const CLIENT_ID = "hellohire-client";
 const CLIENT_SECRET = "s3cr3t-value-that-must-never-leak";
 const VERIFIER = "v".repeat(43);
+/** The project's Firefox add-on ID (lib/manifest/manifest.ts) and its identity.getRedirectURL(). */
+const FIREFOX_ADDON_ID = "smartrecruiters-for-hellohire@example.org";
+const FIREFOX_REDIRECT_URI = `https://${createHash("sha1").update(FIREFOX_ADDON_ID).digest("hex")}.extensions.allizom.org/`;
 
 interface UpstreamCall {
   url: string;
@@ -168,6 +172,31 @@ describe("configuration", () => {
     });
   });
 
+  it("reads ALLOWED_FIREFOX_ADDON_IDS, ALLOWED_REDIRECT_URIS and RATE_LIMIT_PER_MINUTE", () => {
+    const config = configFromEnv({
+      ...env,
+      ALLOWED_FIREFOX_ADDON_IDS: ` ${FIREFOX_ADDON_ID} , {daf44bf7-a45e-4450-979c-91cf07434c3d} `,
+      ALLOWED_REDIRECT_URIS: "http://127.0.0.1/mozoauth2/abc, https://sso.example.org/extension",
+      RATE_LIMIT_PER_MINUTE: " 120 ",
+    });
+    expect(config.allowedFirefoxAddonIds).toEqual([FIREFOX_ADDON_ID, "{daf44bf7-a45e-4450-979c-91cf07434c3d}"]);
+    expect(config.allowedRedirectUris).toEqual(["http://127.0.0.1/mozoauth2/abc", "https://sso.example.org/extension"]);
+    expect(config.rateLimitPerMinute).toBe(120);
+    expect(DEFAULT_RATE_LIMIT_PER_MINUTE).toBe(30);
+  });
+
+  it.each([
+    ["ALLOWED_FIREFOX_ADDON_IDS", "not-an-addon-id"],
+    ["ALLOWED_REDIRECT_URIS", "http://sso.example.org/extension"],
+    ["ALLOWED_REDIRECT_URIS", "https://sso.example.org/extension?x=1"],
+    ["RATE_LIMIT_PER_MINUTE", "0"],
+    ["RATE_LIMIT_PER_MINUTE", "ten"],
+    ["RATE_LIMIT_PER_MINUTE", "1.5"],
+  ])("names a malformed %s (%s)", (name, value) => {
+    expect(() => configFromEnv({ ...env, [name]: value })).toThrow(TokenEndpointConfigError);
+    expect(() => configFromEnv({ ...env, [name]: value })).toThrow(new RegExp(`^${name}`));
+  });
+
   it("createTokenHandler refuses a configuration that cannot work", () => {
     const base: TokenEndpointConfig = {
       clientId: CLIENT_ID,
@@ -185,6 +214,11 @@ describe("configuration", () => {
     );
     expect(() => createTokenHandler({ ...base, allowedOrigins: ["null"] })).toThrow(/allowedOrigins/);
     expect(() => createTokenHandler({ ...base, upstreamTokenUrl: "http://sr.example.test/token" })).toThrow(/https/);
+    expect(() => createTokenHandler({ ...base, allowedFirefoxAddonIds: ["nope"] })).toThrow(/allowedFirefoxAddonIds/);
+    expect(() => createTokenHandler({ ...base, allowedRedirectUris: ["https://x.example/#f"] })).toThrow(/allowedRedirectUris/);
+    for (const rateLimitPerMinute of [0, -1, 1.5, Number.NaN]) {
+      expect(() => createTokenHandler({ ...base, rateLimitPerMinute })).toThrow(/rateLimitPerMinute/);
+    }
   });
 });
 
@@ -493,6 +527,202 @@ describe("what it forwards", () => {
       }
     }
     for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe("which redirect_uri a code may be exchanged for", () => {
+  const firefoxHandler = () => handlerWith(undefined, { allowedFirefoxAddonIds: [FIREFOX_ADDON_ID] });
+
+  it.each([
+    ["the allowed Chromium extension's redirect URL", REDIRECT_URI],
+    ["the same with a path", `${REDIRECT_URI}oauth/callback`],
+    ["the allowed Firefox add-on's redirect URL", FIREFOX_REDIRECT_URI],
+    ["the same with a path", `${FIREFOX_REDIRECT_URI}cb`],
+  ])("accepts %s and forwards it", async (_what, redirectUri) => {
+    const { handler, calls } = firefoxHandler();
+    const response = await handler(post({ ...codeFields, redirect_uri: redirectUri }));
+    expect(response.status).toBe(200);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.form.get("redirect_uri")).toBe(redirectUri);
+  });
+
+  it.each([
+    ["another extension's ID", "https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/"],
+    ["plain http", `http://${EXTENSION_ID}.chromiumapp.org/`],
+    ["another host", "https://evil.example/"],
+    ["a look-alike host", `https://${EXTENSION_ID}.chromiumapp.org.evil.example/`],
+    ["a user name", `https://user@${EXTENSION_ID}.chromiumapp.org/`],
+    ["userinfo hiding another host", `https://${EXTENSION_ID}.chromiumapp.org@evil.example/`],
+    ["a port", `https://${EXTENSION_ID}.chromiumapp.org:8443/`],
+    ["a query", `${REDIRECT_URI}?next=https://evil.example/`],
+    ["a fragment", `${REDIRECT_URI}#x`],
+    ["no trailing slash", `https://${EXTENSION_ID}.chromiumapp.org`],
+    ["another Firefox add-on", `https://${createHash("sha1").update("other@example.org").digest("hex")}.extensions.allizom.org/`],
+  ])("refuses %s (400 invalid_request) and never forwards it", async (_what, redirectUri) => {
+    const { handler, calls } = firefoxHandler();
+    const response = await handler(post({ ...codeFields, redirect_uri: redirectUri }));
+    expect(response.status).toBe(400);
+    const error = await errorOf(response);
+    expect(error.error).toBe("invalid_request");
+    expect(error.error_description).toContain("redirect_uri");
+    expect(error.error_description).toContain("ALLOWED_EXTENSION_IDS");
+    expectCors(response);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("refuses the Firefox redirect URL when the add-on is not allowed", async () => {
+    const { handler, calls } = handlerWith();
+    const response = await handler(post({ ...codeFields, redirect_uri: FIREFOX_REDIRECT_URI }));
+    expect(response.status).toBe(400);
+    expect(calls).toHaveLength(0);
+  });
+
+  it("accepts an exact URI from allowedRedirectUris, and only that one", async () => {
+    const loopback = "http://127.0.0.1/mozoauth2/abc";
+    const { handler, calls } = handlerWith(undefined, { allowedRedirectUris: [loopback] });
+    expect((await handler(post({ ...codeFields, redirect_uri: loopback }))).status).toBe(200);
+    expect((await handler(post({ ...codeFields, redirect_uri: `${loopback}d` }))).status).toBe(400);
+    expect((await handler(post({ ...codeFields, redirect_uri: "http://127.0.0.1:8080/mozoauth2/abc" }))).status).toBe(400);
+    expect(calls).toHaveLength(1);
+  });
+
+  it("does not ask a refresh for a redirect_uri", async () => {
+    const { handler, calls } = handlerWith();
+    expect((await handler(post(refreshFields))).status).toBe(200);
+    expect(calls).toHaveLength(1);
+  });
+});
+
+describe("rate limit per client address", () => {
+  const clockedHandler = (overrides: Partial<TokenEndpointConfig> = {}) => {
+    const clock = { now: Date.UTC(2025, 0, 1) };
+    return { ...handlerWith(undefined, { now: () => clock.now, ...overrides }), clock };
+  };
+
+  it("answers the 31st request within a minute from one address with 429, Retry-After and an OAuth error", async () => {
+    const { handler, calls, clock } = clockedHandler();
+    const from = { clientIp: "203.0.113.7" };
+    for (let i = 0; i < 30; i += 1) {
+      clock.now += 1000;
+      expect((await handler(post(refreshFields), from)).status).toBe(200);
+    }
+    const refused = await handler(post(refreshFields), from);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("31");
+    const error = await errorOf(refused);
+    expect(error.error).toBe("temporarily_unavailable");
+    expect(error.error_description).toContain("30 a minute");
+    expectCors(refused);
+    expect(refused.headers.get("Cache-Control")).toBe("no-store");
+    expect(calls).toHaveLength(30);
+
+    // Another address is not affected.
+    expect((await handler(post(refreshFields), { clientIp: "198.51.100.2" })).status).toBe(200);
+
+    // Once the minute since the first request has passed, the address is served again.
+    clock.now += 30_000;
+    expect((await handler(post(refreshFields), from)).status).toBe(429);
+    clock.now += 1000;
+    expect((await handler(post(refreshFields), from)).status).toBe(200);
+  });
+
+  it("counts every request, including refused ones, preflights and code exchanges", async () => {
+    const { handler, calls } = clockedHandler({ rateLimitPerMinute: 3 });
+    const from = { clientIp: "203.0.113.7" };
+    expect((await handler(post(codeFields, { origin: "https://evil.example" }), from)).status).toBe(403);
+    const preflight = new Request("https://tokens.example.org/token", { method: "OPTIONS", headers: { Origin: ORIGIN } });
+    expect((await handler(preflight, from)).status).toBe(204);
+    expect((await handler(post(codeFields), from)).status).toBe(200);
+    const refused = await handler(post(codeFields), from);
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get("Retry-After")).toBe("60");
+    expect(calls).toHaveLength(1);
+    // A refused origin gets no CORS grant, rate-limited or not.
+    const stranger = await handler(post(codeFields, { origin: "https://evil.example" }), from);
+    expect(stranger.status).toBe(429);
+    expect(stranger.headers.get("Access-Control-Allow-Origin")).toBeNull();
+  });
+
+  it("puts requests without a known address in one shared bucket", async () => {
+    const { handler } = clockedHandler({ rateLimitPerMinute: 2 });
+    expect((await handler(post(refreshFields))).status).toBe(200);
+    expect((await handler(post(refreshFields), {})).status).toBe(200);
+    expect((await handler(post(refreshFields), { clientIp: "not an address" })).status).toBe(429);
+    expect((await handler(post(refreshFields), { clientIp: "203.0.113.7" })).status).toBe(200);
+  });
+
+  it("counts an IPv6 client by its /64 and IPv4-mapped addresses as IPv4", async () => {
+    const { handler } = clockedHandler({ rateLimitPerMinute: 1 });
+    expect((await handler(post(refreshFields), { clientIp: "2001:db8:1:2::1" })).status).toBe(200);
+    expect((await handler(post(refreshFields), { clientIp: "2001:db8:1:2::ffff" })).status).toBe(429);
+    expect((await handler(post(refreshFields), { clientIp: "2001:db8:1:3::1" })).status).toBe(200);
+    expect((await handler(post(refreshFields), { clientIp: "203.0.113.7" })).status).toBe(200);
+    expect((await handler(post(refreshFields), { clientIp: "::ffff:203.0.113.7" })).status).toBe(429);
+  });
+
+  it("keeps answering new addresses when far more clients than it tracks have called", async () => {
+    const { handler, clock } = clockedHandler({ rateLimitPerMinute: 1 });
+    let refused = 0;
+    for (let i = 0; i < 12_000; i += 1) {
+      const preflight = new Request("https://tokens.example.org/token", { method: "OPTIONS", headers: { Origin: ORIGIN } });
+      const response = await handler(preflight, { clientIp: `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` });
+      if (response.status !== 204) refused += 1;
+    }
+    expect(refused).toBe(0);
+    // The latest clients are still counted.
+    clock.now += 1;
+    expect((await handler(post(refreshFields), { clientIp: "10.0.46.223" })).status).toBe(429);
+  });
+});
+
+describe("under Node: the client address of the connection", () => {
+  const nodeConfig = (upstream: ReturnType<typeof fakeUpstream>): TokenEndpointConfig => ({
+    clientId: CLIENT_ID,
+    clientSecret: CLIENT_SECRET,
+    upstreamTokenUrl: UPSTREAM,
+    allowedExtensionIds: [EXTENSION_ID],
+    fetch: upstream.fetchImpl,
+    rateLimitPerMinute: 2,
+  });
+  const formHeaders = { Origin: ORIGIN, "Content-Type": "application/x-www-form-urlencoded" };
+  const body = new URLSearchParams(refreshFields).toString();
+
+  it("counts requests by the socket's address and ignores X-Forwarded-For unless trustProxy is set", async () => {
+    const upstream = fakeUpstream();
+    const endpoint = await startTokenEndpoint({ config: nodeConfig(upstream) });
+    try {
+      const send = (headers: Record<string, string> = {}) =>
+        fetch(`${endpoint.url}/token`, { method: "POST", headers: { ...formHeaders, ...headers }, body });
+      expect((await send()).status).toBe(200);
+      expect((await send({ "X-Forwarded-For": "198.51.100.1" })).status).toBe(200);
+      const refused = await send({ "X-Forwarded-For": "198.51.100.2" });
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(refused.headers.get("access-control-allow-origin")).toBe(ORIGIN);
+      expect(((await refused.json()) as { error?: string }).error).toBe("temporarily_unavailable");
+      expect(upstream.calls).toHaveLength(2);
+    } finally {
+      await endpoint.close();
+    }
+  });
+
+  it("behind a trusted proxy, counts by the last X-Forwarded-For entry (the one the proxy wrote)", async () => {
+    const upstream = fakeUpstream();
+    const endpoint = await startTokenEndpoint({ config: nodeConfig(upstream), trustProxy: true });
+    try {
+      const send = (headers: Record<string, string> = {}) =>
+        fetch(`${endpoint.url}/token`, { method: "POST", headers: { ...formHeaders, ...headers }, body });
+      const client = { "X-Forwarded-For": "198.51.100.1" };
+      expect((await send(client)).status).toBe(200);
+      // What the client wrote itself comes first; the proxy appends the address it saw.
+      expect((await send({ "X-Forwarded-For": "203.0.113.99, 198.51.100.1" })).status).toBe(200);
+      expect((await send(client)).status).toBe(429);
+      expect((await send({ "X-Forwarded-For": "198.51.100.1, 198.51.100.2" })).status).toBe(200);
+      // No header: the socket's address.
+      expect((await send()).status).toBe(200);
+    } finally {
+      await endpoint.close();
+    }
   });
 });
 

@@ -7,10 +7,25 @@
  * client_id and client_secret, forwards the request to SmartRecruiters' token URL and returns
  * SmartRecruiters' JSON answer.
  *
- * Stateless and web-standard (Request / Response / fetch only): the same code runs under Node (see
- * node.ts), Cloudflare Workers, Deno Deploy and edge functions. It stores nothing and logs nothing.
- * See docs/token-endpoint.md.
+ * An authorization code is exchanged only for the redirect URI of an allowed extension
+ * (redirect-uri.ts), and each client IP address may make rateLimitPerMinute requests a minute
+ * (rate-limit.ts); the platform passes the address as `{ clientIp }` (node.ts does it for Node).
+ *
+ * Web-standard (Request / Response / fetch / crypto.subtle only): the same code runs under Node (see
+ * node.ts), Cloudflare Workers, Deno Deploy and edge functions. It stores no tokens and logs nothing; the
+ * only state is the per-address request counts, in memory. See docs/token-endpoint.md.
  */
+
+import { clientKey } from "./client-key.ts";
+import { createRateLimiter, type RateLimiter } from "./rate-limit.ts";
+import {
+  checkedRedirectUri,
+  chromiumRedirectHost,
+  firefoxRedirectHost,
+  isAllowedRedirectUri,
+  isFirefoxAddonId,
+  type RedirectAllowList,
+} from "./redirect-uri.ts";
 
 export const DEFAULT_UPSTREAM_TOKEN_URL = "https://www.smartrecruiters.com/identity/oauth/token";
 
@@ -23,6 +38,14 @@ export const DEFAULT_UPSTREAM_TIMEOUT_MS = 10_000;
 /** Access-Control-Max-Age of a preflight answer, in seconds. */
 export const PREFLIGHT_MAX_AGE_SECONDS = 600;
 
+/** Requests a client IP address may make per minute, unless rateLimitPerMinute says otherwise. */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 30;
+
+/** Most client addresses counted at once (about 100 bytes each); see rate-limit.ts. */
+export const MAX_RATE_LIMITED_CLIENTS = 10_000;
+
+const RATE_WINDOW_MS = 60_000;
+
 export interface TokenEndpointConfig {
   /** The OAuth client ID SmartRecruiters issued. */
   clientId: string;
@@ -34,11 +57,35 @@ export interface TokenEndpointConfig {
   allowedExtensionIds: string[];
   /** Further exact origins that may call, e.g. moz-extension://<uuid> for Firefox. */
   allowedOrigins?: string[];
+  /**
+   * Firefox add-on IDs (browser_specific_settings.gecko.id) whose identity.getRedirectURL(),
+   * https://<SHA-1 of the ID>.extensions.allizom.org/, may be the redirect_uri of a code exchange.
+   * (Each ID in allowedExtensionIds allows https://<id>.chromiumapp.org/.)
+   */
+  allowedFirefoxAddonIds?: string[];
+  /** Further exact redirect URIs a code exchange may name (https, or http to 127.0.0.1 / localhost). */
+  allowedRedirectUris?: string[];
+  /** Requests per minute from one client IP address; default DEFAULT_RATE_LIMIT_PER_MINUTE. */
+  rateLimitPerMinute?: number;
   /** Used for the upstream call; default the global fetch. */
   fetch?: typeof fetch;
   /** Default DEFAULT_UPSTREAM_TIMEOUT_MS. */
   upstreamTimeoutMs?: number;
+  /** The clock of the rate limit, in milliseconds; default Date.now (tests pass their own). */
+  now?: () => number;
 }
+
+/** What the platform knows of a request beyond the Request itself. */
+export interface TokenRequestContext {
+  /**
+   * The address of the client that connected (the socket's peer, or what the platform's edge says it
+   * was: CF-Connecting-IP, Deno's remoteAddr, Netlify's context.ip, …). Requests without one share a
+   * single rate-limit bucket.
+   */
+  clientIp?: string | undefined;
+}
+
+export type TokenHandler = (request: Request, context?: TokenRequestContext) => Promise<Response>;
 
 /** The fields the extension may send; everything else in a request body is dropped. */
 const FORWARDED_FIELDS = ["grant_type", "code", "redirect_uri", "code_verifier", "refresh_token", "scope"] as const;
@@ -94,13 +141,44 @@ function checkOrigin(origin: string, name: string): string {
   return trimmed;
 }
 
+function checkFirefoxAddonId(id: string, name: string): string {
+  if (!isFirefoxAddonId(id)) {
+    throw new TokenEndpointConfigError(
+      `${name}: "${id}" is not a Firefox add-on ID (an ID such as name@example.org or {GUID}, as in browser_specific_settings.gecko.id)`,
+    );
+  }
+  return id;
+}
+
+function checkRedirectUri(uri: string, name: string): string {
+  const checked = checkedRedirectUri(uri);
+  if (checked === undefined) {
+    throw new TokenEndpointConfigError(
+      `${name}: "${uri}" is not a redirect URI this endpoint can allow (https, or http only to 127.0.0.1 or localhost; no user name, query or fragment)`,
+    );
+  }
+  return checked;
+}
+
+function checkRateLimit(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new TokenEndpointConfigError(`${name} must be a whole number of requests, at least 1: ${value}`);
+  }
+  return value;
+}
+
 interface CheckedConfig {
   clientId: string;
   clientSecret: string;
   upstreamTokenUrl: string;
   origins: ReadonlySet<string>;
+  chromiumHosts: ReadonlySet<string>;
+  firefoxAddonIds: readonly string[];
+  redirectUris: ReadonlySet<string>;
+  rateLimitPerMinute: number;
   fetch: typeof fetch;
   timeoutMs: number;
+  now: () => number;
 }
 
 function checkConfig(config: TokenEndpointConfig): CheckedConfig {
@@ -111,11 +189,13 @@ function checkConfig(config: TokenEndpointConfig): CheckedConfig {
     throw new TokenEndpointConfigError("clientSecret is empty");
   }
   const origins = new Set<string>();
+  const chromiumHosts = new Set<string>();
   for (const id of config.allowedExtensionIds) {
     if (!EXTENSION_ID.test(id)) {
       throw new TokenEndpointConfigError(`allowedExtensionIds: "${id}" is not an extension ID (32 letters a-p)`);
     }
     origins.add(`chrome-extension://${id}`);
+    chromiumHosts.add(chromiumRedirectHost(id));
   }
   for (const origin of config.allowedOrigins ?? []) {
     origins.add(checkOrigin(origin, "allowedOrigins"));
@@ -133,8 +213,13 @@ function checkConfig(config: TokenEndpointConfig): CheckedConfig {
     clientSecret: config.clientSecret,
     upstreamTokenUrl: checkUpstreamUrl(config.upstreamTokenUrl, "upstreamTokenUrl"),
     origins,
+    chromiumHosts,
+    firefoxAddonIds: (config.allowedFirefoxAddonIds ?? []).map((id) => checkFirefoxAddonId(id, "allowedFirefoxAddonIds")),
+    redirectUris: new Set((config.allowedRedirectUris ?? []).map((uri) => checkRedirectUri(uri, "allowedRedirectUris"))),
+    rateLimitPerMinute: checkRateLimit(config.rateLimitPerMinute ?? DEFAULT_RATE_LIMIT_PER_MINUTE, "rateLimitPerMinute"),
     fetch: config.fetch ?? globalFetch,
     timeoutMs,
+    now: config.now ?? Date.now,
   };
 }
 
@@ -147,8 +232,9 @@ function listFromEnv(value: string | undefined): string[] {
 
 /**
  * Reads SR_CLIENT_ID, SR_CLIENT_SECRET, SR_TOKEN_URL (optional), ALLOWED_EXTENSION_IDS (comma
- * separated) and ALLOWED_ORIGINS (optional, comma separated). Throws a TokenEndpointConfigError
- * naming the variable that is missing or wrong (never its value when it is the secret).
+ * separated), and the optional ALLOWED_ORIGINS, ALLOWED_FIREFOX_ADDON_IDS, ALLOWED_REDIRECT_URIS (comma
+ * separated) and RATE_LIMIT_PER_MINUTE. Throws a TokenEndpointConfigError naming the variable that is
+ * missing or wrong (never its value when it is the secret).
  */
 export function configFromEnv(env: Readonly<Record<string, string | undefined>>): TokenEndpointConfig {
   const required = (name: string, what: string): string => {
@@ -181,6 +267,21 @@ export function configFromEnv(env: Readonly<Record<string, string | undefined>>)
   };
   if (allowedOrigins.length > 0) {
     config.allowedOrigins = allowedOrigins.map((origin) => checkOrigin(origin, "ALLOWED_ORIGINS"));
+  }
+  const firefoxAddonIds = listFromEnv(env.ALLOWED_FIREFOX_ADDON_IDS);
+  if (firefoxAddonIds.length > 0) {
+    config.allowedFirefoxAddonIds = firefoxAddonIds.map((id) => checkFirefoxAddonId(id, "ALLOWED_FIREFOX_ADDON_IDS"));
+  }
+  const redirectUris = listFromEnv(env.ALLOWED_REDIRECT_URIS);
+  if (redirectUris.length > 0) {
+    config.allowedRedirectUris = redirectUris.map((uri) => checkRedirectUri(uri, "ALLOWED_REDIRECT_URIS"));
+  }
+  const rateLimit = env.RATE_LIMIT_PER_MINUTE?.trim() ?? "";
+  if (rateLimit !== "") {
+    if (!/^\d+$/.test(rateLimit)) {
+      throw new TokenEndpointConfigError(`RATE_LIMIT_PER_MINUTE must be a whole number of requests, at least 1: ${rateLimit}`);
+    }
+    config.rateLimitPerMinute = checkRateLimit(Number(rateLimit), "RATE_LIMIT_PER_MINUTE");
   }
   return config;
 }
@@ -262,12 +363,34 @@ function isSupportedGrant(value: string): value is SupportedGrant {
   return value === "authorization_code" || value === "refresh_token";
 }
 
+/** The allowed redirect URIs; Firefox hosts need a SHA-1, which crypto.subtle computes asynchronously. */
+async function redirectAllowList(checked: CheckedConfig): Promise<RedirectAllowList> {
+  const firefoxHosts = await Promise.all(checked.firefoxAddonIds.map(firefoxRedirectHost));
+  return { hosts: new Set([...checked.chromiumHosts, ...firefoxHosts]), uris: checked.redirectUris };
+}
+
+const REDIRECT_REFUSED_DESCRIPTION =
+  "redirect_uri is not the redirect URL of an extension this token endpoint serves: it must be https://<extension-id>.chromiumapp.org/ " +
+  "for an ID in ALLOWED_EXTENSION_IDS, https://<SHA-1 of the add-on ID>.extensions.allizom.org/ for an add-on in " +
+  "ALLOWED_FIREFOX_ADDON_IDS, or one of ALLOWED_REDIRECT_URIS, written as identity.getRedirectURL() returns it";
+
 /**
- * The token-exchange handler: (Request) => Promise<Response>. Throws a TokenEndpointConfigError at
+ * The token-exchange handler: (request, { clientIp }?) => Promise<Response>. Create it once per process
+ * or isolate, not per request: it holds the rate-limit counts. Throws a TokenEndpointConfigError at
  * creation when the configuration cannot work.
  */
-export function createTokenHandler(config: TokenEndpointConfig): (request: Request) => Promise<Response> {
+export function createTokenHandler(config: TokenEndpointConfig): TokenHandler {
   const checked = checkConfig(config);
+  const redirects = redirectAllowList(checked);
+  // Awaited by every code exchange; marked handled here so that a platform without SHA-1 does not
+  // crash the process before the first request (the exchange then fails with 500).
+  redirects.catch(() => undefined);
+  const limiter: RateLimiter = createRateLimiter({
+    limit: checked.rateLimitPerMinute,
+    windowMs: RATE_WINDOW_MS,
+    maxClients: MAX_RATE_LIMITED_CLIENTS,
+    now: checked.now,
+  });
 
   async function forward(form: URLSearchParams, origin: string): Promise<Response> {
     let upstream: Response;
@@ -311,9 +434,21 @@ export function createTokenHandler(config: TokenEndpointConfig): (request: Reque
     return jsonResponse(status, text, origin);
   }
 
-  async function handle(request: Request): Promise<Response> {
+  async function handle(request: Request, context: TokenRequestContext): Promise<Response> {
     const requestOrigin = request.headers.get("Origin");
-    if (requestOrigin === null || !checked.origins.has(requestOrigin)) {
+    const allowedOrigin = requestOrigin !== null && checked.origins.has(requestOrigin) ? requestOrigin : undefined;
+    // Every request counts, allowed or not: the limit is on what one address may make the endpoint do.
+    const decision = limiter.take(clientKey(context.clientIp));
+    if (!decision.allowed) {
+      return oauthError(
+        429,
+        "temporarily_unavailable",
+        `Too many requests from this address: at most ${checked.rateLimitPerMinute} a minute. Try again in ${decision.retryAfterSeconds} s`,
+        allowedOrigin,
+        { "Retry-After": String(decision.retryAfterSeconds) },
+      );
+    }
+    if (allowedOrigin === undefined) {
       return oauthError(
         403,
         "access_denied",
@@ -323,7 +458,7 @@ export function createTokenHandler(config: TokenEndpointConfig): (request: Reque
         undefined,
       );
     }
-    const origin = requestOrigin;
+    const origin = allowedOrigin;
 
     if (request.method === "OPTIONS") {
       const headers = baseHeaders(origin);
@@ -386,6 +521,9 @@ export function createTokenHandler(config: TokenEndpointConfig): (request: Reque
     if (missing.length > 0) {
       return oauthError(400, "invalid_request", `${grantType} needs ${missing.join(", ")}`, origin);
     }
+    if (grantType === "authorization_code" && !isAllowedRedirectUri(received.get("redirect_uri") ?? "", await redirects)) {
+      return oauthError(400, "invalid_request", REDIRECT_REFUSED_DESCRIPTION, origin);
+    }
 
     const form = new URLSearchParams();
     for (const name of FORWARDED_FIELDS) {
@@ -399,9 +537,9 @@ export function createTokenHandler(config: TokenEndpointConfig): (request: Reque
     return forward(form, origin);
   }
 
-  return async (request) => {
+  return async (request, context = {}) => {
     try {
-      return await handle(request);
+      return await handle(request, context);
     } catch {
       // Nothing about the request is logged: it may hold a code or a refresh token.
       const origin = request.headers.get("Origin");

@@ -1,14 +1,14 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
-import { configFromEnv, createTokenHandler, MAX_BODY_BYTES, type TokenEndpointConfig } from "./handler";
+import { configFromEnv, createTokenHandler, MAX_BODY_BYTES, type TokenEndpointConfig, type TokenHandler } from "./handler";
 
 /**
  * Runs the token endpoint under Node's http server. Every path answers (the extension is configured
  * with the full URL, e.g. https://sr-token.example.org/token). Plain http: put it behind a TLS proxy.
  *
  *   SR_CLIENT_ID=... SR_CLIENT_SECRET=... ALLOWED_EXTENSION_IDS=... [PORT=8787] [HOST=127.0.0.1] \
- *     npx tsx server/token-endpoint/node.ts
+ *     [TRUST_PROXY=1] npx tsx server/token-endpoint/node.ts
  *
  * prints TOKEN_ENDPOINT_URL=http://127.0.0.1:N and runs until SIGINT / SIGTERM. Nothing is logged per request.
  */
@@ -19,6 +19,13 @@ export interface TokenEndpointServerOptions {
   port?: number;
   /** Default 127.0.0.1. */
   host?: string;
+  /**
+   * The rate limit counts requests per client address: by default the connection's peer address.
+   * true when a reverse proxy in front appends the client's address to X-Forwarded-For: the last entry
+   * (the one that proxy wrote) is used instead. Leave false when clients can reach this server directly,
+   * or any of them could claim any address.
+   */
+  trustProxy?: boolean;
 }
 
 export interface RunningTokenEndpoint {
@@ -78,11 +85,25 @@ function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
+/** The client's address: the connection's peer, or the last X-Forwarded-For entry behind a trusted proxy. */
+function clientIpOf(req: IncomingMessage, trustProxy: boolean): string | undefined {
+  const forwarded = req.headers["x-forwarded-for"];
+  if (trustProxy && forwarded !== undefined) {
+    // Node joins repeated X-Forwarded-For headers with ", ".
+    const last = (Array.isArray(forwarded) ? forwarded.join(",") : forwarded).split(",").pop()?.trim();
+    if (last) {
+      return last;
+    }
+  }
+  return req.socket.remoteAddress;
+}
+
 async function serve(
-  handler: (request: Request) => Promise<Response>,
+  handler: TokenHandler,
   baseUrl: string,
   req: IncomingMessage,
   res: ServerResponse,
+  trustProxy: boolean,
 ): Promise<void> {
   const method = req.method ?? "GET";
   const url = new URL(req.url ?? "/", baseUrl);
@@ -98,7 +119,7 @@ async function serve(
       init.body = body.bytes;
     }
   }
-  const response = await handler(new Request(url, init));
+  const response = await handler(new Request(url, init), { clientIp: clientIpOf(req, trustProxy) });
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -119,8 +140,9 @@ export function startTokenEndpoint(options: TokenEndpointServerOptions): Promise
   const handler = createTokenHandler(options.config);
   const host = options.host ?? "127.0.0.1";
   let baseUrl = "http://127.0.0.1";
+  const trustProxy = options.trustProxy ?? false;
   const server = createServer((req, res) => {
-    serve(handler, baseUrl, req, res).catch(() => {
+    serve(handler, baseUrl, req, res, trustProxy).catch(() => {
       // Nothing about the request is logged: it may hold a code or a refresh token.
       if (!res.headersSent) {
         res.writeHead(400, {
@@ -155,6 +177,17 @@ export function startTokenEndpoint(options: TokenEndpointServerOptions): Promise
   });
 }
 
+function parseTrustProxy(text: string | undefined): boolean {
+  const value = (text ?? "").trim().toLowerCase();
+  if (value === "" || value === "0" || value === "false") {
+    return false;
+  }
+  if (value === "1" || value === "true") {
+    return true;
+  }
+  throw new Error(`TRUST_PROXY must be 1 or 0 (true or false): ${text}`);
+}
+
 function parsePort(text: string | undefined): number {
   if (text === undefined || text.trim() === "") {
     return 0;
@@ -172,7 +205,8 @@ async function main(): Promise<void> {
     const config = configFromEnv(process.env);
     const port = parsePort(process.env.PORT);
     const host = process.env.HOST?.trim() || "127.0.0.1";
-    running = await startTokenEndpoint({ config, port, host });
+    const trustProxy = parseTrustProxy(process.env.TRUST_PROXY);
+    running = await startTokenEndpoint({ config, port, host, trustProxy });
   } catch (error) {
     process.stderr.write(`Token endpoint not started: ${error instanceof Error ? error.message : String(error)}\n`);
     process.exit(2);
