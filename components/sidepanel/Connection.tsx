@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { type MessageKey, t } from "../../lib/i18n/messages";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import type { Endpoints } from "../../lib/settings/settings";
+import { checkTypedValue } from "../../lib/settings/typed-address";
 import type { PanelStore } from "./store";
 
 const methodNames: Record<NonNullable<ConnectionStatus["method"]>, MessageKey> = {
@@ -26,6 +27,13 @@ function host(url: string): string {
   }
 }
 
+/** Why the value typed in a field will be refused (only SmartRecruiters' addresses may be typed); null when it will not. */
+function typedProblem(key: keyof Endpoints, typed: string, current: string): string | null {
+  if (typed.trim() === "" || typed === current) return null;
+  const checked = checkTypedValue(key, typed);
+  return checked.ok ? null : checked.message;
+}
+
 /** The addresses SmartRecruiters is reached at; values the organisation sets are shown locked. */
 function Addresses(props: { connection: ConnectionStatus; draft: Endpoints; onChange(draft: Endpoints): void }) {
   return (
@@ -33,6 +41,8 @@ function Addresses(props: { connection: ConnectionStatus; draft: Endpoints; onCh
       <summary>{t("advanced")}</summary>
       {endpointFields.map(({ key, label, type }) => {
         const locked = props.connection.locked.includes(key);
+        const problem = locked ? null : typedProblem(key, props.draft[key], props.connection.endpoints[key]);
+        const describedBy = locked ? `endpoint-${key}-managed` : problem ? `endpoint-${key}-problem` : undefined;
         return (
           <div key={key} class="field">
             <label for={`endpoint-${key}`}>{t(label)}</label>
@@ -43,12 +53,18 @@ function Addresses(props: { connection: ConnectionStatus; draft: Endpoints; onCh
               spellcheck={false}
               value={props.draft[key]}
               disabled={locked}
-              aria-describedby={locked ? `endpoint-${key}-managed` : undefined}
+              aria-invalid={problem ? true : undefined}
+              aria-describedby={describedBy}
               onInput={(event) => props.onChange({ ...props.draft, [key]: event.currentTarget.value })}
             />
             {locked && (
               <p class="help managed" id={`endpoint-${key}-managed`}>
                 {t("managedByOrganisation")}
+              </p>
+            )}
+            {problem && (
+              <p class="error" id={`endpoint-${key}-problem`} data-testid={`endpoint-${key}-problem`}>
+                {problem}
               </p>
             )}
           </div>
@@ -156,7 +172,15 @@ export function Connection({ store, welcome = false }: { store: PanelStore; welc
         </div>
       )}
       {connection.connected && !connection.byOrganisation && (
-        <button type="button" onClick={() => disconnect()} disabled={busy}>
+        <button
+          type="button"
+          onClick={() => {
+            // The typed addresses are forgotten with the connection: the fields show the defaults again.
+            setDraft(null);
+            disconnect();
+          }}
+          disabled={busy}
+        >
           {t("disconnect")}
         </button>
       )}

@@ -1,5 +1,5 @@
 import { type AuthMode, cachedPolicy, policySecrets } from "../settings/policy";
-import { type Endpoints, endpoints } from "../settings/settings";
+import { defaultEndpoints, type Endpoints, endpoints, usableTypedEndpoints } from "../settings/settings";
 import { apiHostTokenUrl, isSmartRecruitersHost } from "../smartrecruiters/hosts";
 import { storedCredential } from "./credential-store";
 
@@ -11,30 +11,45 @@ export interface AuthConfig {
   /** The policy leaves the sign-in method to the interviewer (OAuth or an API key of their own). */
   userMayChoose: boolean;
   endpoints: Endpoints;
-  /** Endpoint settings the policy sets: shown locked. */
+  /**
+   * Endpoint settings the interviewer may not change, shown locked ("Managed by your organisation"):
+   * the ones the policy sets, and the token URL whenever a policy client secret is sent there.
+   */
   locked: (keyof Endpoints)[];
   clientSecret?: string;
   apiKey?: string;
 }
 
+/** The settings of Endpoints, in the side panel's order. */
 const endpointKeys: readonly (keyof Endpoints)[] = ["apiBaseUrl", "profileUrlTemplate", "authorizeUrl", "tokenUrl", "clientId"];
 
+/**
+ * Where each credential may go. The organisation's (policy apiKey, clientCredentials) only where the
+ * policy points, else SmartRecruiters' defaults: nothing the interviewer typed. A policy client secret
+ * only to the policy's tokenUrl, else SmartRecruiters' own token URL (the API host's for client
+ * credentials, as SmartRecruiters documents): a token address the interviewer typed is then ignored,
+ * and shown locked. The interviewer's own sign-in or API key goes where they typed (SmartRecruiters' hosts).
+ */
 export async function authConfig(): Promise<AuthConfig> {
-  const [{ policy }, userEndpoints, userKey] = await Promise.all([
+  const [{ policy }, stored, userKey, secrets] = await Promise.all([
     cachedPolicy.getValue(),
     endpoints.getValue(),
     storedCredential.getValue(),
+    // Read in every mode: an interviewer on an API key of their own may still sign in with OAuth, with the policy's secret.
+    policySecrets(),
   ]);
-  const locked = endpointKeys.filter((key) => policy[key] !== undefined);
-  const effective: Endpoints = { ...userEndpoints };
-  for (const key of locked) effective[key] = policy[key] as string;
-  const mode: AuthMode = policy.authMode ?? (userKey ? "apiKey" : "oauth");
-  // SmartRecruiters documents client credentials on the API host's token URL, not www's.
-  if (mode === "clientCredentials" && policy.tokenUrl === undefined)
-    effective.tokenUrl = apiHostTokenUrl(effective.apiBaseUrl) ?? effective.tokenUrl;
   const byOrganisation = policy.authMode === "apiKey" || policy.authMode === "clientCredentials";
-  // Read in every mode: an interviewer on an API key of their own may still sign in with OAuth, with the policy's secret.
-  const secrets = await policySecrets();
+  const mode: AuthMode = policy.authMode ?? (userKey ? "apiKey" : "oauth");
+  const locked = endpointKeys.filter((key) => policy[key] !== undefined);
+  const effective: Endpoints = byOrganisation ? { ...defaultEndpoints } : usableTypedEndpoints(stored);
+  for (const key of locked) effective[key] = policy[key] ?? effective[key];
+  if ((secrets.clientSecret || mode === "clientCredentials") && policy.tokenUrl === undefined) {
+    effective.tokenUrl =
+      mode === "clientCredentials"
+        ? (apiHostTokenUrl(effective.apiBaseUrl) ?? defaultEndpoints.tokenUrl)
+        : defaultEndpoints.tokenUrl;
+    locked.push("tokenUrl");
+  }
   return {
     mode,
     byOrganisation,

@@ -9,7 +9,7 @@ import {
 } from "../../test/sandbox/credentials";
 import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import { cachedPolicy, cachedPolicySecrets, type Policy, type PolicySecrets } from "../settings/policy";
-import { createAndUpdateCandidates, endpoints } from "../settings/settings";
+import { createAndUpdateCandidates, defaultEndpoints, endpoints } from "../settings/settings";
 import { createClient } from "../smartrecruiters/client";
 import { apiError } from "../sync/sandbox-test-helpers";
 import { learnAccount } from "./account";
@@ -62,6 +62,10 @@ function sandboxIdentity(options: FakeIdentityOptions = {}): IdentityApi & { ope
 
 /** What the organisation's policy gives by default in these tests: SmartRecruiters' client secret, as SmartRecruiters documents. */
 const withSecret: PolicySecrets = { clientSecret: SANDBOX_CLIENT_SECRET };
+/** Where a policy secret is sent: the token URL the same policy sets (here the sandbox's, as SmartRecruiters). */
+const sandboxTokenUrl = () => `${appUrl()}/identity/oauth/token`;
+/** The organisation's own credential is sent only where its policy points: the sandbox's API. */
+const sandboxApi = () => ({ apiBaseUrl: sandbox.url });
 
 async function usePolicy(policy: Policy, secrets: PolicySecrets = {}): Promise<void> {
   await cachedPolicy.setValue({ policy, problems: [] });
@@ -98,8 +102,8 @@ beforeEach(async () => {
   // Not about rate limits.
   await sandbox.control.setModes({ rateLimits: false });
   fakeBrowser.reset();
-  // Tests about other things than the client secret send it, as SmartRecruiters documents.
-  await usePolicy({}, withSecret);
+  // Tests about other things than the client secret send it, as SmartRecruiters documents, to the policy's token URL.
+  await usePolicy({ tokenUrl: sandboxTokenUrl() }, withSecret);
   await endpoints.setValue({
     apiBaseUrl: sandbox.url,
     profileUrlTemplate: `${appUrl()}/app/people/candidates/{id}`,
@@ -206,23 +210,52 @@ describe("OAuth sign-in (sandbox)", () => {
   );
 
   it("tells the admin when the organisation's client secret is wrong", async () => {
-    await usePolicy({ authMode: "oauth" }, { clientSecret: "not-the-secret" });
+    await usePolicy({ authMode: "oauth", tokenUrl: sandboxTokenUrl() }, { clientSecret: "not-the-secret" });
     const error = await apiError(signIn());
     expect(error.message).toContain("client ID or secret is wrong");
     expect(error.message).toContain("admin");
   });
 
   it("tells the admin when the token endpoint cannot be reached", async () => {
-    await endpoints.setValue({ ...(await endpoints.getValue()), tokenUrl: "http://127.0.0.1:9/token" });
+    await usePolicy({ tokenUrl: "http://127.0.0.1:9/token" }, withSecret);
     const error = await apiError(signIn());
     expect(error.kind).toBe("offline");
     expect(error.message).toContain("token endpoint (127.0.0.1:9) could not be reached");
   });
 
   it("refuses an address that is not https", async () => {
+    await usePolicy({});
     const error = await apiError(signInWithOAuth({ identity: sandboxIdentity() }, { tokenUrl: "http://example.com/token" }));
     // Named as the side panel labels the field.
     expect(error.message).toBe("Token address must be an https:// address.");
+  });
+
+  it("refuses a typed address that is not SmartRecruiters', opens nothing and keeps nothing", async () => {
+    await usePolicy({});
+    const identity = sandboxIdentity();
+    const error = await apiError(
+      signInWithOAuth({ identity }, { authorizeUrl: "https://smartrecruiters.example.eu/identity/oauth/allow" }),
+    );
+    expect(error.message).toContain("Sign-in address must be a SmartRecruiters address");
+    expect(identity.opened).toEqual([]);
+    expect((await endpoints.getValue()).authorizeUrl).toBe(`${appUrl()}/identity/oauth/allow`);
+  });
+
+  it("a policy secret is never sent to a token address the interviewer typed: SmartRecruiters' own token URL gets it", async () => {
+    await usePolicy({}, withSecret);
+    await endpoints.setValue({ ...(await endpoints.getValue()), tokenUrl: sandboxTokenUrl() });
+    const status = await connectionStatus();
+    expect(status.endpoints.tokenUrl).toBe("https://www.smartrecruiters.com/identity/oauth/token");
+    expect(status.locked).toContain("tokenUrl");
+    const sentTo: string[] = [];
+    const offline = async (input: RequestInfo | URL, init?: RequestInit) => {
+      sentTo.push(`${String(input)} ${new URLSearchParams(String(init?.body)).get("client_secret")}`);
+      throw new TypeError("Failed to fetch");
+    };
+    // Typed again with the sign-in: ignored too.
+    await apiError(signInWithOAuth({ identity: sandboxIdentity(), fetch: offline }, { tokenUrl: sandboxTokenUrl() }));
+    expect(sentTo).toEqual([`https://www.smartrecruiters.com/identity/oauth/token ${SANDBOX_CLIENT_SECRET}`]);
+    expect(await tokenRequests()).toEqual([]);
   });
 });
 
@@ -295,10 +328,34 @@ describe("tokens (sandbox)", () => {
   });
 });
 
+describe("disconnect and the typed addresses (sandbox)", () => {
+  it("forgets the addresses the interviewer typed: SmartRecruiters' defaults again; the policy's stay", async () => {
+    await usePolicy({ tokenUrl: sandboxTokenUrl(), profileUrlTemplate: `${appUrl()}/app/people/candidates/{id}` }, withSecret);
+    await signIn();
+    const typed = (await connectionStatus()).endpoints;
+    expect(typed.apiBaseUrl).toBe(sandbox.url);
+    const after = await disconnect();
+    expect(await endpoints.getValue()).toEqual(defaultEndpoints);
+    expect(after.endpoints).toEqual({
+      ...defaultEndpoints,
+      tokenUrl: sandboxTokenUrl(),
+      profileUrlTemplate: `${appUrl()}/app/people/candidates/{id}`,
+    });
+    expect(after.locked).toEqual(["profileUrlTemplate", "tokenUrl"]);
+  });
+
+  it("a sign-in keeps only what was typed, never the policy's values as the interviewer's", async () => {
+    await usePolicy({ tokenUrl: sandboxTokenUrl() }, withSecret);
+    await signIn();
+    expect((await endpoints.getValue()).tokenUrl).toBe(defaultEndpoints.tokenUrl);
+    expect((await endpoints.getValue()).apiBaseUrl).toBe(sandbox.url);
+  });
+});
+
 describe("organisation credentials from policy (sandbox)", () => {
   it("client credentials: connected by the organisation, a token fetched on first use and reused", async () => {
     await usePolicy(
-      { authMode: "clientCredentials", clientId: SANDBOX_SYSTEM_CLIENT_ID },
+      { authMode: "clientCredentials", clientId: SANDBOX_SYSTEM_CLIENT_ID, ...sandboxApi() },
       { clientSecret: SANDBOX_SYSTEM_CLIENT_SECRET },
     );
     expect(await connectionStatus()).toMatchObject({ connected: true, method: "clientCredentials", byOrganisation: true });
@@ -315,7 +372,7 @@ describe("organisation credentials from policy (sandbox)", () => {
   });
 
   it("API key: used as X-SmartToken; a refused key tells the admin", async () => {
-    await usePolicy({ authMode: "apiKey" }, { apiKey: "sbxWrongKey00000000000000000000ab" });
+    await usePolicy({ authMode: "apiKey", ...sandboxApi() }, { apiKey: "sbxWrongKey00000000000000000000ab" });
     expect(await connectionStatus()).toMatchObject({ connected: true, method: "apiKey", byOrganisation: true });
     const { client } = await connectedClient(createTokenKeeper());
     expect((await apiError(client.getTags("x"))).kind).toBe("not-connected");
@@ -370,7 +427,7 @@ describe("who is connected (sandbox)", () => {
 
   it("the organisation's credential is not the interviewer's: no name, nothing asked", async () => {
     await usePolicy(
-      { authMode: "clientCredentials", clientId: SANDBOX_SYSTEM_CLIENT_ID },
+      { authMode: "clientCredentials", clientId: SANDBOX_SYSTEM_CLIENT_ID, ...sandboxApi() },
       { clientSecret: SANDBOX_SYSTEM_CLIENT_SECRET },
     );
     const status = await connectionStatus();
@@ -393,7 +450,7 @@ describe("SmartRecruiters' client secret (sandbox defaults)", () => {
   });
 
   it("a client secret set by policy makes it work, on the exchange and on every refresh", async () => {
-    await usePolicy({}, withSecret);
+    await usePolicy({ tokenUrl: sandboxTokenUrl() }, withSecret);
     expect(await signIn()).toBe("connected");
     await changeAccessToken({ expiresAt: Date.now() - 1 });
     const recorded = recordingFetch();

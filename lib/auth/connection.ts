@@ -1,7 +1,7 @@
 import { t } from "../i18n/messages";
 import type { ConnectionStatus } from "../messaging/protocol";
 import { normaliseApiKey } from "../settings/policy";
-import { endpoints } from "../settings/settings";
+import { endpoints, typedEndpointsToKeep } from "../settings/settings";
 import { createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { accountScope } from "../smartrecruiters/oauth";
@@ -71,13 +71,19 @@ export async function connectWithApiKey(input: { apiKey: string } & EndpointChoi
     { limit: 1 },
   );
   await clearSignIn();
-  await Promise.all([endpoints.setValue(target), storedCredential.setValue({ kind: "apiKey", apiKey })]);
+  await Promise.all([
+    endpoints.setValue(typedEndpointsToKeep(target, config.locked)),
+    storedCredential.setValue({ kind: "apiKey", apiKey }),
+  ]);
   return connectionStatus();
 }
 
-/** Forgets every token, key and auth problem of this browser (the organisation's policy stays). */
+/**
+ * Forgets every token, key and auth problem of this browser, and the addresses the interviewer typed
+ * (back to SmartRecruiters' defaults); the organisation's policy, and the addresses it sets, stay.
+ */
 export async function disconnect(): Promise<ConnectionStatus> {
-  await clearSignIn();
+  await Promise.all([clearSignIn(), endpoints.removeValue()]);
   return connectionStatus();
 }
 

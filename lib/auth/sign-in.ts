@@ -1,6 +1,6 @@
-import { type MessageKey, t } from "../i18n/messages";
-import { parseEndpoint } from "../settings/policy";
-import { type Endpoints, endpoints, readSettings } from "../settings/settings";
+import { t } from "../i18n/messages";
+import { type Endpoints, endpoints, readSettings, typedEndpointsToKeep } from "../settings/settings";
+import { checkTypedValue, endpointLabels } from "../settings/typed-address";
 import { createClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import {
@@ -33,28 +33,19 @@ export type SignInOutcome = "connected" | "cancelled";
 /** Addresses the interviewer typed under "Advanced"; a value the policy sets is never replaced. */
 export type EndpointChoice = Partial<Endpoints>;
 
-/** The side panel's labels of the addresses (Advanced), to name one in an error. */
-const endpointLabels: Record<keyof Endpoints, MessageKey> = {
-  apiBaseUrl: "endpointApiBaseUrl",
-  profileUrlTemplate: "endpointProfileUrlTemplate",
-  authorizeUrl: "endpointAuthorizeUrl",
-  tokenUrl: "endpointTokenUrl",
-  clientId: "endpointClientId",
-};
-
-/** The interviewer's "Advanced" choices over the current ones, checked; locked (policy) values stay. */
+/**
+ * The interviewer's "Advanced" choices over the current ones, checked: SmartRecruiters' own addresses
+ * only (and this computer in dev and test builds); locked values (policy, or a token URL that receives
+ * the policy's secret) stay whatever was typed. A refused address throws, naming the field.
+ */
 export function chosenEndpoints(config: AuthConfig, choice: EndpointChoice): Endpoints {
   const result = { ...config.endpoints };
   for (const key of Object.keys(endpointLabels) as (keyof Endpoints)[]) {
-    const value = choice[key]?.trim();
-    if (!value || config.locked.includes(key)) continue;
-    const parsed = key === "clientId" ? value : parseEndpoint(key, value);
-    if (!parsed)
-      throw new SmartRecruitersError(
-        "bad-request",
-        key === "profileUrlTemplate" ? t("errProfileAddress") : t("errAddressNotHttps", t(endpointLabels[key])),
-      );
-    result[key] = parsed;
+    const typed = choice[key]?.trim();
+    if (!typed || config.locked.includes(key)) continue;
+    const checked = checkTypedValue(key, typed);
+    if (!checked.ok) throw new SmartRecruitersError("bad-request", checked.message);
+    result[key] = checked.value;
   }
   return result;
 }
@@ -153,7 +144,7 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
     }),
     storedCredential.setValue(null),
     authProblemItem.setValue(null),
-    endpoints.setValue(target),
+    endpoints.setValue(typedEndpointsToKeep(target, config.locked)),
   ]);
   return "connected";
 }

@@ -1,5 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { jobIdForInterview, parsePolicy } from "./policy";
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
 
 describe("parsePolicy", () => {
   it("keeps valid values, and keeps secrets apart from the rest", () => {
@@ -87,9 +91,34 @@ describe("parsePolicy", () => {
       expect(parsePolicy({ [key]: null }).problems.join()).not.toContain("is not a setting");
   });
 
-  it("accepts plain http only to this computer (local test servers)", () => {
+  it("accepts plain http only to this computer (local test servers), in a test build", () => {
     expect(parsePolicy({ apiBaseUrl: "http://127.0.0.1:8080" }).policy).toEqual({ apiBaseUrl: "http://127.0.0.1:8080" });
     expect(parsePolicy({ apiBaseUrl: "http://intranet.example" }).problems).toEqual(["apiBaseUrl must be an https:// address"]);
+  });
+
+  it("a production build refuses plain http to this computer from policy too, addresses and Hellohire pages alike", () => {
+    vi.stubEnv("MODE", "production");
+    const reading = parsePolicy({
+      tokenUrl: "http://127.0.0.1:8080/token",
+      apiBaseUrl: "http://localhost:8080",
+      hellohireHostPatterns: ["https://hire.acme.com/*", "http://localhost/*"],
+    });
+    expect(reading.policy).toEqual({});
+    expect(reading.problems).toEqual([
+      "tokenUrl must be an https:// address",
+      "apiBaseUrl must be an https:// address",
+      "hellohireHostPatterns must be a list of https://host/* patterns",
+    ]);
+  });
+
+  it("may point anywhere over https: an organisation's token endpoint, a proxy", () => {
+    vi.stubEnv("MODE", "production");
+    expect(
+      parsePolicy({ tokenUrl: "https://sso.example.com/sr/token", apiBaseUrl: "https://sr-proxy.example.com/" }).policy,
+    ).toEqual({
+      tokenUrl: "https://sso.example.com/sr/token",
+      apiBaseUrl: "https://sr-proxy.example.com",
+    });
   });
 
   it("keeps a job mapping whole, and ignores the whole key for one bad entry", () => {

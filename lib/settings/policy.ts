@@ -1,6 +1,9 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 import { isRecord } from "../shared/is-record";
+import { endpointKeys, loopbackAllowed, parseEndpoint } from "./addresses";
+
+export type { EndpointKey } from "./addresses";
 
 export const authModes = ["oauth", "clientCredentials", "apiKey"] as const;
 export type AuthMode = (typeof authModes)[number];
@@ -46,8 +49,6 @@ export interface PolicyReading {
   problems: string[];
 }
 
-export type EndpointKey = "authorizeUrl" | "tokenUrl" | "apiBaseUrl" | "profileUrlTemplate";
-
 const booleanKeys = ["integrationEnabled", "createAndUpdateCandidates"] as const;
 const knownKeys = new Set<string>([
   ...booleanKeys,
@@ -64,19 +65,6 @@ const knownKeys = new Set<string>([
   "jobByInterview",
   "candidateSource",
 ]);
-const urlKeys: readonly EndpointKey[] = ["authorizeUrl", "tokenUrl", "apiBaseUrl", "profileUrlTemplate"];
-
-/** https, or plain http to this computer (a local test server). Anything else is refused. */
-export function safeUrl(text: string): string | null {
-  try {
-    const url = new URL(text.trim());
-    const loopback = url.hostname === "127.0.0.1" || url.hostname === "localhost";
-    if (url.username || url.password) return null;
-    return url.protocol === "https:" || (url.protocol === "http:" && loopback) ? url.href : null;
-  } catch {
-    return null;
-  }
-}
 
 /** A SmartRecruiters API key is 32 characters; accept what looks like one, trimmed. */
 export function normaliseApiKey(input: string): string | null {
@@ -84,9 +72,14 @@ export function normaliseApiKey(input: string): string | null {
   return /^[A-Za-z0-9_-]{16,128}$/u.test(key) ? key : null;
 }
 
-/** A match pattern for Hellohire pages: https://host/* or https://*.domain/*. */
-/** https://host/…, *.host allowed; or a page on this computer (http://localhost/…, a local test server). */
-const hostPattern = /^(https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+|http:\/\/(localhost|127\.0\.0\.1))\/.*$/u;
+/** A match pattern for Hellohire pages: https://host/… (*.host allowed). */
+const httpsHostPattern = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/.*$/u;
+/** A page on this computer (http://localhost/…, a local test server): dev and test builds only. */
+const loopbackHostPattern = /^http:\/\/(localhost|127\.0\.0\.1)\/.*$/u;
+
+function isHostPattern(value: unknown): value is string {
+  return typeof value === "string" && (httpsHostPattern.test(value) || (loopbackAllowed() && loopbackHostPattern.test(value)));
+}
 
 function isShortText(value: unknown): value is string {
   return typeof value === "string" && value.trim() !== "" && value.length <= 500;
@@ -148,18 +141,6 @@ export function parseCandidateSource(value: unknown): CandidateSource | null {
   return { sourceTypeId, ...(subType === undefined ? {} : { sourceSubTypeId: subType }), sourceId: id };
 }
 
-/** An address setting, normalised; null when it is not an https:// address (or a template without {id}). */
-export function parseEndpoint(key: EndpointKey, value: unknown): string | null {
-  if (typeof value !== "string") return null;
-  const url = safeUrl(value);
-  if (!url) return null;
-  if (key === "profileUrlTemplate") {
-    const template = url.replaceAll("%7Bid%7D", "{id}");
-    return template.includes("{id}") ? template : null;
-  }
-  return key === "apiBaseUrl" ? url.replace(/\/+$/u, "") : url;
-}
-
 /** Drops the sign-in keys together when they cannot work together: never half applied. */
 function checkAuthCombination(policy: Policy, secrets: PolicySecrets, problems: string[]): void {
   const missing =
@@ -204,7 +185,7 @@ export function parsePolicy(raw: Record<string, unknown>): PolicyReading & { sec
     if (key) secrets.apiKey = key;
     else problems.push("apiKey does not look like a SmartRecruiters API key");
   }
-  for (const key of urlKeys) {
+  for (const key of endpointKeys) {
     if (!present(key)) continue;
     const url = parseEndpoint(key, raw[key]);
     if (url) policy[key] = url;
@@ -217,8 +198,8 @@ export function parsePolicy(raw: Record<string, unknown>): PolicyReading & { sec
   }
   if (present("hellohireHostPatterns")) {
     const patterns = raw.hellohireHostPatterns;
-    if (Array.isArray(patterns) && patterns.length <= 20 && patterns.every((p) => typeof p === "string" && hostPattern.test(p)))
-      policy.hellohireHostPatterns = patterns as string[];
+    if (Array.isArray(patterns) && patterns.length <= 20 && patterns.every(isHostPattern))
+      policy.hellohireHostPatterns = patterns.filter(isHostPattern);
     else problems.push("hellohireHostPatterns must be a list of https://host/* patterns");
   }
   if (present("selectorOverrides")) {

@@ -1,7 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { cachedPolicy } from "./policy";
-import { createAndUpdateCandidates, defaultEndpoints, effectiveSettings, endpoints, readSettings } from "./settings";
+import {
+  createAndUpdateCandidates,
+  defaultEndpoints,
+  effectiveSettings,
+  endpoints,
+  readSettings,
+  typedEndpointsToKeep,
+  usableTypedEndpoints,
+} from "./settings";
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -36,6 +44,33 @@ describe("endpoints storage", () => {
       ...defaultEndpoints,
       apiBaseUrl: "https://api.example.org",
       profileUrlTemplate: "https://sr.example.org/c/{id}",
+    });
+  });
+});
+
+describe("the interviewer's addresses", () => {
+  it("are usable when SmartRecruiters' own (or this computer's in a test build); any other is the default", () => {
+    const stored = {
+      apiBaseUrl: "https://api.eu.smartrecruiters.com",
+      profileUrlTemplate: "https://people.example.org/c/{id}",
+      authorizeUrl: "http://127.0.0.1:8787/identity/oauth/allow",
+      tokenUrl: "https://tokens.example.org/sr",
+      clientId: "typed-client",
+    };
+    expect(usableTypedEndpoints(stored)).toEqual({
+      apiBaseUrl: "https://api.eu.smartrecruiters.com",
+      profileUrlTemplate: defaultEndpoints.profileUrlTemplate,
+      authorizeUrl: "http://127.0.0.1:8787/identity/oauth/allow",
+      tokenUrl: defaultEndpoints.tokenUrl,
+      clientId: "typed-client",
+    });
+  });
+
+  it("a sign-in keeps what was typed, not the values it used from policy", () => {
+    const used = { ...defaultEndpoints, apiBaseUrl: "https://api.eu.smartrecruiters.com", tokenUrl: "https://sso.example.com/t" };
+    expect(typedEndpointsToKeep(used, ["tokenUrl"])).toEqual({
+      ...defaultEndpoints,
+      apiBaseUrl: "https://api.eu.smartrecruiters.com",
     });
   });
 });

@@ -6,6 +6,7 @@ import {
   defaultProfileUrlTemplate,
   defaultTokenUrl,
 } from "../smartrecruiters/hosts";
+import { endpointKeys, parseTypedEndpoint } from "./addresses";
 import { cachedPolicy } from "./policy";
 
 /** "SmartRecruiters integration": shows the link and rating buttons on interview pages. */
@@ -45,6 +46,31 @@ export const endpoints = storage.defineItem<Endpoints>("local:settings.endpoints
     2: (v1: Pick<Endpoints, "apiBaseUrl" | "profileUrlTemplate">): Endpoints => ({ ...defaultEndpoints, ...v1 }),
   },
 });
+
+/**
+ * The interviewer's addresses as they may be used: each one checked again as if typed now
+ * (SmartRecruiters' own hosts; this computer in dev and test builds), the default in place of any
+ * other. Only policy points elsewhere: a stored value that did not come through typing, or that an
+ * earlier version accepted, never decides where a sign-in or a token goes.
+ */
+export function usableTypedEndpoints(stored: Endpoints): Endpoints {
+  const usable: Endpoints = {
+    ...defaultEndpoints,
+    clientId: typeof stored.clientId === "string" ? stored.clientId : defaultClientId,
+  };
+  for (const key of endpointKeys) {
+    const address = parseTypedEndpoint(key, stored[key]);
+    if (address.ok) usable[key] = address.url;
+  }
+  return usable;
+}
+
+/** What is kept of a sign-in's addresses: the interviewer's own; the ones `locked` (policy) are not theirs to keep. */
+export function typedEndpointsToKeep(used: Endpoints, locked: readonly (keyof Endpoints)[]): Endpoints {
+  const kept: Endpoints = { ...used };
+  for (const key of locked) kept[key] = defaultEndpoints[key];
+  return kept;
+}
 
 export interface UserSettings {
   integrationEnabled: boolean;

@@ -31,3 +31,22 @@ export function isSmartRecruitersHost(url: string): boolean {
     return false;
   }
 }
+
+/**
+ * An address an interviewer may type: https on SmartRecruiters' own domain (`smartrecruiters.com` or
+ * any `*.smartrecruiters.com`), on the default port, with no user name or password in it.
+ */
+export function isSmartRecruitersAddress(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return (
+      parsed.protocol === "https:" &&
+      parsed.port === "" &&
+      !parsed.username &&
+      !parsed.password &&
+      isSmartRecruitersHost(parsed.href)
+    );
+  } catch {
+    return false;
+  }
+}
