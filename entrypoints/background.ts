@@ -6,6 +6,7 @@ import { canReadJobs } from "../lib/auth/scopes";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts } from "../lib/background/admin-hosts";
+import { startRetention } from "../lib/background/retention";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import { loadMessages } from "../lib/i18n/messages";
@@ -134,6 +135,8 @@ export default defineBackground(() => {
   });
   // A write missed while the worker was stopped or the browser closed goes out at start-up.
   sync.flush().catch(() => undefined);
+  // What is kept past its time (PRIVACY.md) goes now and by alarm, not only at the next write.
+  startRetention(browser.alarms).catch(() => undefined);
 
   // Never wait on storage.managed at start-up: the cached policy serves until this refresh lands.
   refreshPolicy().catch(() => undefined);
