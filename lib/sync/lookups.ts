@@ -14,14 +14,19 @@ import { ourRating, queuedReason, type SyncContext } from "./sync-context";
 /** Attempts of one lookup against passing failures (about 0.5 + 1 + 2 s of waiting at most). */
 const lookupAttempts = 4;
 
+/** How long to wait before attempt `attempt + 1` (SmartRecruiters' Retry-After, when it said one, is a floor). */
+export type RetryDelay = (attempt: number, retryAfterMs?: number) => number;
+
+export const lookupBackoff: RetryDelay = (attempt, retryAfterMs) => backoffMs(attempt, Math.random, retryAfterMs);
+
 /** A lookup that met a passing failure (offline, 5xx, busy) is tried again a few times before the page is told. */
-async function withRetries<T>(run: () => Promise<T>): Promise<T> {
+async function withRetries<T>(run: () => Promise<T>, delayMs: RetryDelay): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await run();
     } catch (error) {
       if (!(error instanceof SmartRecruitersError) || !error.transient || attempt >= lookupAttempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, backoffMs(attempt, Math.random, error.retryAfterMs)));
+      await new Promise((resolve) => setTimeout(resolve, delayMs(attempt, error.retryAfterMs)));
     }
   }
 }
@@ -93,7 +98,7 @@ async function placement(result: Extract<MatchResult, { candidate: unknown }>): 
 }
 
 /** The page's and the side panel's questions: who is this candidate in SmartRecruiters, and what do they hold now. */
-export function createLookups(context: SyncContext, match: Matcher) {
+export function createLookups(context: SyncContext, match: Matcher, retryDelay: RetryDelay = lookupBackoff) {
   return {
     async lookup(interviewName: string, person: Person, jobTitle: string | null = null): Promise<LookupResponse> {
       try {
@@ -101,7 +106,7 @@ export function createLookups(context: SyncContext, match: Matcher) {
         if (!settings.integrationEnabled) return { status: "disabled" };
         const { profileUrlTemplate } = await context.connect();
         const createAndUpdate = settings.createAndUpdateCandidates;
-        const result = await withRetries(() => match({ interviewName, jobTitle, person, createAndUpdate }));
+        const result = await withRetries(() => match({ interviewName, jobTitle, person, createAndUpdate }), retryDelay);
         if (result.status === "not-found") return { status: "not-found", createAndUpdate };
         if (result.status === "no-email") return { status: "no-email" };
         if (result.status === "hidden") return { status: "hidden", cause: result.cause, job: result.job };

@@ -1,6 +1,6 @@
 import { createTokenKeeper, type TokenKeeper } from "../auth/tokens";
 import type { RateLimits } from "../smartrecruiters/rate-limiter";
-import { createLookups, createMatcher } from "./lookups";
+import { createLookups, createMatcher, type RetryDelay } from "./lookups";
 import { createOutboxSender } from "./outbox-sender";
 import { createSyncContext, failure } from "./sync-context";
 
@@ -17,6 +17,8 @@ export interface SyncServiceOptions {
   canReadJobs?(): Promise<boolean>;
   /** SmartRecruiters' limits by default (tests that are not about them may loosen them). */
   rateLimits?: RateLimits;
+  /** The wait between a lookup's attempts after a passing failure: exponential backoff with jitter by default. */
+  lookupRetryDelay?: RetryDelay;
 }
 
 /**
@@ -31,7 +33,7 @@ export function createSyncService(options: SyncServiceOptions) {
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const match = createMatcher(context);
-  const lookups = createLookups(context, match);
+  const lookups = createLookups(context, match, options.lookupRetryDelay);
   const sender = createOutboxSender(context, match, {
     scheduleWake: options.scheduleWake,
     newId: options.newId ?? (() => crypto.randomUUID()),

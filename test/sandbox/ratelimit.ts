@@ -87,7 +87,8 @@ export class RateLimiter {
     let released = false;
     return {
       allowed: true,
-      headers: rateHeaders(held.hits.length, held.active, held.activeSearches, search),
+      // Limits off: nothing is exhausted, so the headers say so (a client pacing on them must not wait).
+      headers: enforce ? rateHeaders(held.hits.length, held.active, held.activeSearches, search) : idleRateHeaders(search),
       release: () => {
         if (released) {
           return;
