@@ -1,5 +1,5 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
-import { describe, expect, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConnectionStatus, Request } from "../../lib/messaging/protocol";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
@@ -8,7 +8,10 @@ import { connectionStatus, memoryStorage } from "./test-fixtures";
 /** The side panel, not connected, with the connection status the background reports changed by `status`. */
 function panel(status: Partial<ConnectionStatus>, signIn: "ok" | "refused" = "ok") {
   const connection: ConnectionStatus = { ...connectionStatus(false), ...status };
-  const send = vi.fn(async (request: Request) => {
+  const send = vi.fn(async (request: Request): Promise<unknown> => {
+    if (request.type === "connectApiKey")
+      return { status: "ok", connection: { ...connection, connected: true, method: "apiKey" } };
+    if (request.type === "disconnect") return { status: "ok", connection: connectionStatus(false) };
     if (request.type === "connectOAuth")
       return signIn === "refused"
         ? {
@@ -75,5 +78,59 @@ describe("Connection: a sign-in that needs the organisation's token endpoint or 
     await connectButton();
     expect(screen.queryByTestId("sign-in-needs-secret")).toBeNull();
     expect(screen.getByText(/Sign-in is not set up for this extension yet/u)).toBeTruthy();
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
+});
+
+const field = (label: string) => screen.getByLabelText(label) as HTMLInputElement;
+
+describe("Connection: the addresses an interviewer may type (Advanced)", () => {
+  it("an address that is not SmartRecruiters' is refused beside its field, before any attempt, naming who may set it", async () => {
+    panel({});
+    await connectButton();
+    fireEvent.input(field("Token address"), { target: { value: "https://sr-eu.example.com/identity/oauth/token" } });
+    const problem = await screen.findByTestId("endpoint-tokenUrl-problem");
+    expect(problem.textContent).toBe(
+      "Token address must be a SmartRecruiters address (https://….smartrecruiters.com). Only your organisation's policy can set another address, such as its own token endpoint: ask your SmartRecruiters admin.",
+    );
+    expect(field("Token address").getAttribute("aria-invalid")).toBe("true");
+    expect(field("Token address").getAttribute("aria-describedby")).toBe("endpoint-tokenUrl-problem");
+    fireEvent.input(field("Token address"), { target: { value: "https://api.smartrecruiters.com/identity/oauth/token" } });
+    await waitFor(() => expect(screen.queryByTestId("endpoint-tokenUrl-problem")).toBeNull());
+    expect(field("Token address").getAttribute("aria-invalid")).toBeNull();
+  });
+
+  it("the sandbox on this computer may be typed in a test build; a production build refuses it", async () => {
+    panel({});
+    await connectButton();
+    fireEvent.input(field("API address"), { target: { value: "http://127.0.0.1:8787" } });
+    expect(screen.queryByTestId("endpoint-apiBaseUrl-problem")).toBeNull();
+    vi.stubEnv("MODE", "production");
+    fireEvent.input(field("API address"), { target: { value: "http://127.0.0.1:8788" } });
+    expect((await screen.findByTestId("endpoint-apiBaseUrl-problem")).textContent).toBe(
+      "API address must be an https:// address.",
+    );
+  });
+
+  it("a locked address says it is the organisation's, not a problem", async () => {
+    panel({ locked: ["tokenUrl"], endpoints: { ...connectionStatus(false).endpoints, tokenUrl: "https://sso.example.com/t" } });
+    await connectButton();
+    expect(field("Token address").disabled).toBe(true);
+    expect(screen.queryByTestId("endpoint-tokenUrl-problem")).toBeNull();
+    expect(field("Token address").getAttribute("aria-describedby")).toBe("endpoint-tokenUrl-managed");
+  });
+
+  it("Disconnect forgets what was typed: the fields show SmartRecruiters' addresses again", async () => {
+    const { send } = panel({});
+    await connectButton();
+    fireEvent.input(field("API address"), { target: { value: "http://127.0.0.1:8787" } });
+    fireEvent.input(field("SmartRecruiters API key"), { target: { value: "0123456789abcdef0123456789abcdef" } });
+    fireEvent.click(screen.getByRole("button", { name: "Connect with API key" }));
+    fireEvent.click(await screen.findByRole("button", { name: "Disconnect" }));
+    await waitFor(() => expect(send).toHaveBeenCalledWith({ type: "disconnect" }));
+    await waitFor(() => expect(field("API address").value).toBe("https://api.smartrecruiters.com"));
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultMarkup } from "./markup";
-import { applyMarkupOverride } from "./markup-override";
+import { applyMarkupOverride, backtracksWithoutEnd, maxPatternLength } from "./markup-override";
 
 describe("applyMarkupOverride", () => {
   it("keeps the defaults without an override", () => {
@@ -50,5 +50,49 @@ describe("applyMarkupOverride", () => {
     expect(applyMarkupOverride("h2").ok).toBe(false);
     expect(applyMarkupOverride({ selectors: ["h2"] }).ok).toBe(false);
     expect(applyMarkupOverride({ extra: {} }).ok).toBe(false);
+  });
+
+  it("refuses a label pattern longer than 200 characters, naming it, and keeps the defaults", () => {
+    expect(maxPatternLength).toBe(200);
+    const longest = `^(first|given) name$|${"x".repeat(200 - 21)}`;
+    expect(longest).toHaveLength(200);
+    expect(applyMarkupOverride({ patterns: { firstNameLabel: longest } }).ok).toBe(true);
+    expect(applyMarkupOverride({ patterns: { firstNameLabel: `${longest}y` }, selectors: { room: "main" } })).toEqual({
+      ok: false,
+      problems: ["patterns.firstNameLabel is longer than 200 characters"],
+    });
+  });
+
+  it("refuses a selector longer than 500 characters, naming it", () => {
+    expect(applyMarkupOverride({ selectors: { room: `main${" ".repeat(497)}` } })).toEqual({
+      ok: false,
+      problems: ["selectors.room is longer than 500 characters"],
+    });
+  });
+
+  it("refuses patterns shaped to backtrack without end, which even 30 characters of a label would hang on", () => {
+    for (const pattern of ["^(a+)+$", "(\\w|\\d)*@", "^(x?)*y", "((ab)+)+", "(?:a|aa){2,}$", "(a)\\1", "(?<n>a)\\k<n>"]) {
+      expect(backtracksWithoutEnd(pattern), pattern).toBe(true);
+      expect(applyMarkupOverride({ patterns: { emailLabel: pattern } }), pattern).toEqual({
+        ok: false,
+        problems: [
+          "patterns.emailLabel repeats a group that repeats or alternates inside, or refers back: it could hang the page",
+        ],
+      });
+    }
+  });
+
+  it("keeps the patterns admins write: alternatives, optional parts, repeated plain groups, classes", () => {
+    for (const pattern of [
+      "^(first|given) name$",
+      "^(last|family) name$|^surname$",
+      "^e-?mail( address)?$",
+      "^(?:pr[ée]nom)\\s*$",
+      "^(?:ab)+$",
+      "^[(+*|]+name$",
+      "^(?<label>e-?mail)$",
+      "^(?=e)e-?mail$",
+    ])
+      expect(backtracksWithoutEnd(pattern), pattern).toBe(false);
   });
 });

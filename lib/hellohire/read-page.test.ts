@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { defaultMarkup } from "./markup";
 import { applyMarkupOverride } from "./markup-override";
-import { candidateKey, cleanText, jobTitleMaxLength, readPage } from "./read-page";
+import { candidateKey, cleanText, jobTitleMaxLength, labelText, maxLabelLength, readPage } from "./read-page";
 
 interface Card {
   name?: string;
@@ -147,6 +147,45 @@ describe("readPage: the interview's job title", () => {
     const reading = readPage(document, override.markup);
     expect(reading).toMatchObject({ kind: "one-on-one", jobTitle: "Warehouse Associate" });
     expect(readPage(document, defaultMarkup)).toMatchObject({ jobTitle: "Not this one" });
+  });
+});
+
+describe("label patterns run on bounded label text", () => {
+  beforeEach(() => {
+    document.body.innerHTML = "";
+  });
+
+  it("a label's text is cleaned and cut to its first 200 characters", () => {
+    expect(maxLabelLength).toBe(200);
+    expect(labelText(`  First\u00a0name ${"x".repeat(500)}`)).toBe(`First name ${"x".repeat(189)}`);
+    expect(labelText(null)).toBe("");
+  });
+
+  it("an admin's pattern sees at most those 200 characters of a huge label", () => {
+    const sees = (count: number) => {
+      const override = applyMarkupOverride({ patterns: { firstNameLabel: `^x{${count}}` } });
+      if (!override.ok) throw new Error(override.problems.join("; "));
+      document.body.innerHTML = room("one-on-one", "CSR", {
+        ...ann,
+        rows: [["x".repeat(50_000), "Ann"], ...(ann.rows ?? []).slice(1)],
+      });
+      return readPage(document, override.markup).kind === "one-on-one";
+    };
+    expect(sees(200)).toBe(true);
+    expect(sees(201)).toBe(false);
+  });
+
+  it("a pattern that is slow on long texts (quadratic) answers at once on a huge label", () => {
+    const override = applyMarkupOverride({ patterns: { emailLabel: "^.*.*z$" } });
+    if (!override.ok) throw new Error(override.problems.join("; "));
+    document.body.innerHTML = room("one-on-one", "CSR", {
+      ...ann,
+      rows: [...(ann.rows ?? []).slice(0, 2), ["y".repeat(200_000), "x@example.com"]],
+    });
+    const started = performance.now();
+    expect(readPage(document, override.markup)).toMatchObject({ candidate: { email: null } });
+    // On the whole label: 200 000² steps, minutes; on its first 200 characters: 40 000, nothing.
+    expect(performance.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -63,11 +63,23 @@ function labelPatterns(markup: MarkupTable): LabelPatterns {
   return patterns;
 }
 
+/**
+ * Label patterns run on at most this many characters of a label: real labels ("First name") are
+ * short, and a bound on the text, with the bound on an admin's pattern (markup-override.ts,
+ * maxPatternLength), keeps a pathological pattern on a huge label from hanging the page.
+ */
+export const maxLabelLength = 200;
+
+/** A row's label, cleaned and cut to maxLabelLength. */
+export function labelText(text: string | null | undefined): string {
+  return cleanText(text).slice(0, maxLabelLength);
+}
+
 function readDetails(card: Element, markup: MarkupTable) {
   const patterns = labelPatterns(markup);
   const found: Partial<Record<PatternName, string>> = {};
   for (const row of card.querySelectorAll(markup.selectors.detailRow)) {
-    const label = cleanText(row.querySelector(markup.selectors.detailLabel)?.textContent);
+    const label = labelText(row.querySelector(markup.selectors.detailLabel)?.textContent);
     if (!label) continue;
     for (const name of ["firstNameLabel", "lastNameLabel", "emailLabel"] as const) {
       if (found[name] === undefined && patterns[name].test(label)) {
