@@ -1,12 +1,20 @@
-import { fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ConnectionStatus, Request } from "../../lib/messaging/protocol";
+import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
 import { connectionStatus, memoryStorage } from "./test-fixtures";
 
-/** The side panel, not connected, with the connection status the background reports changed by `status`. */
-function panel(status: Partial<ConnectionStatus>, signIn: "ok" | "refused" = "ok") {
+/**
+ * The side panel, not connected, with the connection status the background reports changed by `status`;
+ * create-and-update off unless `settings` says otherwise, set by policy when `managed` names it.
+ */
+function panel(
+  status: Partial<ConnectionStatus>,
+  signIn: "ok" | "refused" = "ok",
+  options: { settings?: Partial<UserSettings>; managed?: SettingName[] } = {},
+) {
   const connection: ConnectionStatus = { ...connectionStatus(false), ...status };
   const send = vi.fn(async (request: Request): Promise<unknown> => {
     if (request.type === "connectApiKey")
@@ -26,8 +34,8 @@ function panel(status: Partial<ConnectionStatus>, signIn: "ok" | "refused" = "ok
   });
   const store = createPanelStore({
     send,
-    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false }),
-    managedSettings: async () => [],
+    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false, ...options.settings }),
+    managedSettings: async () => options.managed ?? [],
     policyProblems: async () => [],
     writeSetting: async () => undefined,
     copyText: async () => undefined,
@@ -78,6 +86,59 @@ describe("Connection: a sign-in that needs the organisation's token endpoint or 
     await connectButton();
     expect(screen.queryByTestId("sign-in-needs-secret")).toBeNull();
     expect(screen.getByText(/Sign-in is not set up for this extension yet/u)).toBeTruthy();
+  });
+});
+
+describe("Connection: create-and-update needs more than the sign-in was granted", () => {
+  /** Connected by signing in with create-and-update off: reading and tagging only. */
+  const signedInToRead: Partial<ConnectionStatus> = {
+    connected: true,
+    method: "oauth",
+    scopes: ["candidates_read", "candidates_manage", "user_me_read"],
+  };
+  const reconnectButton = () => screen.findByRole("button", { name: "Reconnect to SmartRecruiters" });
+
+  it("a grant without candidates_create while create-and-update is off: connected, nothing to ask", async () => {
+    panel(signedInToRead);
+    expect((await screen.findByTestId("connection-status")).textContent).toContain("Connected");
+    await screen.findByRole("button", { name: "Disconnect" });
+    expect(screen.queryByTestId("sign-in-to-create")).toBeNull();
+    expect(screen.queryByRole("button", { name: "Reconnect to SmartRecruiters" })).toBeNull();
+  });
+
+  it("switched on in the panel: says to sign in again to allow creating, and Reconnect asks the background to sign in", async () => {
+    const { send } = panel(signedInToRead);
+    await screen.findByRole("button", { name: "Disconnect" });
+    fireEvent.click(screen.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" }));
+    const line = await screen.findByTestId("sign-in-to-create");
+    expect(line.textContent).toBe(
+      "Creating candidates is on, but your sign-in does not allow it: reconnect to allow creating candidates. Until then, none is created: only existing candidates are found.",
+    );
+    const button = await reconnectButton();
+    expect(button.getAttribute("aria-describedby")).toContain("sign-in-to-create");
+    fireEvent.click(button);
+    await waitFor(() => expect(send).toHaveBeenCalledWith(expect.objectContaining({ type: "connectOAuth" })));
+  });
+
+  it("set on by the organisation's policy: the same line and button", async () => {
+    panel(signedInToRead, "ok", { settings: { createAndUpdateCandidates: true }, managed: ["createAndUpdateCandidates"] });
+    expect((await screen.findByTestId("sign-in-to-create")).textContent).toContain("reconnect to allow creating candidates");
+    await reconnectButton();
+  });
+
+  it("nothing to ask once the grant has candidates_create, nor for an API key or the organisation's credential", async () => {
+    const on = { settings: { createAndUpdateCandidates: true } };
+    panel({ ...signedInToRead, scopes: ["candidates_read", "candidates_manage", "candidates_create"] }, "ok", on);
+    await screen.findByRole("button", { name: "Disconnect" });
+    expect(screen.queryByTestId("sign-in-to-create")).toBeNull();
+    cleanup();
+    panel({ connected: true, method: "apiKey" }, "ok", on);
+    await screen.findByRole("button", { name: "Disconnect" });
+    expect(screen.queryByTestId("sign-in-to-create")).toBeNull();
+    cleanup();
+    panel({ connected: true, method: "clientCredentials", byOrganisation: true }, "ok", on);
+    expect((await screen.findByTestId("connection-status")).textContent).toContain("Connected by your organisation");
+    expect(screen.queryByTestId("sign-in-to-create")).toBeNull();
   });
 });
 

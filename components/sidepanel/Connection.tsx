@@ -1,4 +1,5 @@
 import { useState } from "preact/hooks";
+import { scopesToAskAgain } from "../../lib/auth/needed-scopes";
 import { type MessageKey, t } from "../../lib/i18n/messages";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import type { Endpoints } from "../../lib/settings/settings";
@@ -127,12 +128,15 @@ function StatusLine({ connection }: { connection: ConnectionStatus }) {
 }
 
 export function Connection({ store, welcome = false }: { store: PanelStore; welcome?: boolean }) {
-  const { connection, busy, error, disconnect, connectOAuth } = store();
+  const { connection, settings, busy, error, disconnect, connectOAuth } = store();
   const [draft, setDraft] = useState<Endpoints | null>(null);
   if (!connection) return null;
   const endpoints = draft ?? connection.endpoints;
   const problem = connection.problem;
-  const needsSignIn = !connection.byOrganisation && (!connection.connected || problem?.fix === "reconnect");
+  // Create-and-update switched on (here or by policy) after a sign-in that did not ask to create candidates.
+  const askAgain = settings ? scopesToAskAgain(connection, settings) : [];
+  const needsSignIn =
+    !connection.byOrganisation && (!connection.connected || problem?.fix === "reconnect" || askAgain.length > 0);
   return (
     <section aria-labelledby="connection-title">
       <h2 id="connection-title">{welcome ? t("connectionWelcomeTitle") : t("connectionTitle")}</h2>
@@ -141,6 +145,11 @@ export function Connection({ store, welcome = false }: { store: PanelStore; welc
       {problem && (
         <p class="problem" role="status" data-testid="auth-problem">
           {problem.message}
+        </p>
+      )}
+      {askAgain.length > 0 && (
+        <p class="problem" role="status" id="sign-in-to-create" data-testid="sign-in-to-create">
+          {t("signInToCreate")}
         </p>
       )}
       {needsSignIn && connection.method !== "apiKey" && (
@@ -160,9 +169,13 @@ export function Connection({ store, welcome = false }: { store: PanelStore; welc
             class="primary"
             disabled={busy || !connection.canSignIn}
             onClick={() => connectOAuth(draft ?? {})}
-            aria-describedby={
-              connection.canSignIn && connection.signInNeedsSecret ? "sign-in-needs-secret sign-in-help" : "sign-in-help"
-            }
+            aria-describedby={[
+              askAgain.length > 0 ? "sign-in-to-create" : "",
+              connection.canSignIn && connection.signInNeedsSecret ? "sign-in-needs-secret" : "",
+              "sign-in-help",
+            ]
+              .filter(Boolean)
+              .join(" ")}
           >
             {busy ? t("connecting") : connection.connected || problem ? t("reconnect") : t("connect")}
           </button>

@@ -9,7 +9,7 @@ import {
 } from "../../test/sandbox/credentials";
 import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import { cachedPolicy, cachedPolicySecrets, type Policy, type PolicySecrets } from "../settings/policy";
-import { createAndUpdateCandidates, defaultEndpoints, endpoints } from "../settings/settings";
+import { createAndUpdateCandidates, defaultEndpoints, endpoints, readSettings } from "../settings/settings";
 import { createClient } from "../smartrecruiters/client";
 import { apiError } from "../sync/sandbox-test-helpers";
 import { learnAccount } from "./account";
@@ -23,7 +23,8 @@ import {
   refreshTokenItem,
   storedCredential,
 } from "./credential-store";
-import { canReadJobs, grantedScopes } from "./scopes";
+import { scopesToAskAgain } from "./needed-scopes";
+import { canCreateCandidates, canReadJobs, grantedScopes } from "./scopes";
 import { type IdentityApi, signInWithOAuth } from "./sign-in";
 import { createTokenKeeper } from "./tokens";
 
@@ -122,8 +123,8 @@ describe("OAuth sign-in (sandbox)", () => {
     expect(sent.searchParams.get("code_challenge_method")).toBe("S256");
     expect(sent.searchParams.get("code_challenge")).toMatch(/^[A-Za-z0-9_-]{43}$/u);
     expect(sent.searchParams.get("state")).toMatch(/^[A-Za-z0-9_-]{43}$/u);
-    // The required scopes and the user's name; not jobs_read: create-and-update is off.
-    expect(sent.searchParams.get("scope")).toBe("candidates_read candidates_create candidates_manage user_me_read");
+    // Reading and tagging candidates and the user's name; neither creating nor jobs_read: create-and-update is off.
+    expect(sent.searchParams.get("scope")).toBe("candidates_read candidates_manage user_me_read");
     expect(sent.searchParams.get("redirect_uri")).toBe(redirectUri);
     const stored = await fakeBrowser.storage.local.get(null);
     expect(JSON.stringify(stored)).not.toContain((await accessTokenItem.getValue())?.accessToken);
@@ -179,11 +180,11 @@ describe("OAuth sign-in (sandbox)", () => {
     const partial = sandboxIdentity({ tamper: (url) => url.searchParams.set("scope", "candidates_read") });
     const error = await apiError(signIn(partial));
     expect(error.kind).toBe("access-denied");
-    expect(error.message).toContain("did not grant candidates_create, candidates_manage");
+    expect(error.message).toContain("did not grant candidates_manage");
     expect(await refreshTokenItem.getValue()).toBeNull();
   });
 
-  it("an optional scope SmartRecruiters does not know (invalid_scope): asks once more for the required ones only", async () => {
+  it("an optional scope SmartRecruiters does not know (invalid_scope): asks once more for the needed ones only", async () => {
     const unknownScope = sandboxIdentity({
       tamper: (url) => {
         const scope = url.searchParams.get("scope") ?? "";
@@ -192,8 +193,8 @@ describe("OAuth sign-in (sandbox)", () => {
     });
     expect(await signIn(unknownScope)).toBe("connected");
     expect(unknownScope.opened.map((url) => url.searchParams.get("scope"))).toEqual([
-      "candidates_read candidates_create candidates_manage user_me_read",
-      "candidates_read candidates_create candidates_manage",
+      "candidates_read candidates_manage user_me_read",
+      "candidates_read candidates_manage",
     ]);
     expect(await canReadJobs()).toBe(false);
   });
@@ -506,7 +507,7 @@ describe("optional scopes (sandbox)", () => {
     const on = sandboxIdentity();
     expect(await signIn(on)).toBe("connected");
     expect(on.opened[0]?.searchParams.get("scope")).toBe(
-      "candidates_read candidates_create candidates_manage user_me_read jobs_read",
+      "candidates_read candidates_manage candidates_create user_me_read jobs_read",
     );
     expect(await grantedScopes()).toContain("jobs_read");
     expect(await canReadJobs()).toBe(true);
@@ -518,5 +519,69 @@ describe("optional scopes (sandbox)", () => {
     expect(await signIn()).toBe("connected");
     expect(await connectionStatus()).toMatchObject({ connected: true, problem: null });
     expect(await canReadJobs()).toBe(false);
+  });
+});
+
+describe("least scope: creating candidates only while create-and-update is on (sandbox)", () => {
+  /** What the side panel reads: the scopes a new sign-in must ask for the current settings. */
+  const toAskAgain = async () => scopesToAskAgain(await connectionStatus(), await readSettings());
+  const createRequests = async () =>
+    (await sandbox.control.requests()).filter((entry) => entry.method === "POST" && entry.path.endsWith("/candidates"));
+
+  it("create-and-update off: candidates_create is not asked, the grant connects, and creating is not possible", async () => {
+    const identity = sandboxIdentity();
+    expect(await signIn(identity)).toBe("connected");
+    expect(identity.opened[0]?.searchParams.get("scope")).not.toContain("candidates_create");
+    expect((await connectionStatus()).scopes).not.toContain("candidates_create");
+    expect(await canCreateCandidates()).toBe(false);
+    expect(await toAskAgain()).toEqual([]);
+    // Why nothing may try: SmartRecruiters refuses a create with this grant.
+    const { client } = await connectedClient(createTokenKeeper());
+    const refusal = await apiError(client.createCandidate({ firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" }));
+    expect(refusal.kind).toBe("access-denied");
+  });
+
+  it("switched on after that sign-in: asks to sign in again; signing in again asks and gets candidates_create", async () => {
+    await signIn();
+    await createAndUpdateCandidates.setValue(true);
+    expect(await toAskAgain()).toEqual(["candidates_create"]);
+    expect(await canCreateCandidates()).toBe(false);
+    const again = sandboxIdentity();
+    expect(await signIn(again)).toBe("connected");
+    expect(again.opened[0]?.searchParams.get("scope")).toBe(
+      "candidates_read candidates_manage candidates_create user_me_read jobs_read",
+    );
+    expect(await canCreateCandidates()).toBe(true);
+    expect(await toAskAgain()).toEqual([]);
+  });
+
+  it("set on by policy after that sign-in: the same", async () => {
+    await signIn();
+    await usePolicy({ tokenUrl: sandboxTokenUrl(), createAndUpdateCandidates: true }, withSecret);
+    expect(await toAskAgain()).toEqual(["candidates_create"]);
+    expect(await canCreateCandidates()).toBe(false);
+  });
+
+  it("create-and-update on and SmartRecruiters withholds candidates_create: refused, naming it, and nothing kept", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    await sandbox.control.setModes({ withholdScopes: ["candidates_create"] });
+    const error = await apiError(signIn());
+    expect(error.kind).toBe("access-denied");
+    expect(error.message).toContain("did not grant candidates_create");
+    expect(await refreshTokenItem.getValue()).toBeNull();
+    expect(await createRequests()).toEqual([]);
+  });
+
+  it("withheld while create-and-update is off: not asked anyway, and the grant connects", async () => {
+    await sandbox.control.setModes({ withholdScopes: ["candidates_create"] });
+    expect(await signIn()).toBe("connected");
+    expect(await connectionStatus()).toMatchObject({ connected: true, problem: null });
+  });
+
+  it("an API key: creating assumed granted, nothing to ask", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    await storedCredential.setValue({ kind: "apiKey", apiKey: "0123456789abcdef0123456789abcdef" });
+    expect(await canCreateCandidates()).toBe(true);
+    expect(await toAskAgain()).toEqual([]);
   });
 });

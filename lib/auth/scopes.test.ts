@@ -2,9 +2,9 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { cachedPolicy, cachedPolicySecrets } from "../settings/policy";
 import { accessTokenItem, refreshTokenItem, storedCredential } from "./credential-store";
-import { canReadAccount, canReadJobs, grantedScopes } from "./scopes";
+import { canCreateCandidates, canReadAccount, canReadJobs, grantedScopes } from "./scopes";
 
-const required = ["candidates_read", "candidates_create", "candidates_manage"];
+const required = ["candidates_read", "candidates_manage", "candidates_create"];
 
 async function signedIn(scopes: string[]): Promise<void> {
   await refreshTokenItem.setValue({ refreshToken: "r", scopes, connectedAt: 1 });
@@ -30,6 +30,13 @@ describe("what the credential may do beyond candidates", () => {
     expect(await canReadAccount()).toBe(false);
   });
 
+  it("a sign-in made with create-and-update off (no candidates_create): may not create candidates", async () => {
+    await signedIn(["candidates_read", "candidates_manage", "user_me_read"]);
+    expect(await canCreateCandidates()).toBe(false);
+    await signedIn(required);
+    expect(await canCreateCandidates()).toBe(true);
+  });
+
   it("a grant kept with its access token only (no refresh token) counts too", async () => {
     await accessTokenItem.setValue({
       accessToken: "a",
@@ -46,10 +53,12 @@ describe("what the credential may do beyond candidates", () => {
     await storedCredential.setValue({ kind: "apiKey", apiKey: "0123456789abcdef0123456789abcdef" });
     expect(await grantedScopes()).toBe("all");
     expect(await canReadJobs()).toBe(true);
+    expect(await canCreateCandidates()).toBe(true);
     await storedCredential.setValue(null);
     await cachedPolicy.setValue({ policy: { authMode: "clientCredentials", clientId: "system" }, problems: [] });
     await cachedPolicySecrets.setValue({ clientSecret: "s" });
     expect(await canReadJobs()).toBe(true);
     expect(await canReadAccount()).toBe(true);
+    expect(await canCreateCandidates()).toBe(true);
   });
 });

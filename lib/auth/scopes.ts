@@ -1,4 +1,4 @@
-import { accountScope, jobsScope } from "../smartrecruiters/oauth";
+import { accountScope, createScope, jobsScope } from "../smartrecruiters/oauth";
 import { authConfig } from "./auth-config";
 import { type AccessToken, accessTokenItem, type RefreshToken, refreshTokenItem } from "./credential-store";
 
@@ -24,6 +24,16 @@ export async function grantedScopes(): Promise<GrantedScopes> {
 }
 
 export const grants = (scopes: GrantedScopes, scope: string): boolean => scopes === "all" || scopes.includes(scope);
+
+/**
+ * Whether creating a candidate may work: false when the interviewer's sign-in was not granted
+ * `candidates_create` (asked only while create-and-update is on: switched on after signing in, the
+ * grant lacks it until the interviewer signs in again). The caller checks the setting itself; with
+ * false, nothing is created: SmartRecruiters would refuse it.
+ */
+export async function canCreateCandidates(): Promise<boolean> {
+  return grants(await grantedScopes(), createScope);
+}
 
 /** Whether `GET /jobs` may work: false only when the interviewer's sign-in was not granted `jobs_read`. */
 export async function canReadJobs(): Promise<boolean> {

@@ -7,9 +7,10 @@ import {
   authorizationUrl,
   exchangeCode,
   missingScopes,
+  neededScopes,
   readAuthorizationAnswer,
   requestedScopes,
-  requiredScopes,
+  type ScopeNeeds,
 } from "../smartrecruiters/oauth";
 import { type AuthConfig, authConfig } from "./auth-config";
 import { accessTokenItem, authProblemItem, refreshTokenItem, storedCredential } from "./credential-store";
@@ -66,8 +67,16 @@ async function verified(apiBaseUrl: string, accessToken: string, fetchImpl?: typ
 
 type Authorization = { code: string; secrets: SignInSecrets; redirectUri: string; scopes: readonly string[] } | "cancelled";
 
-/** SmartRecruiters' authorization page in a browser window, asking for `scopes`; the code it answers with. */
-async function authorize(options: SignInOptions, target: Endpoints, scopes: readonly string[]): Promise<Authorization> {
+/**
+ * SmartRecruiters' authorization page in a browser window, asking for `scopes` (the ones `needs` calls
+ * for, and optional ones); the code it answers with.
+ */
+async function authorize(
+  options: SignInOptions,
+  target: Endpoints,
+  needs: ScopeNeeds,
+  scopes: readonly string[] = requestedScopes(needs),
+): Promise<Authorization> {
   const secrets = await newSignIn();
   const redirectUri = options.identity.getRedirectURL();
   let redirectedTo: string | undefined;
@@ -91,9 +100,9 @@ async function authorize(options: SignInOptions, target: Endpoints, scopes: read
   const answer = readAuthorizationAnswer(redirectedTo, secrets.state);
   if ("error" in answer) {
     if (answer.error === "access_denied") return "cancelled";
-    // A scope this SmartRecruiters does not know (the optional ones are not verified): ask again for the required ones only.
-    if (answer.error === "invalid_scope" && scopes.length > requiredScopes.length)
-      return authorize(options, target, requiredScopes);
+    // A scope this SmartRecruiters does not know (the optional ones are not verified): ask again for the needed ones only.
+    const needed = neededScopes(needs);
+    if (answer.error === "invalid_scope" && scopes.length > needed.length) return authorize(options, target, needs, needed);
     throw new SmartRecruitersError(
       "bad-request",
       t("errSignInRefused", `${answer.error}${answer.description ? `: ${answer.description}` : ""}`),
@@ -105,10 +114,12 @@ async function authorize(options: SignInOptions, target: Endpoints, scopes: read
 /**
  * "Log in and give permission": SmartRecruiters' authorization page in a browser window, with
  * `state` and PKCE (S256); the code is exchanged at the configured token URL (SmartRecruiters, or the
- * organisation's own token endpoint), with the client secret when the policy sets one. It asks for the
- * required scopes, `user_me_read` (the interviewer's name), and `jobs_read` while the extension may
- * create candidates; only the required ones must be granted. Nothing is kept unless the tokens carry
- * them and one API call with them succeeds. Closing the window changes nothing.
+ * organisation's own token endpoint), with the client secret when the policy sets one. It asks only for
+ * what the current settings use: reading and tagging candidates, `user_me_read` (the interviewer's
+ * name), and, while create-and-update is on, `candidates_create` and `jobs_read`. The needed ones must
+ * be granted (so a grant without `candidates_create` connects while create-and-update is off); nothing
+ * is kept unless the tokens carry them and one API call with them succeeds. Switching create-and-update
+ * on later needs a new sign-in (./needed-scopes.ts). Closing the window changes nothing.
  */
 export async function signInWithOAuth(options: SignInOptions, choice: EndpointChoice = {}): Promise<SignInOutcome> {
   const config = await authConfig();
@@ -118,7 +129,8 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
   if (!target.clientId) throw new SmartRecruitersError("bad-request", t("errNoClientId"));
   const now = options.now ?? Date.now;
   const { createAndUpdateCandidates } = await readSettings();
-  const authorization = await authorize(options, target, requestedScopes({ readJobs: createAndUpdateCandidates }));
+  const needs: ScopeNeeds = { createAndUpdate: createAndUpdateCandidates };
+  const authorization = await authorize(options, target, needs);
   if (authorization === "cancelled") return "cancelled";
   const { code, secrets, redirectUri, scopes } = authorization;
   const started = now();
@@ -127,9 +139,10 @@ export async function signInWithOAuth(options: SignInOptions, choice: EndpointCh
     { code, redirectUri, codeVerifier: secrets.codeVerifier, scopes },
     now,
   );
-  const missing = missingScopes(tokens.scopes);
+  const needed = neededScopes(needs);
+  const missing = missingScopes(tokens.scopes, needed);
   if (missing.length > 0)
-    throw new SmartRecruitersError("access-denied", t("errScopesNotGranted", missing.join(", "), requiredScopes.join(", ")));
+    throw new SmartRecruitersError("access-denied", t("errScopesNotGranted", missing.join(", "), needed.join(", ")));
   await verified(target.apiBaseUrl, tokens.accessToken, options.fetch);
   await Promise.all([
     refreshTokenItem.setValue(

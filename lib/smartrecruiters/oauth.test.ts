@@ -4,6 +4,8 @@ import {
   authorizationUrl,
   clientCredentialsToken,
   exchangeCode,
+  missingScopes,
+  neededScopes,
   refreshTokens,
   requestedScopes,
   type TokenEndpoint,
@@ -36,14 +38,28 @@ async function refusal(promise: Promise<unknown>): Promise<SmartRecruitersError>
 }
 
 describe("scopes asked", () => {
-  it("asks the required scopes and the user's name; reading jobs only while candidates may be created", () => {
-    expect(requestedScopes({ readJobs: false })).toEqual([
+  it("create-and-update off: reading and tagging candidates and the user's name; no creating, no jobs", () => {
+    expect(requestedScopes({ createAndUpdate: false })).toEqual(["candidates_read", "candidates_manage", "user_me_read"]);
+    expect(neededScopes({ createAndUpdate: false })).toEqual(["candidates_read", "candidates_manage"]);
+  });
+
+  it("create-and-update on: creating candidates too, and reading jobs (to create them for the interview's job)", () => {
+    expect(requestedScopes({ createAndUpdate: true })).toEqual([
       "candidates_read",
-      "candidates_create",
       "candidates_manage",
+      "candidates_create",
       "user_me_read",
+      "jobs_read",
     ]);
-    expect(requestedScopes({ readJobs: true })).toContain("jobs_read");
+    expect(neededScopes({ createAndUpdate: true })).toEqual(["candidates_read", "candidates_manage", "candidates_create"]);
+  });
+
+  it("names the needed scopes a grant lacks: the required ones unless told which", () => {
+    expect(missingScopes(["candidates_read"])).toEqual(["candidates_manage"]);
+    expect(missingScopes(["candidates_read", "candidates_manage"])).toEqual([]);
+    expect(missingScopes(["candidates_read", "candidates_manage"], neededScopes({ createAndUpdate: true }))).toEqual([
+      "candidates_create",
+    ]);
   });
 
   it("sends them space-separated in the authorization URL", () => {
@@ -54,10 +70,10 @@ describe("scopes asked", () => {
         redirectUri: "https://x.chromiumapp.org/",
         state: "s",
         codeChallenge: "c",
-        scopes: requestedScopes({ readJobs: true }),
+        scopes: requestedScopes({ createAndUpdate: true }),
       }),
     );
-    expect(url.searchParams.get("scope")).toBe("candidates_read candidates_create candidates_manage user_me_read jobs_read");
+    expect(url.searchParams.get("scope")).toBe("candidates_read candidates_manage candidates_create user_me_read jobs_read");
   });
 });
 

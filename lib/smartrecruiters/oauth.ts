@@ -5,20 +5,33 @@ import { errorFromResponse, SmartRecruitersError } from "./errors";
 
 /** SmartRecruiters' OAuth 2.0: the authorization URL and the token endpoint's grants and errors. */
 
-/** What the extension cannot work without: read, create and update candidates (tags included). */
-export const requiredScopes = ["candidates_read", "candidates_create", "candidates_manage"] as const;
+/** What every sign-in must be granted: reading candidates, and updating them (the rating tags). */
+export const requiredScopes = ["candidates_read", "candidates_manage"] as const;
+
+/** Creating candidates: asked for, and needed, only while create-and-update is on. */
+export const createScope = "candidates_create";
 
 /** Asked for, but a grant without them still connects: the user's name (`users/me`) and reading jobs. */
 export const accountScope = "user_me_read";
 export const jobsScope = "jobs_read";
 
+/** What the settings say the extension may do: with create-and-update on it also creates candidates. */
+export interface ScopeNeeds {
+  createAndUpdate: boolean;
+}
+
+/** The scopes a sign-in must be granted under these settings: the required ones, and creating while create-and-update is on. */
+export function neededScopes(needs: ScopeNeeds): string[] {
+  return [...requiredScopes, ...(needs.createAndUpdate ? [createScope] : [])];
+}
+
 /**
- * The scopes a sign-in asks for, space-separated in the authorization URL: the required ones, the
+ * The scopes a sign-in asks for, space-separated in the authorization URL: the needed ones, the
  * user's name, and reading jobs only while the extension may create candidates (it looks up the
- * interview's job to create them for it).
+ * interview's job to create them for it). Never more than the settings use.
  */
-export function requestedScopes(options: { readJobs: boolean }): string[] {
-  return [...requiredScopes, accountScope, ...(options.readJobs ? [jobsScope] : [])];
+export function requestedScopes(needs: ScopeNeeds): string[] {
+  return [...neededScopes(needs), accountScope, ...(needs.createAndUpdate ? [jobsScope] : [])];
 }
 
 export interface TokenSet {
@@ -86,9 +99,9 @@ function parseTokenSet(body: unknown, now: number, assumed: readonly string[]): 
   };
 }
 
-/** Scopes SmartRecruiters did not grant, by name. */
-export function missingScopes(granted: readonly string[]): string[] {
-  return requiredScopes.filter((scope) => !granted.includes(scope));
+/** The scopes of `needed` (default: the required ones) SmartRecruiters did not grant, by name. */
+export function missingScopes(granted: readonly string[], needed: readonly string[] = requiredScopes): string[] {
+  return needed.filter((scope) => !granted.includes(scope));
 }
 
 /** A refusal from the token endpoint, with the OAuth error code ("invalid_grant": sign in again). */
