@@ -106,7 +106,12 @@ export function createLookups(context: SyncContext, match: Matcher, retryDelay: 
         if (!settings.integrationEnabled) return { status: "disabled" };
         const { profileUrlTemplate } = await context.connect();
         const createAndUpdate = settings.createAndUpdateCandidates;
-        const result = await withRetries(() => match({ interviewName, jobTitle, person, createAndUpdate }), retryDelay);
+        // Switched on, but the sign-in may not create (the side panel asks to sign in again): find only.
+        const mayCreate = await context.mayCreate(createAndUpdate);
+        const result = await withRetries(
+          () => match({ interviewName, jobTitle, person, createAndUpdate: mayCreate }),
+          retryDelay,
+        );
         if (result.status === "not-found") return { status: "not-found", createAndUpdate };
         if (result.status === "no-email") return { status: "no-email" };
         if (result.status === "hidden") return { status: "hidden", cause: result.cause, job: result.job };

@@ -155,3 +155,12 @@ describe("100 ratings over 20 unknown candidates with 30 % faults, 'applied, the
     expect(faults.filter((r) => r.fault?.startsWith("applied") && r.path.endsWith("/tags")).length).toBeGreaterThan(0);
   }, 120_000);
 });
+
+describe("create-and-update on, but a sign-in not granted candidates_create", () => {
+  it("finds only: nothing is created, and the page hears 'not found' (the side panel asks to sign in again)", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    const sync = createSyncService({ scheduleWake: vi.fn(), canCreateCandidates: async () => false });
+    expect(await sync.lookup(interviewName, li, jobTitle)).toEqual({ status: "not-found", createAndUpdate: true });
+    expect(await sandbox.writes()).toEqual([]);
+  });
+});

@@ -48,8 +48,8 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
     context.cache.forget(person.email);
     const memory = await createdCandidates.find(person.email, person.lastName);
     if (memory && "id" in memory && memory.id === deadId) await createdCandidates.forget(person.email, person.lastName);
-    const { createAndUpdateCandidates } = await readSettings();
-    const result = await match({ interviewName, jobTitle: person.jobTitle, person, createAndUpdate: createAndUpdateCandidates });
+    const createAndUpdate = await context.mayCreate((await readSettings()).createAndUpdateCandidates);
+    const result = await match({ interviewName, jobTitle: person.jobTitle, person, createAndUpdate });
     await knownPeople.forget(deadId);
     if (!("candidate" in result)) throw gone();
     const aliveId = result.candidate.id;

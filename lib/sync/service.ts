@@ -15,6 +15,8 @@ export interface SyncServiceOptions {
   tokens?: TokenKeeper;
   /** Whether the sign-in may read jobs (`jobs_read`); default: yes (a refusal is then remembered). */
   canReadJobs?(): Promise<boolean>;
+  /** Whether the sign-in may create candidates (`candidates_create`); default: yes. */
+  canCreateCandidates?(): Promise<boolean>;
   /** SmartRecruiters' limits by default (tests that are not about them may loosen them). */
   rateLimits?: RateLimits;
   /** The wait between a lookup's attempts after a passing failure: exponential backoff with jitter by default. */
@@ -30,6 +32,7 @@ export function createSyncService(options: SyncServiceOptions) {
   const context = createSyncContext({
     tokens: options.tokens ?? createTokenKeeper(),
     canReadJobs: options.canReadJobs ?? (async () => true),
+    canCreateCandidates: options.canCreateCandidates ?? (async () => true),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
   });
   const match = createMatcher(context);

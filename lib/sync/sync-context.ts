@@ -38,6 +38,8 @@ export interface SyncContextOptions {
   tokens: TokenKeeper;
   /** Whether the sign-in may read jobs (`jobs_read`); without it only the policy's job mapping is used. */
   canReadJobs(): Promise<boolean>;
+  /** Whether the sign-in may create candidates (`candidates_create`); without it nothing is created or renamed. */
+  canCreateCandidates(): Promise<boolean>;
   /** SmartRecruiters' limits by default; tests that are not about them may loosen them. */
   rateLimits?: RateLimits;
 }
@@ -66,6 +68,10 @@ export function createSyncContext(options: SyncContextOptions) {
   return {
     cache,
     jobs,
+    /** Create-and-update as it can work now: the setting, and a sign-in that may create candidates. */
+    async mayCreate(setting: boolean): Promise<boolean> {
+      return setting && (await options.canCreateCandidates());
+    },
     failure,
     client: requireClient,
     policy: () => cachedPolicy.getValue(),
