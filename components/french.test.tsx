@@ -2,14 +2,15 @@ import { fireEvent, render, screen, waitFor, within } from "@testing-library/pre
 import { describe, expect, it, vi } from "vitest";
 import { startInterviewPage, widgetHostTag } from "../lib/content/interview-page";
 import { speakFrench } from "../lib/i18n/fake-i18n";
-import type { CandidateDetailsResponse, PageStatus, Request } from "../lib/messaging/protocol";
+import { fakeSend } from "../lib/messaging/fake-send";
+import { type CandidateDetailsResponse, type PageStatus, parseRequest, type Request } from "../lib/messaging/protocol";
 import type { ActivityEntry } from "../lib/sync/activity";
 import type { OutboxEntry } from "../lib/sync/outbox";
 import { ratingTag } from "../lib/sync/rating-tag";
 import { InterviewWidget, type InterviewWidgetProps } from "./InterviewWidget";
 import { SidePanel } from "./sidepanel/SidePanel";
 import { createPanelStore } from "./sidepanel/store";
-import { annDetails, annInterview, connectionStatus, memoryStorage, refusedWrite } from "./sidepanel/test-fixtures";
+import { annDetails, annFound, annInterview, connectionStatus, memoryStorage, refusedWrite } from "./sidepanel/test-fixtures";
 
 const ready = { kind: "ready", profileUrl: "https://sr.example/c1" } as const;
 
@@ -27,10 +28,10 @@ function panel(options: {
   activity?: ActivityEntry[];
 }) {
   const connection = connectionStatus(options.connected);
-  const send = vi.fn(async (request: Request) => {
-    if (request.type === "candidateDetails") return options.details ?? { status: "no-candidate" };
-    if (request.type === "activeTab") return { status: "ok", page: options.page ?? null };
-    return { status: "ok", connection };
+  const send = fakeSend({
+    candidateDetails: () => options.details ?? { status: "no-candidate" },
+    activeTab: () => ({ status: "ok", page: options.page ?? null }),
+    getStatus: () => ({ status: "ok", connection }),
   });
   const store = createPanelStore({
     send,
@@ -86,12 +87,18 @@ describe("in French (the browser's language)", () => {
     const page = startInterviewPage({
       document,
       signal: controller.signal,
-      send: async (request) => {
-        sent.push(request);
-        if (request.type === "lookup")
-          return { status: "found", candidateId: "c1", profileUrl: "https://sr.example/c1", rating: null };
-        return { status: "saved", rating: request.type === "rate" ? request.rating : null };
-      },
+      send: fakeSend(
+        {
+          lookup: () => ({ status: "found", candidateId: "c1", profileUrl: "https://sr.example/c1", rating: null }),
+          rate: (request) => ({ status: "saved", rating: request.rating }),
+          pageStatus: () => ({ status: "ok" }),
+          prefetch: () => ({ status: "ok" }),
+        },
+        (request) => {
+          const parsed = parseRequest(request);
+          if (parsed) sent.push(parsed);
+        },
+      ),
     });
     const host = document.querySelector(widgetHostTag) as HTMLElement;
     expect(host.lang).toBe("fr");
@@ -124,7 +131,11 @@ describe("in French (the browser's language)", () => {
     panel({
       connected: true,
       page: annInterview,
-      details: annDetails({}, { tags: ["hellohire - csr - yes"], jobTitle: "Customer Service Representative", jobStatus: null }),
+      details: annDetails(annFound, {
+        tags: ["hellohire - csr - yes"],
+        jobTitle: "Customer Service Representative",
+        jobStatus: null,
+      }),
       outbox: [refusedWrite()],
       activity: [{ at: Date.now(), candidateId: "cand-0001-x", interviewName: "CSR", rating: "yes", outcome: "saved" }],
     });

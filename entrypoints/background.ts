@@ -7,11 +7,12 @@ import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts } from "../lib/background/admin-hosts";
 import { startRetention } from "../lib/background/retention";
+import { type RouterDeps, route } from "../lib/background/router";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import { loadMessages } from "../lib/i18n/messages";
-import type { TabCommand } from "../lib/messaging/protocol";
-import { route } from "../lib/messaging/router";
+import type { Failure } from "../lib/messaging/protocol";
+import { sendTabCommand } from "../lib/messaging/send";
 import type { TrustedSenders } from "../lib/messaging/sender";
 import { cachedPolicy, refreshPolicy } from "../lib/settings/policy";
 import { oneAtATime } from "../lib/shared/one-at-a-time";
@@ -93,16 +94,15 @@ export default defineBackground(() => {
   loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
   const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens, canReadJobs });
-  const sendToTab = (tabId: number, command: TabCommand) => browser.tabs.sendMessage(tabId, command, { frameId: 0 });
   const signIn = (choice: EndpointChoice) => signInWithOAuth({ identity: browser.identity }, choice);
   const trusted = trustedSenders();
   // Messages wait for the first look at the admin-added addresses, so a page there is not refused at start-up.
   const adminHostsReady = followAdminHosts(trusted);
-  const deps = {
+  const deps: RouterDeps = {
     sync,
     trusted,
     activeTabId,
-    sendToTab,
+    sendToTab: sendTabCommand,
     signIn,
     learnAccount: () => learnAccount(async () => (await connectedClient(tokens)).client),
   };
@@ -111,7 +111,11 @@ export default defineBackground(() => {
     adminHostsReady
       .then(() => route(message, sender, deps))
       .then(sendResponse, () =>
-        sendResponse({ status: "error", kind: "invalid-response", message: "The extension could not handle that." }),
+        sendResponse({
+          status: "error",
+          kind: "invalid-response",
+          message: "The extension could not handle that.",
+        } satisfies Failure),
       );
     return true;
   });
@@ -122,7 +126,7 @@ export default defineBackground(() => {
     if (!rating) return;
     const target = tab?.id !== undefined ? Promise.resolve([tab]) : browser.tabs.query({ active: true, lastFocusedWindow: true });
     target
-      .then(([active]) => (active?.id === undefined ? undefined : sendToTab(active.id, { type: "rateShortcut", rating })))
+      .then(([active]) => (active?.id === undefined ? undefined : sendTabCommand(active.id, { type: "rateShortcut", rating })))
       .catch(() => undefined);
   });
 

@@ -1,6 +1,7 @@
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { ConnectionStatus, Request } from "../../lib/messaging/protocol";
+import { fakeSend } from "../../lib/messaging/fake-send";
+import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
@@ -16,24 +17,27 @@ function panel(
   options: { settings?: Partial<UserSettings>; managed?: SettingName[] } = {},
 ) {
   const connection: ConnectionStatus = { ...connectionStatus(false), ...status };
-  const send = vi.fn(async (request: Request): Promise<unknown> => {
-    if (request.type === "connectApiKey")
-      return { status: "ok", connection: { ...connection, connected: true, method: "apiKey" } };
-    if (request.type === "disconnect") return { status: "ok", connection: connectionStatus(false) };
-    if (request.type === "connectOAuth")
-      return signIn === "refused"
-        ? {
-            status: "error",
-            kind: "not-connected",
-            message: "The token endpoint (www.smartrecruiters.com) refused the sign-in without a client secret.",
-          }
-        : { status: "ok", connection: { ...connection, connected: true, method: "oauth" } };
-    if (request.type === "activeTab") return { status: "ok", page: null };
-    if (request.type === "candidateDetails") return { status: "no-candidate" };
-    return { status: "ok", connection };
-  });
-  const store = createPanelStore({
+  const send = vi.fn((_request: unknown) => undefined);
+  const answers = fakeSend(
+    {
+      connectApiKey: () => ({ status: "ok", connection: { ...connection, connected: true, method: "apiKey" } }),
+      disconnect: () => ({ status: "ok", connection: connectionStatus(false) }),
+      connectOAuth: () =>
+        signIn === "refused"
+          ? {
+              status: "error",
+              kind: "not-connected",
+              message: "The token endpoint (www.smartrecruiters.com) refused the sign-in without a client secret.",
+            }
+          : { status: "ok", connection: { ...connection, connected: true, method: "oauth" } },
+      activeTab: () => ({ status: "ok", page: null }),
+      candidateDetails: () => ({ status: "no-candidate" }),
+      getStatus: () => ({ status: "ok", connection }),
+    },
     send,
+  );
+  const store = createPanelStore({
+    send: answers,
     readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false, ...options.settings }),
     managedSettings: async () => options.managed ?? [],
     policyProblems: async () => [],

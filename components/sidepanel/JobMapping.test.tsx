@@ -1,7 +1,7 @@
 import { render, screen, waitFor, within } from "@testing-library/preact";
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { speakFrench } from "../../lib/i18n/fake-i18n";
-import type { Request } from "../../lib/messaging/protocol";
+import { fakeSend } from "../../lib/messaging/fake-send";
 import type { JobMapping } from "../../lib/settings/policy";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
@@ -9,10 +9,10 @@ import { connectionStatus, memoryStorage } from "./test-fixtures";
 
 /** The side panel, connected, with the organisation's policy mapping interviews to jobs as `policy.jobs` holds at each read. */
 function panel(policy: { jobs: JobMapping | undefined }) {
-  const send = vi.fn(async (request: Request) => {
-    if (request.type === "activeTab") return { status: "ok", page: null };
-    if (request.type === "candidateDetails") return { status: "no-candidate" };
-    return { status: "ok", connection: connectionStatus(true) };
+  const send = fakeSend({
+    activeTab: () => ({ status: "ok", page: null }),
+    candidateDetails: () => ({ status: "no-candidate" }),
+    getStatus: () => ({ status: "ok", connection: connectionStatus(true) }),
   });
   const store = createPanelStore({
     send,

@@ -1,18 +1,13 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import type {
-  CandidateDetailsResponse,
-  ConnectionStatus,
-  LookupResponse,
-  PageStatus,
-  Request,
-} from "../../lib/messaging/protocol";
+import { fakeSend } from "../../lib/messaging/fake-send";
+import type { CandidateDetailsResponse, ConnectionStatus, LookupResponse, PageStatus } from "../../lib/messaging/protocol";
 import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
-import { annDetails, annInterview, annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./test-fixtures";
+import { annDetails, annFound, annInterview, annOnPage, connectionStatus, memoryStorage, refusedWrite } from "./test-fixtures";
 
 interface PanelOptions {
   connected: boolean;
@@ -47,32 +42,34 @@ function panel(options: PanelOptions) {
     ...options.status,
     ...(connected ? { connected: true, method: options.status?.method ?? "apiKey" } : {}),
   });
-  const send = vi.fn(async (request: Request) => {
-    switch (request.type) {
-      case "connectApiKey":
-        return options.connectFails
+  /** Every message the panel sends, in order. */
+  const send = vi.fn((_request: unknown) => undefined);
+  const answers = fakeSend(
+    {
+      connectApiKey: () =>
+        options.connectFails
           ? { status: "error", kind: "not-connected", message: "Not connected to SmartRecruiters: the credential was refused." }
-          : { status: "ok", connection: connection(true) };
-      case "connectOAuth":
+          : { status: "ok", connection: connection(true) },
+      connectOAuth: () => {
         if (options.signIn === "error")
           return { status: "error", kind: "no-api-access", message: "Your SmartRecruiters plan does not include API access." };
         return options.signIn === "cancelled"
           ? { status: "cancelled", connection: connection(false) }
           : { status: "ok", connection: { ...connection(true), method: "oauth" } };
-      case "disconnect":
-        return { status: "ok", connection: connection(false) };
-      case "candidateDetails":
-        return options.details ?? { status: "no-candidate" };
-      case "activeTab":
-        return { status: "ok", page: options.page ?? null };
-      case "copyPageStructure":
-        return { status: "ok", structure: options.structure ?? "<html>\n  <body>" };
-      default:
+      },
+      disconnect: () => ({ status: "ok", connection: connection(false) }),
+      candidateDetails: () => options.details ?? { status: "no-candidate" },
+      activeTab: () => ({ status: "ok", page: options.page ?? null }),
+      copyPageStructure: () => ({ status: "ok", structure: options.structure ?? "<html>\n  <body>" }),
+      outboxAction: () => ({ status: "ok" }),
+      async getStatus() {
         if (options.statusAnswer === "fail") throw new Error("Could not establish connection. Receiving end does not exist.");
         await options.statusAnswer;
         return { status: "ok", connection: connection(options.connected) };
-    }
-  });
+      },
+    },
+    send,
+  );
   const writeSetting = vi.fn(async () => undefined);
   const hosts = { missing: [] as string[], grant: false, ...options.hosts };
   const allowHosts = vi.fn(async (patterns: string[]) => {
@@ -81,7 +78,7 @@ function panel(options: PanelOptions) {
   });
   const copyText = vi.fn(async (_text: string) => undefined);
   const store = createPanelStore({
-    send,
+    send: answers,
     readSettings: () => (options.settingsNeverRead ? new Promise<UserSettings>(() => undefined) : Promise.resolve(settings)),
     managedSettings: async () => options.managed ?? [],
     policyProblems: async () => options.policyProblems ?? [],
@@ -162,7 +159,7 @@ describe("SidePanel", () => {
       connected: true,
       page: annInterview,
       details: annDetails(
-        { status: "first-name-updated" },
+        { ...annFound, status: "first-name-updated" },
         { tags: ["bilingual", "hellohire - csr - yes"], jobTitle: "Customer Service Representative", jobStatus: "IN_REVIEW" },
       ),
       outbox: [refusedWrite()],
@@ -226,7 +223,7 @@ describe("SidePanel", () => {
 
   it("says where a candidate this browser created went: the job, or the talent pool with why and the fix", async () => {
     const created = (job: NonNullable<Extract<LookupResponse, { candidateId: string }>["job"]>) =>
-      annDetails({ status: "created", job } as Partial<LookupResponse>);
+      annDetails({ ...annFound, status: "created", job });
     const { view } = panel({
       connected: true,
       page: { ...annInterview, jobTitle: "Customer Service Representative" },

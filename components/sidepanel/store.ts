@@ -2,14 +2,12 @@ import { persist, type StateStorage } from "zustand/middleware";
 import { createStore } from "zustand/vanilla";
 import { t } from "../../lib/i18n/messages";
 import type {
-  ActiveTabResponse,
   CandidateDetailsResponse,
   ConnectionStatus,
-  ConnectResponse,
+  PageRequestType,
   PageStatus,
-  Request,
-  StatusResponse,
-  StructureResponse,
+  RequestOf,
+  SendMessage,
 } from "../../lib/messaging/protocol";
 import type { JobMapping } from "../../lib/settings/policy";
 import { policyTemplate } from "../../lib/settings/policy-template";
@@ -20,7 +18,8 @@ import { bindStore } from "./bound-store";
 import { snapshotOptions } from "./snapshot";
 
 export interface PanelBackend {
-  send(request: Request): Promise<unknown>;
+  /** To the background (lib/messaging/send.ts): the panel's own messages, each answer typed by its message. */
+  send: SendMessage<PageRequestType>;
   readSettings(): Promise<UserSettings>;
   managedSettings(): Promise<SettingName[]>;
   /** Policy values the extension ignored as invalid, by key (never the value). */
@@ -97,9 +96,9 @@ export function createPanelStore(backend: PanelBackend) {
   const api = createStore<PanelState>()(
     persist(
       (set, get) => {
-        async function connectWith(request: Request): Promise<boolean> {
+        async function connectWith(request: RequestOf<"connectOAuth" | "connectApiKey">): Promise<boolean> {
           set({ busy: true, error: null });
-          const response = (await backend.send(request)) as ConnectResponse;
+          const response = await backend.send(request);
           if (response.status === "error") {
             set({ busy: false, error: response.message });
             return false;
@@ -158,13 +157,13 @@ export function createPanelStore(backend: PanelBackend) {
             await get().loadHosts();
           },
           async loadPage() {
-            const response = (await backend.send({ type: "activeTab" })) as ActiveTabResponse;
-            set({ page: response.page, copied: null });
+            const response = await backend.send({ type: "activeTab" });
+            set({ page: response.status === "ok" ? response.page : null, copied: null });
             await get().loadCandidate();
           },
           async loadCandidate() {
-            const response = (await backend.send({ type: "candidateDetails" })) as CandidateDetailsResponse;
-            set({ candidate: response });
+            const response = await backend.send({ type: "candidateDetails" });
+            set({ candidate: response.status === "error" ? null : response });
           },
           async loadActivity() {
             set({ activity: await backend.readActivity() });
@@ -210,19 +209,23 @@ export function createPanelStore(backend: PanelBackend) {
           },
           async loadConnection() {
             try {
-              const status = (await backend.send({ type: "getStatus" })) as StatusResponse;
-              set({ connection: status.connection });
+              const status = await backend.send({ type: "getStatus" });
+              set(status.status === "ok" ? { connection: status.connection } : { error: status.message });
             } catch {
               set({ error: t("backgroundSilent") });
             }
           },
           async disconnect() {
             set({ busy: true, error: null });
-            const response = (await backend.send({ type: "disconnect" })) as StatusResponse;
-            set({ busy: false, connection: response.connection });
+            const response = await backend.send({ type: "disconnect" });
+            set(
+              response.status === "ok"
+                ? { busy: false, connection: response.connection }
+                : { busy: false, error: response.message },
+            );
           },
           async copyPageStructure() {
-            const response = (await backend.send({ type: "copyPageStructure" })) as StructureResponse;
+            const response = await backend.send({ type: "copyPageStructure" });
             if (response.status !== "ok") {
               set({ copied: { ok: false, message: response.message } });
               return;

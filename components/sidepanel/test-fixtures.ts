@@ -17,21 +17,17 @@ export const annOnPage = { firstName: "Ann", lastName: "O'Neil", email: "ann.one
 /** The active tab: Hellohire's one-on-one "CSR" interview with Ann. */
 export const annInterview: PageStatus = { kind: "one-on-one", interviewName: "CSR", candidate: annOnPage };
 
+/** Ann found in SmartRecruiters, rated yes by this browser. */
+export const annFound: Extract<LookupResponse, { candidateId: string }> = {
+  status: "found",
+  candidateId: "cand-1",
+  profileUrl: "https://sr.example/c/cand-1",
+  rating: "yes",
+};
+
 /** The background's details of Ann in that interview: found (or as `match` says), with SmartRecruiters' record if given. */
-export function annDetails(match: Partial<LookupResponse> = {}, record?: CandidateRecord): CandidateDetailsResponse {
-  return {
-    status: "ok",
-    interviewName: "CSR",
-    candidate: annOnPage,
-    match: {
-      status: "found",
-      candidateId: "cand-1",
-      profileUrl: "https://sr.example/c/cand-1",
-      rating: "yes",
-      ...match,
-    } as LookupResponse,
-    ...(record ? { record } : {}),
-  };
+export function annDetails(match: LookupResponse = annFound, record?: CandidateRecord): CandidateDetailsResponse {
+  return { status: "ok", interviewName: "CSR", candidate: annOnPage, match, ...(record ? { record } : {}) };
 }
 
 /** A write SmartRecruiters refused for good (403), kept in the outbox with its reason. */

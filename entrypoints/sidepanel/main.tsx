@@ -6,6 +6,7 @@ import { createPanelStore } from "../../components/sidepanel/store";
 import { missingPatterns } from "../../lib/background/admin-hosts";
 import { watchTabStatuses } from "../../lib/background/tab-status";
 import { loadMessages } from "../../lib/i18n/messages";
+import { sendMessage } from "../../lib/messaging/send";
 import { cachedPolicy } from "../../lib/settings/policy";
 import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
 import { activityItem } from "../../lib/sync/activity-store";
@@ -14,7 +15,7 @@ import { outboxItem } from "../../lib/sync/outbox-store";
 import css from "./style.css?inline";
 
 const store = createPanelStore({
-  send: (request) => browser.runtime.sendMessage(request),
+  send: sendMessage,
   readSettings,
   managedSettings,
   policyProblems: async () => (await cachedPolicy.getValue()).problems,

@@ -1,7 +1,13 @@
 import { applyMarkupOverride } from "../hellohire/markup-override";
-import type { PageConfig, Request } from "../messaging/protocol";
+import {
+  type ContentRequestType,
+  parseTabCommand,
+  type RequestOf,
+  type TabCommandHandlers,
+  type TabCommandOf,
+  type TabCommandType,
+} from "../messaging/protocol";
 import type { OutboxEntry } from "../sync/outbox";
-import { isRating } from "../sync/rating-tag";
 import type { ContentExtensionApi, MessageListener } from "./extension-api";
 import { type InterviewPage, startInterviewPage } from "./interview-page";
 import { redactedStructure } from "./page-structure";
@@ -24,7 +30,7 @@ export function runContentScript(
   isAlive?: () => boolean,
 ): void {
   let running: { controller: AbortController; page: InterviewPage } | null = null;
-  const send = (request: Request) => api.runtime.sendMessage(request);
+  const send = <T extends ContentRequestType>(request: RequestOf<T>) => api.runtime.sendMessage(request);
 
   function stop() {
     running?.controller.abort();
@@ -32,10 +38,10 @@ export function runContentScript(
   }
 
   async function configure() {
-    const config = (await send({ type: "pageConfig" })) as PageConfig;
+    const config = await send({ type: "pageConfig" });
     if (signal.aborted) return;
     stop();
-    if (!config.enabled) {
+    if (config.status !== "ok" || !config.enabled) {
       send({ type: "pageStatus", status: { kind: "disabled" } }).catch(() => undefined);
       return;
     }
@@ -58,16 +64,22 @@ export function runContentScript(
     if (Array.isArray(outbox)) running?.page.outboxChanged(outbox as OutboxEntry[]);
   };
 
-  const onMessage: MessageListener = (message, sender, sendResponse) => {
-    if (sender.id !== api.runtime.id || sender.tab || typeof message !== "object" || message === null) return undefined;
-    const command = message as { type?: unknown; rating?: unknown };
-    if (command.type === "rateShortcut" && isRating(command.rating)) {
+  const commands: TabCommandHandlers = {
+    rateShortcut(command) {
       running?.page.rate(command.rating);
-      sendResponse({ status: "ok" });
-    } else if (command.type === "pageStructure") {
+      return { status: "ok" };
+    },
+    pageStructure() {
       const skip = (element: Element) => element.tagName.toLowerCase() === "srh-interview-widget";
-      sendResponse({ status: "ok", structure: redactedStructure(document.documentElement, { skip }) });
-    }
+      return { status: "ok", structure: redactedStructure(document.documentElement, { skip }) };
+    },
+  };
+  const answer = <T extends TabCommandType>(command: TabCommandOf<T>) => commands[command.type](command);
+
+  const onMessage: MessageListener = (message, sender, sendResponse) => {
+    if (sender.id !== api.runtime.id || sender.tab) return undefined;
+    const command = parseTabCommand(message);
+    if (command) sendResponse(answer(command));
     return undefined;
   };
 

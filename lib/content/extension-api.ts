@@ -1,3 +1,5 @@
+import type { ContentRequestType, SendMessage } from "../messaging/protocol";
+
 /**
  * The few extension APIs the content script uses, taken from the browser itself: Chromium's
  * MV3 `chrome` and Firefox's `browser` both return promises, so the content script needs no
@@ -17,7 +19,8 @@ export type MessageListener = (
 export interface ContentExtensionApi {
   runtime: {
     id?: string;
-    sendMessage(message: unknown): Promise<unknown>;
+    /** To the background: only the content script's own messages, each answered with its own type (lib/messaging/protocol.ts). */
+    sendMessage: SendMessage<ContentRequestType>;
     onMessage: { addListener(listener: MessageListener): void; removeListener(listener: MessageListener): void };
   };
   storage: {

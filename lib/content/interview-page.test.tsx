@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { Request } from "../messaging/protocol";
+import { type FakeAnswers, fakeSend } from "../messaging/fake-send";
+import { type LookupResponse, parseRequest, type Request, type SendMessage } from "../messaging/protocol";
 import { startInterviewPage, widgetHostTag } from "./interview-page";
 
 function roomHtml(first: string, last: string, email: string, job: string | null = null) {
@@ -15,22 +16,28 @@ const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe("startInterviewPage", () => {
   let controller: AbortController;
   let sent: Request[];
-  let send: (request: Request) => Promise<unknown>;
+  let send: SendMessage;
+  /** What the background answers: Ann and Li are found; a rating is saved. */
+  const answers: FakeAnswers = {
+    lookup: (request) => ({
+      status: "found",
+      candidateId: `id-${request.candidate.lastName}`,
+      profileUrl: "https://sr.example/c",
+      rating: null,
+    }),
+    rate: (request) => ({ status: "saved", rating: request.rating }),
+    pageStatus: () => ({ status: "ok" }),
+    prefetch: () => ({ status: "ok" }),
+  };
+  const record = (request: unknown) => {
+    const parsed = parseRequest(request);
+    if (parsed) sent.push(parsed);
+  };
 
   beforeEach(() => {
     controller = new AbortController();
     sent = [];
-    send = vi.fn(async (request: Request) => {
-      sent.push(request);
-      if (request.type === "lookup")
-        return {
-          status: "found",
-          candidateId: `id-${request.candidate.lastName}`,
-          profileUrl: "https://sr.example/c",
-          rating: null,
-        };
-      return { status: "saved", rating: request.type === "rate" ? request.rating : null };
-    });
+    send = fakeSend(answers, record);
     document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com");
   });
 
@@ -53,14 +60,12 @@ describe("startInterviewPage", () => {
   it("asks again, a little later, after a lookup met a passing problem; not after a refusal", async () => {
     vi.useFakeTimers();
     try {
-      let answers = [
+      let lookups: LookupResponse[] = [
         { status: "error", kind: "offline", message: "SmartRecruiters could not be reached." },
         { status: "found", candidateId: "id-1", profileUrl: "https://sr.example/c", rating: null },
       ];
-      send = vi.fn(async (request: Request) => {
-        sent.push(request);
-        return request.type === "lookup" ? answers.shift() : { status: "ok" };
-      });
+      const offline: LookupResponse = { status: "error", kind: "offline", message: "No answer prepared." };
+      send = fakeSend({ ...answers, lookup: () => lookups.shift() ?? offline }, record);
       startInterviewPage({ document, send, signal: controller.signal });
       await vi.advanceTimersByTimeAsync(0);
       expect(sent.filter((r) => r.type === "lookup")).toHaveLength(1);
@@ -69,7 +74,7 @@ describe("startInterviewPage", () => {
       const link = hosts()[0]?.shadowRoot?.querySelector("a");
       expect(link?.getAttribute("href")).toBe("https://sr.example/c");
 
-      answers = [{ status: "error", kind: "access-denied", message: "Denied." }];
+      lookups = [{ status: "error", kind: "access-denied", message: "Denied." }];
       document.body.innerHTML = roomHtml("Li", "Wei", "li@example.com");
       await vi.advanceTimersByTimeAsync(60_000);
       expect(sent.filter((r) => r.type === "lookup" && r.candidate.lastName === "Wei")).toHaveLength(1);

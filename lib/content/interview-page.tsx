@@ -4,7 +4,7 @@ import { widgetStyles } from "../../components/widget-styles";
 import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
 import { candidateKey, type OneOnOneInterview, type PageReading, readPage, readUpcomingEmails } from "../hellohire/read-page";
 import { messagesLanguage, t } from "../i18n/messages";
-import type { LookupResponse, PageStatus, RateResponse, Request } from "../messaging/protocol";
+import type { ContentRequestType, PageStatus, SendMessage } from "../messaging/protocol";
 import { type OutboxEntry, sameTarget } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
 import {
@@ -24,7 +24,8 @@ const lookupRetryMs = 5_000;
 
 export interface InterviewPageOptions {
   document: Document;
-  send(request: Request): Promise<unknown>;
+  /** To the background (lib/content/extension-api.ts): each answer typed by its message. */
+  send: SendMessage<ContentRequestType>;
   signal: AbortSignal;
   markup?: MarkupTable;
   /** Problems with the admin's markup override, reported with the page status. */
@@ -123,8 +124,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     if (attempt === 1) states.set(key, initialCandidateState);
     interviewOf.set(key, reading.interviewName);
     send({ type: "lookup", interviewName: reading.interviewName, jobTitle: reading.jobTitle, candidate: reading.candidate })
-      .then((response) => {
-        const answer = response as LookupResponse;
+      .then((answer) => {
         update(key, (state) => afterLookup(state, answer));
         // SmartRecruiters was out of reach or busy: while this candidate is on screen, ask again a little later.
         if (answer.status === "error" && passingKinds.has(answer.kind) && attempt < lookupRounds)
@@ -143,7 +143,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     const { interviewName } = current.reading;
     update(key, (s) => savingRating(s, rating));
     send({ type: "rate", interviewName, candidateId: state.candidateId, rating })
-      .then((response) => update(key, (s) => afterRating(s, rating, response as RateResponse)))
+      .then((answer) => update(key, (s) => afterRating(s, rating, answer)))
       .catch(() =>
         update(key, (s) => afterRating(s, rating, { status: "error", kind: "offline", message: t("extensionUpdatedReason") })),
       );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { jobTitleMaxLength } from "../hellohire/read-page";
-import { isContentRequest, parseRequest } from "./protocol";
+import { isContentRequest, parseRequest, parseTabCommand } from "./protocol";
 
 describe("parseRequest", () => {
   it("accepts well-formed requests", () => {
@@ -65,5 +65,15 @@ describe("parseRequest", () => {
     expect(signIn && isContentRequest(signIn)).toBe(false);
     const disconnect = parseRequest({ type: "disconnect" });
     expect(disconnect && isContentRequest(disconnect)).toBe(false);
+  });
+});
+
+describe("parseTabCommand", () => {
+  it("accepts the background's commands and nothing else", () => {
+    expect(parseTabCommand({ type: "rateShortcut", rating: "maybe" })).toEqual({ type: "rateShortcut", rating: "maybe" });
+    expect(parseTabCommand({ type: "pageStructure", extra: 1 })).toEqual({ type: "pageStructure" });
+    expect(parseTabCommand({ type: "rateShortcut", rating: "definitely" })).toBeNull();
+    expect(parseTabCommand({ type: "lookup" })).toBeNull();
+    expect(parseTabCommand("pageStructure")).toBeNull();
   });
 });

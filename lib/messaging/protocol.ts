@@ -20,37 +20,76 @@ export interface PageStatus {
   overrideProblems?: string[];
 }
 
-/** Messages a content script on a Hellohire page may send. */
-export type ContentRequest =
+/** A message with no fields besides its type. */
+type NoFields = Record<never, never>;
+
+/** The answer of a message that only says it was done. */
+export type Done = { status: "ok" };
+
+/** Messages a content script on a Hellohire page may send, each with the background's answer. */
+export interface ContentProtocol {
   /** jobTitle: the interview's job as the page shows it (at most jobTitleMaxLength), null when it shows none. */
-  | { type: "lookup"; interviewName: string; jobTitle: string | null; candidate: Person }
-  | { type: "rate"; interviewName: string; candidateId: string; rating: Rating | null }
-  | { type: "prefetch"; emails: string[] }
-  | { type: "pageConfig" }
-  | { type: "pageStatus"; status: PageStatus };
+  lookup: { request: { interviewName: string; jobTitle: string | null; candidate: Person }; response: LookupResponse };
+  rate: { request: { interviewName: string; candidateId: string; rating: Rating | null }; response: RateResponse };
+  prefetch: { request: { emails: string[] }; response: Done };
+  pageConfig: { request: NoFields; response: PageConfig };
+  pageStatus: { request: { status: PageStatus }; response: Done };
+}
 
-/** Messages only the extension's own pages (the side panel) may send. */
-export type PageRequest =
-  | { type: "getStatus" }
-  | { type: "connectOAuth"; endpoints: Partial<Endpoints> }
-  | { type: "connectApiKey"; apiKey: string; endpoints: Partial<Endpoints> }
-  | { type: "disconnect" }
-  | { type: "activeTab" }
+/** Messages only the extension's own pages (the side panel) may send, each with the background's answer. */
+export interface PageProtocol {
+  getStatus: { request: NoFields; response: StatusResponse };
+  connectOAuth: { request: { endpoints: Partial<Endpoints> }; response: ConnectResponse };
+  connectApiKey: { request: { apiKey: string; endpoints: Partial<Endpoints> }; response: ConnectResponse };
+  disconnect: { request: NoFields; response: StatusResponse };
+  activeTab: { request: NoFields; response: ActiveTabResponse };
   /** The active tab's candidate as SmartRecruiters has them (one API call: their tags, job and status). */
-  | { type: "candidateDetails" }
-  | { type: "copyPageStructure" }
-  | { type: "outboxAction"; id: string; action: "retry" | "discard" };
+  candidateDetails: { request: NoFields; response: CandidateDetailsResponse };
+  copyPageStructure: { request: NoFields; response: StructureResponse };
+  outboxAction: { request: { id: string; action: "retry" | "discard" }; response: Done };
+}
 
-/** Messages the background sends to the content script of a tab. */
-export type TabCommand = { type: "rateShortcut"; rating: Rating } | { type: "pageStructure" };
+/** Every message the background answers: its type, its fields, and the answer's type. */
+export interface Protocol extends ContentProtocol, PageProtocol {}
+
+/** Messages the background sends to the content script of a tab, each with the content script's answer. */
+export interface TabProtocol {
+  rateShortcut: { request: { rating: Rating }; response: Done };
+  pageStructure: { request: NoFields; response: StructureResponse };
+}
+
+export type RequestType = keyof Protocol;
+export type ContentRequestType = keyof ContentProtocol;
+export type PageRequestType = keyof PageProtocol;
+/** The message of type T (a union of messages for a union of types). */
+export type RequestOf<T extends RequestType = RequestType> = { [P in T]: { type: P } & Protocol[P]["request"] }[T];
+/** What the background's handler of T answers. */
+export type ResponseOf<T extends RequestType> = Protocol[T]["response"];
+/** What the sender of T receives: the handler's answer, or the background's refusal (unknown sender, malformed, failed). */
+export type AnswerOf<T extends RequestType> = ResponseOf<T> | Failure;
+
+export type ContentRequest = RequestOf<ContentRequestType>;
+export type PageRequest = RequestOf<PageRequestType>;
+export type Request = RequestOf;
+
+export type TabCommandType = keyof TabProtocol;
+export type TabCommandOf<T extends TabCommandType = TabCommandType> = { [P in T]: { type: P } & TabProtocol[P]["request"] }[T];
+export type TabResponseOf<T extends TabCommandType> = TabProtocol[T]["response"];
+export type TabCommand = TabCommandOf;
+
+/** Sends a message of one of the types K to the background; the answer's type follows the message's. */
+export type SendMessage<K extends RequestType = RequestType> = <T extends K>(request: RequestOf<T>) => Promise<AnswerOf<T>>;
+/** Sends a command to a tab's content script; the answer's type follows the command's. */
+export type SendTabCommand = <T extends TabCommandType>(tabId: number, command: TabCommandOf<T>) => Promise<TabResponseOf<T>>;
+/** The content script's answer to each command: one handler per command type, its answer typed by the command. */
+export type TabCommandHandlers = { [T in TabCommandType]: (command: TabCommandOf<T>) => TabResponseOf<T> };
 
 export interface PageConfig {
+  status: "ok";
   enabled: boolean;
   /** The admin's selectorOverrides, validated by the content script (it has a DOM to check selectors). */
   markupOverride: unknown;
 }
-
-export type Request = ContentRequest | PageRequest;
 
 export type Failure = { status: "error"; kind: ApiErrorKind | "invalid-request" | "forbidden"; message: string };
 
@@ -133,7 +172,13 @@ export type CandidateDetailsResponse =
 export type ActiveTabResponse = { status: "ok"; page: PageStatus | null };
 export type StructureResponse = { status: "ok"; structure: string } | Failure;
 
-const contentTypes = new Set<string>(["lookup", "rate", "prefetch", "pageConfig", "pageStatus"]);
+const contentTypes: Record<ContentRequestType, true> = {
+  lookup: true,
+  rate: true,
+  prefetch: true,
+  pageConfig: true,
+  pageStatus: true,
+};
 const pageKinds = new Set<string>(["not-interview", "other-format", "waiting", "unreadable", "one-on-one", "disabled"]);
 
 function isText(value: unknown, max = 500): value is string {
@@ -213,5 +258,12 @@ export function parseRequest(value: unknown): Request | null {
 }
 
 export function isContentRequest(request: Request): request is ContentRequest {
-  return contentTypes.has(request.type);
+  return Object.hasOwn(contentTypes, request.type);
+}
+
+/** Checks a command the content script received; anything else is ignored. */
+export function parseTabCommand(value: unknown): TabCommand | null {
+  if (!isRecord(value)) return null;
+  if (value.type === "rateShortcut") return isRating(value.rating) ? { type: "rateShortcut", rating: value.rating } : null;
+  return value.type === "pageStructure" ? { type: "pageStructure" } : null;
 }

@@ -28,7 +28,8 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { startInterviewPage, widgetHostTag } from "../../lib/content/interview-page";
 import { readPage } from "../../lib/hellohire/read-page";
-import type { Request } from "../../lib/messaging/protocol";
+import { fakeSend } from "../../lib/messaging/fake-send";
+import type { Done, LookupResponse, RateResponse, Request } from "../../lib/messaging/protocol";
 import type { Rating } from "../../lib/sync/rating-tag";
 
 // ---------------------------------------------------------------------------------------------
@@ -245,9 +246,10 @@ class FakeBackend {
     return count;
   }
 
-  readonly send = (request: Request): Promise<unknown> => {
-    this.requests.push(request);
-    if (request.type === "lookup") {
+  /** The background as the content script sees it: each message recorded, then answered by its type. */
+  readonly send = fakeSend({
+    lookup: (request) => {
+      this.requests.push(request);
       // The job title travels with the lookup: the one the page shows as the lookup is sent.
       const shown = readPage(document);
       const jobTitle = shown.kind === "one-on-one" ? shown.jobTitle : undefined;
@@ -256,11 +258,21 @@ class FakeBackend {
           `lookup with job title ${JSON.stringify(request.jobTitle)}, the page shows ${JSON.stringify(jobTitle)}`,
         );
       return this.#lookup(request.interviewName, request.candidate);
-    }
-    if (request.type === "rate") return this.#rate(request.interviewName, request.candidateId, request.rating);
-    // pageStatus, prefetch and whatever else the controller reports: acknowledged.
-    return Promise.resolve({ status: "ok" });
-  };
+    },
+    rate: (request) => {
+      this.requests.push(request);
+      return this.#rate(request.interviewName, request.candidateId, request.rating);
+    },
+    // What the controller reports: acknowledged.
+    pageStatus: (request) => {
+      this.requests.push(request);
+      return { status: "ok" };
+    },
+    prefetch: (request) => {
+      this.requests.push(request);
+      return { status: "ok" };
+    },
+  });
 
   #lookup(interviewName: string, candidate: { firstName: string; lastName: string; email: string | null }) {
     const key = lookupKey(interviewName, candidate);
@@ -268,7 +280,7 @@ class FakeBackend {
     this.lookupsByKey.set(key, count);
     this.lookupsThisStep.push(key);
     if (count > 1) this.problems.push(`lookup #${count} for the same candidate ${key}`);
-    return new Promise<unknown>((resolveLookup, rejectLookup) => {
+    return new Promise<LookupResponse>((resolveLookup, rejectLookup) => {
       this.#schedule(`lookup answer for ${candidate.lastName.slice(0, 20)}`, () => {
         if (this.random.chance(0.06)) {
           this.outcome.set(key, "failed");
@@ -293,7 +305,7 @@ class FakeBackend {
         this.problems.push(`rate(${rating}) for ${JSON.stringify([interviewName, id])} while ${on.key} is on screen`);
       this.#allow(on.key, rating);
     }
-    return new Promise<unknown>((resolveRate) => {
+    return new Promise<RateResponse>((resolveRate) => {
       this.#schedule(`rate answer (${rating})`, () => {
         if (this.random.chance(0.1)) {
           resolveRate({ status: "error", kind: "offline", message: "offline" });
@@ -1020,16 +1032,32 @@ describe("controller bugs found by the fuzz (smallest reproductions)", () => {
   async function startOnAnn(options: { answerAtOnce: boolean }) {
     const sent: Request[] = [];
     let answer: () => void = () => {};
-    const send = (request: Request): Promise<unknown> => {
+    const acknowledge = (request: Request): Done => {
       sent.push(request);
-      if (request.type !== "lookup") return Promise.resolve({ status: "ok" });
-      const { lastName } = request.candidate;
-      const found = { status: "found", candidateId: candidateId(lastName), profileUrl: profileUrl(lastName), rating: null };
-      if (options.answerAtOnce) return Promise.resolve(found);
-      return new Promise((resolveLookup) => {
-        answer = () => resolveLookup(found);
-      });
+      return { status: "ok" };
     };
+    const send = fakeSend({
+      lookup: (request) => {
+        sent.push(request);
+        const { lastName } = request.candidate;
+        const found: LookupResponse = {
+          status: "found",
+          candidateId: candidateId(lastName),
+          profileUrl: profileUrl(lastName),
+          rating: null,
+        };
+        if (options.answerAtOnce) return found;
+        return new Promise((resolveLookup) => {
+          answer = () => resolveLookup(found);
+        });
+      },
+      rate: (request) => {
+        sent.push(request);
+        return { status: "saved", rating: request.rating };
+      },
+      pageStatus: acknowledge,
+      prefetch: acknowledge,
+    });
     loadBody(templates().body);
     const controller = new AbortController();
     const page = startInterviewPage({ document, send, signal: controller.signal });

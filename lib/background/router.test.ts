@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { accountItem, storedCredential } from "../auth/credential-store";
-import type { SyncService } from "../sync/service";
-import { type RouterDeps, route } from "./router";
+import { type Handlers, type RouterDeps, type RouterSync, route } from "./router";
 
 const trusted = {
   extensionId: "ext",
@@ -13,7 +12,15 @@ const contentScript = { id: "ext", url: "https://www.tryhellohire.com/events/1/r
 const webPage = { id: "ext", url: "https://evil.example/", tab: { id: 8 } };
 
 function deps() {
-  const sync = { rate: vi.fn(), lookup: vi.fn(), reset: vi.fn(), retryOrDiscard: vi.fn() } as unknown as SyncService;
+  const sync: RouterSync = {
+    rate: vi.fn(),
+    lookup: vi.fn(),
+    prefetch: vi.fn(),
+    reset: vi.fn(),
+    resumeAfterReconnect: vi.fn(),
+    retryOrDiscard: vi.fn(),
+    candidateRecord: vi.fn(),
+  };
   const signIn = vi.fn(async () => "connected" as const);
   const learnAccount = vi.fn(async () => undefined);
   const routerDeps: RouterDeps = { sync, trusted, activeTabId: async () => null, sendToTab: vi.fn(), signIn, learnAccount };
@@ -76,5 +83,37 @@ describe("route: the side panel's status", () => {
       connection: { connected: true, account: { name: "Sam Rivera" } },
     });
     expect(learnAccount).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe("route: answers typed by their message", () => {
+  const panel = { id: "ext", url: "chrome-extension://ext/sidepanel.html" };
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it("gives a content script its page's configuration", async () => {
+    const { routerDeps } = deps();
+    expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toEqual({
+      status: "ok",
+      enabled: true,
+      markupOverride: null,
+    });
+  });
+
+  it("asks the active tab's content script for the page structure and hands its answer to the side panel", async () => {
+    const { routerDeps } = deps();
+    const sendToTab = vi.fn(async () => ({ status: "ok" as const, structure: "<html>" }));
+    const answer = await route({ type: "copyPageStructure" }, panel, { ...routerDeps, activeTabId: async () => 7, sendToTab });
+    expect(answer).toEqual({ status: "ok", structure: "<html>" });
+    expect(sendToTab).toHaveBeenCalledWith(7, { type: "pageStructure" });
+  });
+
+  it("does not compile a handler that answers with another message's response", () => {
+    const wrong: Pick<Handlers, "prefetch"> = {
+      // @ts-expect-error a prefetch is answered { status: "ok" }, not as a rating
+      prefetch: async () => ({ status: "saved", rating: "yes" }),
+    };
+    expect(wrong.prefetch).toBeTypeOf("function");
   });
 });

@@ -1,0 +1,161 @@
+import { accountToLearn, connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
+import type { EndpointChoice, SignInOutcome } from "../auth/sign-in";
+import { t } from "../i18n/messages";
+import {
+  type AnswerOf,
+  type CandidateDetailsResponse,
+  type ConnectionStatus,
+  type Failure,
+  isContentRequest,
+  type PageConfig,
+  parseRequest,
+  type RequestOf,
+  type RequestType,
+  type ResponseOf,
+  type SendTabCommand,
+} from "../messaging/protocol";
+import { type SenderInfo, senderRole, type TrustedSenders } from "../messaging/sender";
+import { cachedPolicy } from "../settings/policy";
+import { readSettings } from "../settings/settings";
+import { failure, type SyncService } from "../sync/service";
+import { setTabStatus, tabStatus } from "./tab-status";
+
+/** The sync service's part the handlers use. */
+export type RouterSync = Pick<
+  SyncService,
+  "lookup" | "rate" | "prefetch" | "reset" | "resumeAfterReconnect" | "retryOrDiscard" | "candidateRecord"
+>;
+
+export interface RouterDeps {
+  sync: RouterSync;
+  trusted: TrustedSenders;
+  /** The active tab of the focused window, if any. */
+  activeTabId(): Promise<number | null>;
+  /** A command to a tab's content script (lib/messaging/send.ts). */
+  sendToTab: SendTabCommand;
+  /** OAuth sign-in in a browser window (identity.launchWebAuthFlow). */
+  signIn(choice: EndpointChoice): Promise<SignInOutcome>;
+  /** Asks SmartRecruiters who the connection belongs to (lib/auth/account.ts). */
+  learnAccount(): Promise<void>;
+}
+
+const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
+
+async function pageConfig(): Promise<PageConfig> {
+  const [settings, { policy }] = await Promise.all([readSettings(), cachedPolicy.getValue()]);
+  return { status: "ok", enabled: settings.integrationEnabled, markupOverride: policy.selectorOverrides ?? null };
+}
+
+async function candidateDetails(deps: RouterDeps): Promise<CandidateDetailsResponse> {
+  const active = await deps.activeTabId();
+  const page = active === null ? null : await tabStatus(active);
+  if (page?.kind !== "one-on-one" || !page.candidate || page.interviewName === undefined) return { status: "no-candidate" };
+  const match = await deps.sync.lookup(page.interviewName, page.candidate, page.jobTitle ?? null);
+  const base = { status: "ok" as const, interviewName: page.interviewName, candidate: page.candidate, match };
+  if (!("candidateId" in match)) return base;
+  try {
+    return { ...base, record: await deps.sync.candidateRecord(match.candidateId) };
+  } catch (error) {
+    return { ...base, recordError: failure(error).message };
+  }
+}
+
+/** A new sign-in: forget what the old credential learnt, then send the writes that waited for it. */
+function resumeWrites(deps: RouterDeps): void {
+  deps.sync.reset();
+  deps.sync.resumeAfterReconnect().catch(() => undefined);
+}
+
+/** The connection's status; who it belongs to is asked for in the background when not known yet. */
+async function statusLearningAccount(deps: RouterDeps): Promise<ConnectionStatus> {
+  const status = await connectionStatus();
+  if (await accountToLearn(status)) deps.learnAccount().catch(() => undefined);
+  return status;
+}
+
+/** What a handler knows besides the message: the sending tab (a content script's, else null) and the background's services. */
+export interface HandlerContext {
+  tabId: number | null;
+  deps: RouterDeps;
+}
+
+/** One handler per message type: each takes its own message and must answer with its own response type. */
+export type Handlers = { [T in RequestType]: (request: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> };
+
+const handlers: Handlers = {
+  lookup: (request, { deps }) => deps.sync.lookup(request.interviewName, request.candidate, request.jobTitle),
+  rate: (request, { deps }) => deps.sync.rate(request.candidateId, request.interviewName, request.rating),
+  async prefetch(request, { deps }) {
+    await deps.sync.prefetch(request.emails);
+    return { status: "ok" };
+  },
+  pageConfig: () => pageConfig(),
+  async pageStatus(request, { tabId }) {
+    if (tabId !== null) await setTabStatus(tabId, request.status);
+    return { status: "ok" };
+  },
+  getStatus: async (_request, { deps }) => ({ status: "ok", connection: await statusLearningAccount(deps) }),
+  async connectOAuth(request, { deps }) {
+    try {
+      const outcome = await deps.signIn(request.endpoints);
+      if (outcome === "connected") resumeWrites(deps);
+      return { status: outcome === "connected" ? "ok" : "cancelled", connection: await statusLearningAccount(deps) };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+  async connectApiKey(request, { deps }) {
+    try {
+      await connectWithApiKey({ apiKey: request.apiKey, ...request.endpoints });
+      resumeWrites(deps);
+      return { status: "ok", connection: await statusLearningAccount(deps) };
+    } catch (error) {
+      return failure(error);
+    }
+  },
+  async disconnect(_request, { deps }) {
+    deps.sync.reset();
+    return { status: "ok", connection: await disconnect() };
+  },
+  async outboxAction(request, { deps }) {
+    await deps.sync.retryOrDiscard(request.id, request.action);
+    return { status: "ok" };
+  },
+  async activeTab(_request, { deps }) {
+    const active = await deps.activeTabId();
+    return { status: "ok", page: active === null ? null : await tabStatus(active) };
+  },
+  candidateDetails: (_request, { deps }) => candidateDetails(deps),
+  async copyPageStructure(_request, { deps }) {
+    const active = await deps.activeTabId();
+    if (active === null) return refused(t("errNoHellohireTab"));
+    try {
+      return await deps.sendToTab(active, { type: "pageStructure" });
+    } catch {
+      return refused(t("errNotHellohirePage"));
+    }
+  },
+};
+
+function handle<T extends RequestType>(request: RequestOf<T>, context: HandlerContext): Promise<ResponseOf<T>> {
+  const handler = handlers[request.type];
+  return handler(request, context);
+}
+
+/** Any answer of the background. */
+export type Answer = AnswerOf<RequestType>;
+
+/**
+ * Answers a runtime message: only our own pages, and our content script on allowed Hellohire pages
+ * (for its own page's work only). Everything else is refused without touching any state.
+ */
+export async function route(message: unknown, sender: SenderInfo, deps: RouterDeps): Promise<Answer> {
+  const role = senderRole(sender, deps.trusted);
+  if (!role) return refused("Unknown sender.");
+  const request = parseRequest(message);
+  if (!request) return { status: "error", kind: "invalid-request", message: "Malformed request." } satisfies Failure;
+  if (role === "content-script" && !isContentRequest(request)) return refused("Not allowed from a web page.");
+  if (role === "extension-page" && isContentRequest(request) && request.type === "pageStatus")
+    return refused("Only pages report status.");
+  return handle(request, { tabId: role === "content-script" ? (sender.tab?.id ?? null) : null, deps });
+}
