@@ -2,7 +2,7 @@ import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { learnAccount } from "../lib/auth/account";
 import { connectedClient } from "../lib/auth/connection";
-import { canReadJobs } from "../lib/auth/scopes";
+import { canCreateCandidates, canReadJobs } from "../lib/auth/scopes";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts } from "../lib/background/admin-hosts";
@@ -93,7 +93,12 @@ export default defineBackground(() => {
   // Messages built here (errors, reasons) are in the browser's language; see lib/i18n for why this is read.
   loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
-  const sync = createSyncService({ scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()), tokens, canReadJobs });
+  const sync = createSyncService({
+    scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()),
+    tokens,
+    canReadJobs,
+    canCreateCandidates,
+  });
   const signIn = (choice: EndpointChoice) => signInWithOAuth({ identity: browser.identity }, choice);
   const trusted = trustedSenders();
   // Messages wait for the first look at the admin-added addresses, so a page there is not refused at start-up.
