@@ -1,6 +1,7 @@
 import { t } from "../i18n/messages";
 import { errorFromResponse, SmartRecruitersError } from "./errors";
 import { type CallKind, createRateLimiter, type RateLimiter } from "./rate-limiter";
+import { callTimeoutMs } from "./timeout";
 import {
   type CandidateSummary,
   type JobSummary,
@@ -35,8 +36,7 @@ export interface ClientConfig {
   timeoutMs?: number;
 }
 
-/** Long enough for a slow SmartRecruiters answer, short enough that a hung call becomes a retry. */
-export const callTimeoutMs = 30_000;
+export { callTimeoutMs };
 
 /** SmartRecruiters' largest page (`limit` 1-100). */
 export const maxPageSize = 100;

@@ -1,7 +1,7 @@
 import { t } from "../i18n/messages";
 import { isRecord } from "../shared/is-record";
-import { callTimeoutMs } from "./client";
 import { errorFromResponse, SmartRecruitersError } from "./errors";
+import { callTimeoutMs } from "./timeout";
 
 /** SmartRecruiters' OAuth 2.0: the authorization URL and the token endpoint's grants and errors. */
 
