@@ -219,10 +219,23 @@ function handleSettings(ctx: RequestContext, route: "/faults" | "/modes"): void 
   sendJson(res, 200, state.modes);
 }
 
-function handleJobs(ctx: RequestContext): void {
-  const { method, res, state } = ctx;
+/**
+ * A control collection: GET lists it; POST parses a new item (400 with the reason), refuses an id
+ * already taken (409), then creates it (201, or 400 when `create` refuses).
+ */
+function handleCollection<T extends { id?: string }>(
+  ctx: RequestContext,
+  collection: {
+    what: string;
+    list(): unknown;
+    parse(value: unknown): { ok: true; input: T } | { ok: false; message: string };
+    has(id: string): boolean;
+    create(input: T): { ok: true; created: unknown } | { ok: false; message: string };
+  },
+): void {
+  const { method, res } = ctx;
   if (method === "GET") {
-    sendJson(res, 200, state.jobs.all());
+    sendJson(res, 200, collection.list());
     return;
   }
   if (method !== "POST") {
@@ -234,53 +247,47 @@ function handleJobs(ctx: RequestContext): void {
     badRequest(ctx, "Body is not valid JSON");
     return;
   }
-  const job = parseNewJob(parsed.value);
-  if (!job.ok) {
-    badRequest(ctx, job.message);
+  const item = collection.parse(parsed.value);
+  if (!item.ok) {
+    badRequest(ctx, item.message);
     return;
   }
-  if (job.input.id !== undefined && state.jobs.has(job.input.id)) {
-    sendSrError(res, 409, "CONFLICT", `A job with id ${job.input.id} already exists`);
+  if (item.input.id !== undefined && collection.has(item.input.id)) {
+    sendSrError(res, 409, "CONFLICT", `A ${collection.what} with id ${item.input.id} already exists`);
     return;
   }
-  sendJson(res, 201, state.jobs.insert(job.input));
+  const created = collection.create(item.input);
+  if (!created.ok) {
+    badRequest(ctx, created.message);
+    return;
+  }
+  sendJson(res, 201, created.created);
+}
+
+function handleJobs(ctx: RequestContext): void {
+  const { jobs } = ctx.state;
+  handleCollection(ctx, {
+    what: "job",
+    list: () => jobs.all(),
+    parse: parseNewJob,
+    has: (id) => jobs.has(id),
+    create: (input) => ({ ok: true, created: jobs.insert(input) }),
+  });
 }
 
 function handleCandidates(ctx: RequestContext): void {
-  const { method, res, state } = ctx;
-  if (method === "GET") {
-    sendJson(
-      res,
-      200,
-      state.candidates.all().map((candidate) => view(state, candidate)),
-    );
-    return;
-  }
-  if (method !== "POST") {
-    sendSrError(res, 404, "NOT_FOUND", `No such control endpoint: ${method} ${ctx.path}`);
-    return;
-  }
-  const parsed = body(ctx);
-  if (!parsed.ok) {
-    badRequest(ctx, "Body is not valid JSON");
-    return;
-  }
-  const candidate = parseNewCandidate(parsed.value);
-  if (!candidate.ok) {
-    badRequest(ctx, candidate.message);
-    return;
-  }
-  if (candidate.input.id !== undefined && state.candidates.has(candidate.input.id)) {
-    sendSrError(res, 409, "CONFLICT", `A candidate with id ${candidate.input.id} already exists`);
-    return;
-  }
-  const now = new Date();
-  const resolved = resolveCandidate(state, candidate.input, now.toISOString());
-  if (!resolved.ok) {
-    badRequest(ctx, resolved.message);
-    return;
-  }
-  sendJson(res, 201, view(state, state.candidates.insert(resolved.input, now)));
+  const { state } = ctx;
+  handleCollection(ctx, {
+    what: "candidate",
+    list: () => state.candidates.all().map((candidate) => view(state, candidate)),
+    parse: parseNewCandidate,
+    has: (id) => state.candidates.has(id),
+    create: (input) => {
+      const now = new Date();
+      const resolved = resolveCandidate(state, input, now.toISOString());
+      return resolved.ok ? { ok: true, created: view(state, state.candidates.insert(resolved.input, now)) } : resolved;
+    },
+  });
 }
 
 /** /candidates/{id}, /candidates/{id}/tags, /candidates/{id}/merge. */
