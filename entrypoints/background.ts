@@ -9,6 +9,7 @@ import { applyAdminHosts } from "../lib/background/admin-hosts";
 import { startRetention } from "../lib/background/retention";
 import { type RouterDeps, route } from "../lib/background/router";
 import { ratingForCommand } from "../lib/background/shortcuts";
+import { forgetTabLookups, moveCandidate } from "../lib/background/tab-lookups";
 import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
 import { loadMessages } from "../lib/i18n/messages";
 import type { Failure } from "../lib/messaging/protocol";
@@ -94,6 +95,10 @@ export default defineBackground(() => {
   loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
   const sync = createSyncService({
+    // A rating's candidate created for its placeholder, or found again under a new ID: the tabs that knew them follow.
+    onCandidateMoved: (deadId, aliveId) => {
+      moveCandidate(deadId, aliveId).catch(() => undefined);
+    },
     scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()),
     tokens,
     canReadJobs,
@@ -137,6 +142,7 @@ export default defineBackground(() => {
 
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId).catch(() => undefined);
+    forgetTabLookups(tabId).catch(() => undefined);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -48,20 +48,114 @@ describe("route: who may ask the background for what", () => {
 
   it("refuses everything from a page the content script does not run on, and from other extensions", async () => {
     const { routerDeps, sync } = deps();
-    const rate = { type: "rate", interviewName: "CSR", candidateId: "c1", rating: "yes" };
+    const rate = { type: "rate", interviewName: "CSR", candidate: ann, rating: "yes" };
     expect(await route(rate, webPage, routerDeps)).toMatchObject({ kind: "forbidden", message: "Unknown sender." });
     expect(await route(rate, { ...contentScript, id: "other-extension" }, routerDeps)).toMatchObject({ kind: "forbidden" });
     expect(sync.rate).not.toHaveBeenCalled();
   });
 
-  it("passes a content script's rating on, and the side panel's sign-in", async () => {
+  it("passes a content script's rating on, for the candidate its tab looked up and shows, and the side panel's sign-in", async () => {
     const { routerDeps, sync, signIn } = deps();
+    vi.mocked(sync.lookup).mockResolvedValue(found("c1"));
     vi.mocked(sync.rate).mockResolvedValue({ status: "saved", rating: "yes" });
-    const rate = { type: "rate", interviewName: "CSR", candidateId: "c1", rating: "yes" };
+    await showAnn(routerDeps);
+    const rate = { type: "rate", interviewName: "csr ", candidate: ann, rating: "yes" };
     expect(await route(rate, contentScript, routerDeps)).toEqual({ status: "saved", rating: "yes" });
-    expect(sync.rate).toHaveBeenCalledWith("c1", "CSR", "yes");
+    expect(sync.rate).toHaveBeenCalledWith({ candidateId: "c1", interviewName: "csr ", rating: "yes", match: null });
     await route({ type: "connectOAuth", endpoints: {} }, { id: "ext", url: "chrome-extension://ext/sidepanel.html" }, routerDeps);
     expect(signIn).toHaveBeenCalledWith({});
+  });
+});
+
+const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
+const found = (candidateId: string) =>
+  ({ status: "found", candidateId, profileUrl: `https://x/${candidateId}`, rating: null }) as const;
+
+/** Tab 7 shows Ann in the CSR interview and has looked her up. */
+async function showAnn(routerDeps: RouterDeps, tab = contentScript) {
+  await route(
+    { type: "pageStatus", status: { kind: "one-on-one", interviewName: "CSR", jobTitle: null, candidate: ann } },
+    tab,
+    routerDeps,
+  );
+  return route({ type: "lookup", interviewName: "CSR", jobTitle: null, candidate: ann }, tab, routerDeps);
+}
+
+describe("route: the page cannot drive the extension", () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+  });
+
+  it("refuses a rating for anyone the tab did not look up, or under another interview name, or no longer shown", async () => {
+    const { routerDeps, sync } = deps();
+    vi.mocked(sync.lookup).mockResolvedValue(found("c1"));
+    const rate = (candidate: typeof ann, interviewName = "CSR") => ({ type: "rate", interviewName, candidate, rating: "yes" });
+    // Nothing looked up yet.
+    expect(await route(rate(ann), contentScript, routerDeps)).toMatchObject({ status: "error", kind: "forbidden" });
+    await showAnn(routerDeps);
+    const stranger = { firstName: "Eve", lastName: "Mallory", email: "eve@example.com" };
+    expect(await route(rate(stranger), contentScript, routerDeps)).toMatchObject({ kind: "forbidden" });
+    expect(await route(rate(ann, "Warehouse"), contentScript, routerDeps)).toMatchObject({ kind: "forbidden" });
+    // Another tab of the same site did not look Ann up.
+    expect(await route(rate(ann), { ...contentScript, tab: { id: 9 } }, routerDeps)).toMatchObject({ kind: "forbidden" });
+    // The tab moved on to someone else: Ann's lookup no longer allows her rating from it.
+    await route(
+      { type: "pageStatus", status: { kind: "one-on-one", interviewName: "CSR", jobTitle: null, candidate: stranger } },
+      contentScript,
+      routerDeps,
+    );
+    expect(await route(rate(ann), contentScript, routerDeps)).toMatchObject({ kind: "forbidden" });
+    expect(sync.rate).not.toHaveBeenCalled();
+  });
+
+  it("a lookup never creates; the rating after one that found nobody asks to create, with the person the tab looked up", async () => {
+    const { routerDeps, sync } = deps();
+    vi.mocked(sync.lookup).mockResolvedValue({ status: "not-found", createAndUpdate: true });
+    vi.mocked(sync.rate).mockResolvedValue({
+      status: "queued",
+      rating: "yes",
+      reason: "offline",
+      moved: { candidateId: "new:1", profileUrl: null },
+    });
+    await showAnn(routerDeps);
+    const rate = { type: "rate", interviewName: "CSR", candidate: ann, rating: "yes" };
+    await route(rate, contentScript, routerDeps);
+    expect(sync.rate).toHaveBeenLastCalledWith({
+      candidateId: null,
+      interviewName: "CSR",
+      rating: "yes",
+      match: { person: ann, jobTitle: null },
+    });
+    // The next rating replaces the queued one: same placeholder.
+    await route({ ...rate, rating: "no" }, contentScript, routerDeps);
+    expect(sync.rate).toHaveBeenLastCalledWith(expect.objectContaining({ candidateId: "new:1", rating: "no" }));
+  });
+
+  it("checks the email's syntax before any call", async () => {
+    const { routerDeps, sync } = deps();
+    const lookup = { type: "lookup", interviewName: "CSR", jobTitle: null, candidate: { ...ann, email: "ann@@x" } };
+    expect(await route(lookup, contentScript, routerDeps)).toMatchObject({ status: "error", kind: "invalid-request" });
+    await route({ type: "prefetch", emails: ["not an email", "x@y"] }, contentScript, routerDeps);
+    expect(sync.lookup).not.toHaveBeenCalled();
+    expect(sync.prefetch).toHaveBeenCalledWith([]);
+  });
+
+  it("looks up at most 20 distinct people per tab in 10 minutes; the same person again is always answered", async () => {
+    const { routerDeps, sync } = deps();
+    vi.mocked(sync.lookup).mockResolvedValue({ status: "not-found", createAndUpdate: false });
+    const person = (i: number) => ({ firstName: "P", lastName: `L${i}`, email: `p${i}@example.com` });
+    const lookup = (i: number, tab = contentScript) =>
+      route({ type: "lookup", interviewName: "CSR", jobTitle: null, candidate: person(i) }, tab, routerDeps);
+    for (let i = 0; i < 20; i += 1) expect(await lookup(i)).toEqual({ status: "not-found", createAndUpdate: false });
+    expect(await lookup(20)).toMatchObject({ status: "error", kind: "rate-limited" });
+    expect(await lookup(3)).toEqual({ status: "not-found", createAndUpdate: false });
+    expect(await lookup(20, { ...contentScript, tab: { id: 9 } })).toEqual({ status: "not-found", createAndUpdate: false });
+    expect(sync.lookup).toHaveBeenCalledTimes(22);
+    const emails = Array.from({ length: 5 }, (_, i) => `q${i}@example.com`);
+    for (let round = 0; round < 5; round += 1)
+      await route({ type: "prefetch", emails: emails.map((e) => `${round}${e}`) }, contentScript, routerDeps);
+    const searched = vi.mocked(sync.prefetch).mock.calls.flatMap(([list]) => list);
+    expect(searched).toHaveLength(20);
   });
 });
 

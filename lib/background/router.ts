@@ -17,7 +17,11 @@ import {
 import { type SenderInfo, senderRole, type TrustedSenders } from "../messaging/sender";
 import { cachedPolicy } from "../settings/policy";
 import { readSettings } from "../settings/settings";
+import { isEmailAddress } from "../sync/email-syntax";
+import type { Person } from "../sync/match-candidate";
+import { sameText } from "../sync/same-text";
 import { failure, type SyncService } from "../sync/service";
+import { admitLookup, admitPrefetch, lookedUp, maxDistinctLookups, noteCandidate, personKey } from "./tab-lookups";
 import { setTabStatus, tabStatus } from "./tab-status";
 
 /** The sync service's part the handlers use. */
@@ -40,6 +44,49 @@ export interface RouterDeps {
 }
 
 const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
+
+/** The page's own words for a person, checked before anything is asked of SmartRecruiters. */
+const invalidEmail = (person: Person): boolean => person.email !== null && !isEmailAddress(person.email.trim());
+
+/** A tab's lookup: the email's syntax first, then the tab's bound on distinct people, then the search (never a write). */
+async function lookupForTab(request: RequestOf<"lookup">, { tabId, deps }: HandlerContext): Promise<ResponseOf<"lookup">> {
+  const { interviewName, jobTitle, candidate } = request;
+  if (invalidEmail(candidate)) return { status: "error", kind: "invalid-request", message: t("errEmailInvalid") };
+  if (tabId === null) return refused("Only pages look candidates up.");
+  if (!(await admitLookup(tabId, { interviewName, jobTitle, person: candidate })))
+    return { status: "error", kind: "rate-limited", message: t("errTooManyLookups", String(maxDistinctLookups)) };
+  const answer = await deps.sync.lookup(interviewName, candidate, jobTitle);
+  const found = "candidateId" in answer ? answer.candidateId : null;
+  const needsMatch = answer.status === "not-found" ? answer.createAndUpdate : "renameDue" in answer && answer.renameDue === true;
+  // Not found: a placeholder of an earlier rating (a create still queued) stays this person's.
+  await noteCandidate(tabId, candidate, interviewName, found ? { candidateId: found, needsMatch } : { needsMatch });
+  return answer;
+}
+
+/**
+ * A tab's rating: only for the person the tab shows now (its last page status), under its current
+ * interview name, and looked up for that tab; the candidate's ID comes from that lookup, never from the page.
+ */
+async function rateForTab(request: RequestOf<"rate">, { tabId, deps }: HandlerContext): Promise<ResponseOf<"rate">> {
+  const { interviewName, candidate, rating } = request;
+  if (tabId === null) return refused(t("errRateNotLookedUp"));
+  const [looked, page] = await Promise.all([lookedUp(tabId, candidate, interviewName), tabStatus(tabId)]);
+  const showing =
+    page?.kind === "one-on-one" &&
+    page.candidate !== undefined &&
+    personKey(page.candidate) === personKey(candidate) &&
+    sameText(page.interviewName ?? "", interviewName);
+  if (!looked || !showing) return refused(t("errRateNotLookedUp"));
+  const match = looked.needsMatch ? { person: looked.person, jobTitle: looked.jobTitle } : null;
+  const answer = await deps.sync.rate({ candidateId: looked.candidateId, interviewName, rating, match });
+  // A placeholder for a candidate still to create: this tab's next rating of them replaces this one.
+  if (answer.status !== "error" && answer.moved && looked.candidateId !== answer.moved.candidateId)
+    await noteCandidate(tabId, candidate, interviewName, {
+      candidateId: answer.moved.candidateId,
+      needsMatch: answer.moved.profileUrl === null,
+    });
+  return answer;
+}
 
 async function pageConfig(): Promise<PageConfig> {
   const [settings, { policy }] = await Promise.all([readSettings(), cachedPolicy.getValue()]);
@@ -83,10 +130,11 @@ export interface HandlerContext {
 export type Handlers = { [T in RequestType]: (request: RequestOf<T>, context: HandlerContext) => Promise<ResponseOf<T>> };
 
 const handlers: Handlers = {
-  lookup: (request, { deps }) => deps.sync.lookup(request.interviewName, request.candidate, request.jobTitle),
-  rate: (request, { deps }) => deps.sync.rate(request.candidateId, request.interviewName, request.rating),
-  async prefetch(request, { deps }) {
-    await deps.sync.prefetch(request.emails);
+  lookup: lookupForTab,
+  rate: rateForTab,
+  async prefetch(request, { tabId, deps }) {
+    const valid = request.emails.filter((email) => isEmailAddress(email.trim()));
+    if (tabId !== null) await deps.sync.prefetch(await admitPrefetch(tabId, valid));
     return { status: "ok" };
   },
   pageConfig: () => pageConfig(),

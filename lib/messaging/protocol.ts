@@ -30,7 +30,11 @@ export type Done = { status: "ok" };
 export interface ContentProtocol {
   /** jobTitle: the interview's job as the page shows it (at most jobTitleMaxLength), null when it shows none. */
   lookup: { request: { interviewName: string; jobTitle: string | null; candidate: Person }; response: LookupResponse };
-  rate: { request: { interviewName: string; candidateId: string; rating: Rating | null }; response: RateResponse };
+  /**
+   * Rates the candidate the tab shows: accepted only for a person the background looked up for that
+   * tab under its current interview name (the background knows their SmartRecruiters ID).
+   */
+  rate: { request: { interviewName: string; candidate: Person; rating: Rating | null }; response: RateResponse };
   prefetch: { request: { emails: string[] }; response: Done };
   pageConfig: { request: NoFields; response: PageConfig };
   pageStatus: { request: { status: PageStatus }; response: Done };
@@ -104,17 +108,23 @@ export type LookupResponse =
       outbox?: { state: "queued" | "failed"; rating: Rating | null; reason: string };
       /** For a candidate just created: the interview's job they applied to, or why they went to the talent pool. */
       job?: JobChoice;
+      /** Hellohire shows another first name: the interviewer's next rating updates it (create-and-update). */
+      renameDue?: true;
     }
+  /** createAndUpdate: the interviewer's first rating will create them (the setting is on and the sign-in may). */
   | { status: "not-found"; createAndUpdate: boolean }
   | { status: "no-email" }
   /** In SmartRecruiters but not findable by search: talent pool only, or a talent-pool create not confirmed. */
   | { status: "hidden"; cause: "talent-pool" | "unconfirmed"; job: JobChoice }
   | Failure;
 
-/** The rating followed its candidate to another ID (merged in SmartRecruiters, or created again after a delete). */
+/**
+ * The rating followed its candidate to another ID (created for it, merged in SmartRecruiters, or
+ * created again after a delete). profileUrl null: a placeholder the page tracks until the candidate is created.
+ */
 export interface MovedCandidate {
   candidateId: string;
-  profileUrl: string;
+  profileUrl: string | null;
 }
 
 export type RateResponse =
@@ -228,8 +238,8 @@ export function parseRequest(value: unknown): Request | null {
         : null;
     }
     case "rate":
-      return isText(value.interviewName) && isText(value.candidateId, 200) && (value.rating === null || isRating(value.rating))
-        ? { type: "rate", interviewName: value.interviewName, candidateId: value.candidateId, rating: value.rating }
+      return isText(value.interviewName) && isPerson(value.candidate) && (value.rating === null || isRating(value.rating))
+        ? { type: "rate", interviewName: value.interviewName, candidate: value.candidate, rating: value.rating }
         : null;
     case "prefetch":
       return isTextList(value.emails, 20) ? { type: "prefetch", emails: value.emails } : null;

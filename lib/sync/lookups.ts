@@ -9,6 +9,7 @@ import { knownPeople } from "./known-people";
 import { type MatchResult, matchCandidate, type Person } from "./match-candidate";
 import { backoffMs, sameTarget } from "./outbox";
 import { outboxItem } from "./outbox-store";
+import { sameText } from "./same-text";
 import { ourRating, queuedReason, type SyncContext } from "./sync-context";
 
 /** Attempts of one lookup against passing failures (about 0.5 + 1 + 2 s of waiting at most). */
@@ -105,14 +106,11 @@ export function createLookups(context: SyncContext, match: Matcher, retryDelay: 
         const settings = await readSettings();
         if (!settings.integrationEnabled) return { status: "disabled" };
         const { profileUrlTemplate } = await context.connect();
-        const createAndUpdate = settings.createAndUpdateCandidates;
         // Switched on, but the sign-in may not create (the side panel asks to sign in again): find only.
-        const mayCreate = await context.mayCreate(createAndUpdate);
-        const result = await withRetries(
-          () => match({ interviewName, jobTitle, person, createAndUpdate: mayCreate }),
-          retryDelay,
-        );
-        if (result.status === "not-found") return { status: "not-found", createAndUpdate };
+        const mayCreate = await context.mayCreate(settings.createAndUpdateCandidates);
+        // A lookup never writes: creating or renaming waits for the interviewer's own action (a rating).
+        const result = await withRetries(() => match({ interviewName, jobTitle, person, createAndUpdate: false }), retryDelay);
+        if (result.status === "not-found") return { status: "not-found", createAndUpdate: mayCreate };
         if (result.status === "no-email") return { status: "no-email" };
         if (result.status === "hidden") return { status: "hidden", cause: result.cause, job: result.job };
         const candidateId = result.candidate.id;
@@ -125,6 +123,7 @@ export function createLookups(context: SyncContext, match: Matcher, retryDelay: 
           profileUrl: profileUrl(profileUrlTemplate, candidateId),
           rating: await ourRating(candidateId, interviewName, result.candidate.tags),
           ...(await placement(result)),
+          ...(mayCreate && !sameText(result.candidate.firstName, person.firstName) ? { renameDue: true } : {}),
           ...(queued
             ? {
                 outbox: {

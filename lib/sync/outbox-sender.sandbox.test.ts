@@ -6,7 +6,7 @@ import { connectWithApiKey } from "../auth/connection";
 import { createAndUpdateCandidates } from "../settings/settings";
 import type { Person } from "./match-candidate";
 import { outboxItem } from "./outbox-store";
-import { ANN_ID, useSandbox } from "./sandbox-test-helpers";
+import { ANN_ID, asTab, useSandbox } from "./sandbox-test-helpers";
 import { createSyncService } from "./service";
 
 const sandbox = useSandbox({ rateLimits: false });
@@ -51,7 +51,7 @@ describe("a candidate merged or deleted in SmartRecruiters after the lookup", ()
     expect(await lookedUp(sync, ann)).toBe(ANN_ID);
     const survivor = await sandbox.control.addCandidate({ ...ann, email: "ANN.ONEIL@example.com", tags: ["vip"] });
     await sandbox.control.mergeCandidate(ANN_ID, survivor.id);
-    expect(await sync.rate(ANN_ID, interviewName, "yes")).toEqual({
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null })).toEqual({
       status: "saved",
       rating: "yes",
       moved: { candidateId: survivor.id, profileUrl: `${sandbox.appUrl}/app/people/candidates/${survivor.id}` },
@@ -60,16 +60,22 @@ describe("a candidate merged or deleted in SmartRecruiters after the lookup", ()
     expect(await outboxItem.getValue()).toEqual([]);
     // The page's next lookup (and the side panel's) has the survivor; a change of rating follows our tag there.
     expect(await sync.lookup(interviewName, ann, jobTitle)).toMatchObject({ candidateId: survivor.id, rating: "yes" });
-    expect(await sync.rate(survivor.id, interviewName, "no")).toMatchObject({ status: "saved" });
+    expect(await sync.rate({ candidateId: survivor.id, interviewName, rating: "no", match: null })).toMatchObject({
+      status: "saved",
+    });
     expect(await sandbox.control.tags(survivor.id)).toEqual(["vip", "hellohire - csr - no"]);
   });
 
   it("deleted, create-and-update on: created again (for the interview's job) and rated", async () => {
     await createAndUpdateCandidates.setValue(true);
     const sync = service();
-    const first = await lookedUp(sync, li);
+    const tab = asTab(sync);
+    expect(await tab.lookup(interviewName, li, jobTitle)).toEqual({ status: "not-found", createAndUpdate: true });
+    const created = await tab.rate(interviewName, li, jobTitle, "yes");
+    expect(created).toMatchObject({ status: "saved", moved: { candidateId: expect.any(String) } });
+    const first = created.status === "saved" ? (created.moved?.candidateId ?? "") : "";
     await sandbox.control.deleteCandidate(first);
-    const answer = await sync.rate(first, interviewName, "maybe");
+    const answer = await tab.rate(interviewName, li, jobTitle, "maybe");
     expect(answer).toMatchObject({ status: "saved", moved: { candidateId: expect.any(String) } });
     const [again, ...others] = (await sandbox.control.candidates()).filter((c) => c.email === li.email);
     expect(others).toEqual([]);
@@ -82,7 +88,7 @@ describe("a candidate merged or deleted in SmartRecruiters after the lookup", ()
     const sync = service();
     await lookedUp(sync, ann);
     await sandbox.control.deleteCandidate(ANN_ID);
-    const answer = await sync.rate(ANN_ID, interviewName, "yes");
+    const answer = await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null });
     expect(answer).toMatchObject({ status: "error", kind: "not-found" });
     expect(answer.status === "error" && answer.message).toContain("no longer in SmartRecruiters");
     const [entry] = await outboxItem.getValue();
@@ -114,19 +120,20 @@ describe("100 ratings over 20 unknown candidates with 30 % faults, 'applied, the
     const interviews = ["CSR", "Warehouse", "Sales - Night Shift", "Driver", "Support"];
     const ratings = ["yes", "maybe", "no"] as const;
     const sync = service();
+    const tab = asTab(sync);
     const expected = new Map<string, string[]>();
     let rated = 0;
     for (const [round, interview] of interviews.entries())
       for (const [index, person] of people.entries()) {
         // As the page does: a lookup that met a passing problem is asked again a little later.
-        let candidateId: string | null = null;
-        for (let attempt = 0; attempt < 20 && !candidateId; attempt += 1) {
-          const answer = await sync.lookup(interview, person, jobTitle);
-          if ("candidateId" in answer) candidateId = answer.candidateId;
-          else expect(answer).toMatchObject({ status: "error" });
+        let looked = false;
+        for (let attempt = 0; attempt < 20 && !looked; attempt += 1) {
+          const answer = await tab.lookup(interview, person, jobTitle);
+          looked = answer.status !== "error";
+          if (!looked) expect(answer).toMatchObject({ status: "error" });
         }
         const rating = ratings[(index + round) % ratings.length] ?? "yes";
-        const answer = await sync.rate(candidateId ?? "", interview, rating);
+        const answer = await tab.rate(interview, person, jobTitle, rating);
         expect(answer.status).not.toBe("error");
         expected.set(person.email, [...(expected.get(person.email) ?? []), `hellohire - ${interview.toLowerCase()} - ${rating}`]);
         rated += 1;
@@ -160,7 +167,7 @@ describe("create-and-update on, but a sign-in not granted candidates_create", ()
   it("finds only: nothing is created, and the page hears 'not found' (the side panel asks to sign in again)", async () => {
     await createAndUpdateCandidates.setValue(true);
     const sync = createSyncService({ scheduleWake: vi.fn(), canCreateCandidates: async () => false });
-    expect(await sync.lookup(interviewName, li, jobTitle)).toEqual({ status: "not-found", createAndUpdate: true });
+    expect(await sync.lookup(interviewName, li, jobTitle)).toEqual({ status: "not-found", createAndUpdate: false });
     expect(await sandbox.writes()).toEqual([]);
   });
 });

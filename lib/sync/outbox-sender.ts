@@ -8,7 +8,17 @@ import { applyRating } from "./apply-rating";
 import { createdCandidates } from "./created-candidates";
 import { knownPeople } from "./known-people";
 import type { Matcher } from "./lookups";
-import { afterFailure, due, enqueue, nextWake, type OutboxEntry } from "./outbox";
+import {
+  afterFailure,
+  due,
+  enqueue,
+  newCandidatePrefix,
+  nextWake,
+  type OutboxEntry,
+  type PendingMatch,
+  sameTarget,
+  writeTarget,
+} from "./outbox";
 import { outboxItem, updateOutbox } from "./outbox-store";
 import type { Rating } from "./rating-tag";
 import { queuedReason, type SyncContext } from "./sync-context";
@@ -22,9 +32,36 @@ export interface OutboxSenderOptions {
   scheduleWake(at: number | null): void;
   newId(): string;
   now(): number;
+  /** A rating's candidate got another ID (created for a placeholder, merged, found again): tabs that knew the old one follow. */
+  onCandidateMoved?(deadId: string, aliveId: string): void;
+}
+
+/** What a rating is for: the candidate the tab's lookup found, or (create-and-update) the person to match first. */
+export interface RateRequest {
+  /** The SmartRecruiters ID, or the placeholder of an earlier rating of a candidate still to create; null: none yet. */
+  candidateId: string | null;
+  interviewName: string;
+  rating: Rating | null;
+  /** Create the candidate or update their first name before the tag (the interviewer's own action allowed it). */
+  match: PendingMatch | null;
 }
 
 const gone = () => new SmartRecruitersError("not-found", t("errCandidateGone"), 404);
+
+const notMatched = (status: "not-found" | "no-email" | "hidden", cause?: "talent-pool" | "unconfirmed") =>
+  new SmartRecruitersError(
+    "not-found",
+    t(
+      status === "no-email"
+        ? "widgetNoEmail"
+        : status === "not-found"
+          ? "errRateUnknownCandidate"
+          : cause === "unconfirmed"
+            ? "widgetUnconfirmed"
+            : "widgetHidden",
+    ),
+    404,
+  );
 
 /**
  * The durable outbox's sender: every rating is stored before it is sent, sent a few at a time
@@ -55,11 +92,44 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
     const aliveId = result.candidate.id;
     movedTo.set(deadId, aliveId);
     await updateOutbox((outbox) => ({
-      outbox: outbox.map((entry) => (entry.candidateId === deadId ? { ...entry, candidateId: aliveId } : entry)),
+      outbox: outbox.map((entry) =>
+        entry.candidateId === deadId
+          ? { ...entry, candidateId: aliveId }
+          : entry.resolvedId === deadId
+            ? { ...entry, resolvedId: aliveId }
+            : entry,
+      ),
       result: null,
     }));
     await moveWrittenRatings(deadId, aliveId);
+    options.onCandidateMoved?.(deadId, aliveId);
     return aliveId;
+  }
+
+  /**
+   * A rating that asked to create the candidate or update their first name: matched now (creating or
+   * renaming as create-and-update allows), the person's details dropped from the outbox once done.
+   */
+  async function resolve(entry: OutboxEntry & { pendingMatch: PendingMatch }): Promise<OutboxEntry> {
+    const { person, jobTitle } = entry.pendingMatch;
+    const createAndUpdate = await context.mayCreate((await readSettings()).createAndUpdateCandidates);
+    const result = await match({ interviewName: entry.interviewName, jobTitle, person, createAndUpdate });
+    if (!("candidate" in result)) throw notMatched(result.status, result.status === "hidden" ? result.cause : undefined);
+    const resolvedId = result.candidate.id;
+    const { pendingMatch: _done, ...resolved } = { ...entry, resolvedId };
+    await updateOutbox((outbox) => ({
+      outbox: outbox.map((queued) => {
+        if (queued.id !== entry.id) return queued;
+        const { pendingMatch: _matched, ...rest } = queued;
+        return { ...rest, resolvedId };
+      }),
+      result: null,
+    }));
+    if (resolvedId !== entry.candidateId) {
+      movedTo.set(entry.candidateId, resolvedId);
+      options.onCandidateMoved?.(entry.candidateId, resolvedId);
+    }
+    return resolved;
   }
 
   /** The client, noting when a tag write goes out (its answer may be lost, and the write applied all the same). */
@@ -95,13 +165,15 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
   }
 
   /** Sends one write; a flush signs in once for all its writes (tokens are still renewed per call). */
-  async function send(write: OutboxEntry, connected: boolean, sent: { write: boolean }): Promise<void> {
+  async function send(entry: OutboxEntry, connected: boolean, sent: { write: boolean }): Promise<void> {
     if (!connected) await context.connect();
+    const write = entry.pendingMatch ? await resolve({ ...entry, pendingMatch: entry.pendingMatch }) : entry;
+    const target = writeTarget(write);
     try {
-      await writeOnce(write, sent);
+      await writeOnce({ ...write, candidateId: target }, sent);
     } catch (error) {
       if (!(error instanceof SmartRecruitersError) || error.kind !== "not-found") throw error;
-      const aliveId = await follow(write.candidateId, write.interviewName);
+      const aliveId = await follow(target, write.interviewName);
       await writeOnce({ ...write, candidateId: aliveId, wroteMaybe: false }, sent);
     }
   }
@@ -122,13 +194,13 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
       const lostAnswer = error instanceof SmartRecruitersError && error.transient;
       if (sent.write && lostAnswer) outcome = { ...outcome, wroteMaybe: true };
     }
-    const candidateId = movedTo.get(entry.candidateId) ?? entry.candidateId;
     await updateOutbox((outbox) => ({
       outbox: outcome
-        ? outbox.map((queued) => (queued.id === entry.id ? { ...(outcome as OutboxEntry), candidateId } : queued))
+        ? outbox.map((queued) => (queued.id === entry.id ? afterAttempt(queued, outcome as OutboxEntry) : queued))
         : outbox.filter((queued) => queued.id !== entry.id),
       result: null,
     }));
+    const candidateId = movedTo.get(writeTarget(entry)) ?? writeTarget(entry);
     // Best effort, off the write's path: the activity list only informs.
     if (!outcome || outcome.state === "failed")
       void recordActivity({
@@ -139,6 +211,19 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
         outcome: outcome ? "failed" : "saved",
         ...(outcome?.lastError ? { reason: outcome.lastError.message } : {}),
       }).catch(() => undefined);
+  }
+
+  /** The entry as stored now (a resolve or a follow may have moved it) with the attempt's outcome. */
+  function afterAttempt(stored: OutboxEntry, outcome: OutboxEntry): OutboxEntry {
+    const { pendingMatch: _sent, resolvedId: _old, ...failed } = outcome;
+    const candidateId = movedTo.get(stored.candidateId) ?? stored.candidateId;
+    const resolved = stored.resolvedId ? (movedTo.get(stored.resolvedId) ?? stored.resolvedId) : undefined;
+    return {
+      ...failed,
+      candidateId,
+      ...(resolved ? { resolvedId: resolved } : {}),
+      ...(stored.pendingMatch ? { pendingMatch: stored.pendingMatch } : {}),
+    };
   }
 
   /**
@@ -155,15 +240,16 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
     const worker = async () => {
       for (;;) {
         const next = due(await outboxItem.getValue(), now()).find(
-          (entry) => !started.has(entry.id) && !busyCandidates.has(entry.candidateId),
+          (entry) => !started.has(entry.id) && !busyCandidates.has(writeTarget(entry)),
         );
         if (!next) return;
         started.add(next.id);
-        busyCandidates.add(next.candidateId);
+        const target = writeTarget(next);
+        busyCandidates.add(target);
         try {
           await attempt(next, connected);
         } finally {
-          busyCandidates.delete(next.candidateId);
+          busyCandidates.delete(target);
         }
       }
     };
@@ -192,14 +278,23 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
      * Stores the rating in the durable outbox, then tries to send it at once. Answers "saved",
      * "queued" (kept and retried) or a permanent failure with its reason.
      */
-    async rate(candidateId: string, interviewName: string, rating: Rating | null): Promise<RateResponse> {
+    async rate(request: RateRequest): Promise<RateResponse> {
+      const { interviewName, rating, match: pendingMatch } = request;
       if (!(await readSettings()).integrationEnabled)
         return { status: "error", kind: "forbidden", message: t("errIntegrationOff") };
+      if (request.candidateId === null && !pendingMatch)
+        return { status: "error", kind: "not-found", message: t("errRateUnknownCandidate") };
+      const candidateId = request.candidateId ?? `${newCandidatePrefix}${options.newId()}`;
       const id = options.newId();
+      // Withdrawn before the candidate was created: nothing to create, nothing to write.
+      const nothingToDo = rating === null && candidateId.startsWith(newCandidatePrefix) && !movedTo.has(candidateId);
       await updateOutbox((outbox) => ({
-        outbox: enqueue(outbox, { candidateId, interviewName, rating }, id, now()),
+        outbox: nothingToDo
+          ? outbox.filter((entry) => !sameTarget(entry, { candidateId, interviewName, rating }))
+          : enqueue(outbox, { candidateId, interviewName, rating, ...(pendingMatch ? { pendingMatch } : {}) }, id, now()),
         result: null,
       }));
+      if (nothingToDo) return { status: "saved", rating: null };
       let entry: OutboxEntry | undefined;
       // A flush already under way may have passed this entry by: then one more flush sends it.
       for (let round = 0; round < 2; round += 1) {
@@ -207,14 +302,18 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
         entry = (await outboxItem.getValue()).find((queued) => queued.id === id);
         if (!entry || entry.attempts > 0 || entry.state === "failed") break;
       }
-      if (!entry) return { status: "saved", rating, ...(await moved(candidateId)) };
+      if (!entry) return { status: "saved", rating, ...(movedTo.has(candidateId) ? await moved(candidateId) : {}) };
       if (entry.state === "failed")
         return {
           status: "error",
           kind: entry.lastError?.kind ?? "invalid-response",
           message: entry.lastError?.message ?? t("widgetNotSavedNoReason"),
         };
-      return { status: "queued", rating, reason: queuedReason(entry), ...(await moved(candidateId)) };
+      // A placeholder still queued: the page tracks the placeholder until the rating lands.
+      const tracked = candidateId.startsWith(newCandidatePrefix)
+        ? { moved: { candidateId, profileUrl: null } }
+        : await moved(candidateId);
+      return { status: "queued", rating, reason: queuedReason(entry), ...tracked };
     },
 
     /** After a reconnection, writes waiting for it are due again. */

@@ -1,11 +1,31 @@
 import type { Failure } from "../messaging/protocol";
+import type { Person } from "./match-candidate";
 import type { Rating } from "./rating-tag";
 
-/** One rating write waiting to reach SmartRecruiters. Holds IDs and the rating only, no candidate data. */
+/** Prefix of the placeholder ID a rating carries until its candidate is created in SmartRecruiters. */
+export const newCandidatePrefix = "new:";
+
+/**
+ * The interviewer's rating asked to create the candidate or update their first name first
+ * (create-and-update, after their own action on our widget): who they are, until that is done.
+ */
+export interface PendingMatch {
+  person: Person;
+  jobTitle: string | null;
+}
+
+/**
+ * One rating write waiting to reach SmartRecruiters. Holds IDs and the rating only, except while a
+ * candidate is still to be created or renamed (`pendingMatch`: their name and email, until then).
+ */
 export interface OutboxEntry {
   /** Idempotency key. */
   id: string;
+  /** The candidate as the page knows them: their SmartRecruiters ID, or a placeholder (`new:…`) until created. */
   candidateId: string;
+  /** The SmartRecruiters candidate a placeholder (or a renamed candidate) turned out to be. */
+  resolvedId?: string;
+  pendingMatch?: PendingMatch;
   interviewName: string;
   rating: Rating | null;
   createdAt: number;
@@ -19,6 +39,10 @@ export interface OutboxEntry {
 
 export type RatingWrite = Pick<OutboxEntry, "candidateId" | "interviewName" | "rating">;
 
+/** The SmartRecruiters candidate an entry writes to (known once a placeholder is resolved). */
+export const writeTarget = (entry: Pick<OutboxEntry, "candidateId" | "resolvedId">): string =>
+  entry.resolvedId ?? entry.candidateId;
+
 export const sameTarget = (a: RatingWrite, b: RatingWrite) =>
   a.candidateId === b.candidateId && a.interviewName.trim().toLowerCase() === b.interviewName.trim().toLowerCase();
 
@@ -26,7 +50,12 @@ export const sameTarget = (a: RatingWrite, b: RatingWrite) =>
  * Adds a write. A newer rating of the same candidate in the same interview replaces any older one
  * not yet sent: only the last choice must land, and writes for one candidate stay in order.
  */
-export function enqueue(outbox: OutboxEntry[], write: RatingWrite, id: string, now: number): OutboxEntry[] {
+export function enqueue(
+  outbox: OutboxEntry[],
+  write: RatingWrite & { pendingMatch?: PendingMatch },
+  id: string,
+  now: number,
+): OutboxEntry[] {
   const entry: OutboxEntry = { ...write, id, createdAt: now, attempts: 0, nextAttemptAt: now, state: "pending" };
   return [...outbox.filter((queued) => !sameTarget(queued, write)), entry];
 }

@@ -8,8 +8,12 @@ import type { SandboxControl } from "../../test/sandbox/control-client";
 import { SANDBOX_API_KEY } from "../../test/sandbox/credentials";
 import { useSandboxServer } from "../../test/sandbox/test-helpers";
 import type { RequestLogEntry, SandboxModes } from "../../test/sandbox/types";
+import type { LookupResponse, RateResponse } from "../messaging/protocol";
 import { createClient, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
+import type { Person } from "./match-candidate";
+import type { Rating } from "./rating-tag";
+import type { SyncService } from "./service";
 
 /** Seed candidate IDs (test/shared/people.ts). */
 export { ANN_DECOY_ORG_ID, ANN_ID, ANNABEL_ID, JOSE_ID, MARY_ID } from "../../test/sandbox/test-helpers";
@@ -66,4 +70,37 @@ export async function apiError(promise: Promise<unknown>): Promise<SmartRecruite
     throw new Error(`Expected a SmartRecruitersError, got: ${String(error)}`);
   }
   throw new Error("Expected the call to fail with a SmartRecruitersError, but it succeeded.");
+}
+
+/**
+ * A tab as the background's router serves it (lib/background/router.ts): lookups find only; a
+ * rating carries the candidate the lookup found, and asks to create or rename first when the
+ * lookup said so (create-and-update); a placeholder from a queued create is rated again as itself.
+ */
+export function asTab(sync: Pick<SyncService, "lookup" | "rate">) {
+  const known = new Map<string, { candidateId: string | null; needsMatch: boolean }>();
+  const key = (interviewName: string, person: Person) =>
+    JSON.stringify([interviewName.toLowerCase(), person.email?.toLowerCase(), person.lastName, person.firstName]);
+  return {
+    async lookup(interviewName: string, person: Person, jobTitle: string | null): Promise<LookupResponse> {
+      const answer = await sync.lookup(interviewName, person, jobTitle);
+      const before = known.get(key(interviewName, person));
+      if ("candidateId" in answer)
+        known.set(key(interviewName, person), { candidateId: answer.candidateId, needsMatch: answer.renameDue === true });
+      else if (answer.status === "not-found")
+        known.set(key(interviewName, person), { candidateId: before?.candidateId ?? null, needsMatch: answer.createAndUpdate });
+      return answer;
+    },
+    async rate(interviewName: string, person: Person, jobTitle: string | null, rating: Rating | null): Promise<RateResponse> {
+      const state = known.get(key(interviewName, person)) ?? { candidateId: null, needsMatch: false };
+      const match = state.needsMatch ? { person, jobTitle } : null;
+      const answer = await sync.rate({ candidateId: state.candidateId, interviewName, rating, match });
+      if (answer.status !== "error" && answer.moved)
+        known.set(key(interviewName, person), {
+          candidateId: answer.moved.candidateId,
+          needsMatch: answer.moved.profileUrl === null,
+        });
+      return answer;
+    },
+  };
 }

@@ -7,7 +7,7 @@ import { storedCredential } from "../auth/credential-store";
 import { createAndUpdateCandidates, integrationEnabled } from "../settings/settings";
 import type { OutboxEntry } from "./outbox";
 import { outboxItem } from "./outbox-store";
-import { ANN_ID, JOSE_ID, MARY_ID, useSandbox } from "./sandbox-test-helpers";
+import { ANN_ID, asTab, JOSE_ID, MARY_ID, useSandbox } from "./sandbox-test-helpers";
 import { createSyncService } from "./service";
 import { ratingKey, writtenRatingTags } from "./written-ratings";
 
@@ -72,14 +72,59 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
     expect(await sandbox.apiRequests()).toEqual([]);
   });
 
-  it("with create-and-update on, two tabs looking Li up at once create her once", async () => {
+  it("with create-and-update on, looking Li up writes nothing; two tabs rating her at once create her once", async () => {
     await createAndUpdateCandidates.setValue(true);
     const sync = service();
-    const [a, b] = await Promise.all([sync.lookup(interviewName, li), sync.lookup(interviewName, li)]);
-    expect(a).toMatchObject({ status: "created" });
-    expect(b).toEqual(a);
-    expect((await sandbox.control.candidates()).filter((c) => c.email === li.email)).toHaveLength(1);
-    expect((await sandbox.writes()).map((r) => [r.method, r.status])).toEqual([["POST", 201]]);
+    const [tabA, tabB] = [asTab(sync), asTab(sync)];
+    const looked = await Promise.all([tabA.lookup(interviewName, li, null), tabB.lookup(interviewName, li, null)]);
+    expect(looked).toEqual([
+      { status: "not-found", createAndUpdate: true },
+      { status: "not-found", createAndUpdate: true },
+    ]);
+    expect(await sandbox.writes()).toEqual([]);
+    const [a, b] = await Promise.all([tabA.rate(interviewName, li, null, "yes"), tabB.rate(interviewName, li, null, "yes")]);
+    expect(a).toMatchObject({ status: "saved" });
+    expect(b).toMatchObject({ status: "saved" });
+    const copies = (await sandbox.control.candidates()).filter((c) => c.email === li.email);
+    expect(copies).toHaveLength(1);
+    expect(copies[0]?.tags).toEqual([ours.yes]);
+    expect((await sandbox.writes()).filter((r) => r.method === "POST" && r.path === "/candidates")).toHaveLength(1);
+  });
+
+  it("a found candidate with another first name is renamed by the rating, never by the lookup", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    const sync = service();
+    const tab = asTab(sync);
+    const annie = { ...ann, firstName: "Annie" };
+    expect(await tab.lookup(interviewName, annie, null)).toMatchObject({ status: "found", renameDue: true });
+    expect(await sandbox.writes()).toEqual([]);
+    expect(await tab.rate(interviewName, annie, null, "yes")).toMatchObject({ status: "saved" });
+    const [record] = (await sandbox.control.candidates()).filter((c) => c.id === ANN_ID);
+    expect(record?.firstName).toBe("Annie");
+    expect(record?.tags).toContain(ours.yes);
+  });
+
+  it("a rating for a candidate nobody found, with creation off, is refused and writes nothing", async () => {
+    const answer = await service().rate({ candidateId: null, interviewName, rating: "yes", match: null });
+    expect(answer).toMatchObject({ status: "error", kind: "not-found" });
+    expect(await sandbox.writes()).toEqual([]);
+  });
+
+  it("a rating withdrawn before its candidate was created creates nobody", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    const sync = service();
+    const tab = asTab(sync);
+    await tab.lookup(interviewName, li, null);
+    await sandbox.control.setFaults({ errorRate: 1, errorStatuses: [503] });
+    expect(await tab.rate(interviewName, li, null, "yes")).toMatchObject({
+      status: "queued",
+      moved: { candidateId: expect.stringMatching(/^new:/u), profileUrl: null },
+    });
+    await sandbox.control.setFaults({});
+    expect(await tab.rate(interviewName, li, null, null)).toEqual({ status: "saved", rating: null });
+    expect(await outbox()).toEqual([]);
+    await sync.flush();
+    expect((await sandbox.control.candidates()).filter((c) => c.email === li.email)).toEqual([]);
   });
 
   it("with create-and-update off (the default), Li is not found and nothing is written", async () => {
@@ -90,7 +135,10 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it('rate → "saved", the tag is in the sandbox, and the next lookup shows it without an API call', async () => {
     const sync = service();
     await sync.lookup(interviewName, ann);
-    expect(await sync.rate(ANN_ID, interviewName, "yes")).toEqual({ status: "saved", rating: "yes" });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null })).toEqual({
+      status: "saved",
+      rating: "yes",
+    });
     expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
     expect(await outbox()).toEqual([]);
     expect((await writtenRatingTags.getValue())[ratingKey(ANN_ID, interviewName)]).toBe(ours.yes);
@@ -109,10 +157,15 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
       tags: [ours.no],
     });
     const sync = service();
-    expect(await sync.rate("kim", interviewName, "yes")).toMatchObject({ status: "saved" });
-    expect(await sync.rate("kim", interviewName, "maybe")).toMatchObject({ status: "saved" });
+    expect(await sync.rate({ candidateId: "kim", interviewName, rating: "yes", match: null })).toMatchObject({ status: "saved" });
+    expect(await sync.rate({ candidateId: "kim", interviewName, rating: "maybe", match: null })).toMatchObject({
+      status: "saved",
+    });
     expect(await sandbox.control.tags("kim")).toEqual([ours.no, ours.maybe]);
-    expect(await sync.rate("kim", interviewName, null)).toEqual({ status: "saved", rating: null });
+    expect(await sync.rate({ candidateId: "kim", interviewName, rating: null, match: null })).toEqual({
+      status: "saved",
+      rating: null,
+    });
     expect(await sandbox.control.tags("kim")).toEqual([ours.no]);
     expect(await writtenRatingTags.getValue()).toEqual({});
   });
@@ -120,7 +173,7 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it('a 503 → "queued"; scheduleWake gets the retry time; flush() once it is due lands the rating exactly once', async () => {
     await sandbox.control.setFaults({ nextErrors: [503] });
     const sync = service();
-    const answer = await sync.rate(ANN_ID, interviewName, "yes");
+    const answer = await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null });
     expect(answer).toMatchObject({ status: "queued", rating: "yes" });
     expect(answer.status === "queued" && answer.reason).toMatch(/server error \(503\).*retried automatically/u);
     const entry = await onlyEntry();
@@ -154,7 +207,9 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it('a dropped connection → "queued" (offline) and lands on the next flush', async () => {
     await sandbox.control.setFaults({ nextDrops: 1 });
     const sync = service();
-    expect(await sync.rate(JOSE_ID, interviewName, "no")).toMatchObject({ status: "queued" });
+    expect(await sync.rate({ candidateId: JOSE_ID, interviewName, rating: "no", match: null })).toMatchObject({
+      status: "queued",
+    });
     expect((await onlyEntry()).lastError?.kind).toBe("offline");
     clock += 60_000;
     await sync.flush();
@@ -164,7 +219,7 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it("a 403 (read-only key) fails with the reason; retryOrDiscard(id, 'retry') lands it once the key may write", async () => {
     await useKey(SANDBOX_READONLY_API_KEY);
     const sync = service();
-    const answer = await sync.rate(ANN_ID, interviewName, "maybe");
+    const answer = await sync.rate({ candidateId: ANN_ID, interviewName, rating: "maybe", match: null });
     expect(answer).toMatchObject({ status: "error", kind: "access-denied" });
     expect(answer.status === "error" && answer.message).toContain("candidates_manage");
     const entry = await onlyEntry();
@@ -187,7 +242,10 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it("retryOrDiscard(id, 'discard') drops a failed write without sending it", async () => {
     await sandbox.control.setFaults({ nextErrors: [403] });
     const sync = service();
-    expect(await sync.rate(ANN_ID, interviewName, "no")).toMatchObject({ status: "error", kind: "access-denied" });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "no", match: null })).toMatchObject({
+      status: "error",
+      kind: "access-denied",
+    });
     await sandbox.control.clearRequests();
     await sync.retryOrDiscard("write-1", "discard");
     expect(await outbox()).toEqual([]);
@@ -198,7 +256,7 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it("a refused credential (401) waits for a reconnection, then lands on resumeAfterReconnect()", async () => {
     await useKey("revokedKeyRevokedKey0123456789ab");
     const sync = service();
-    const answer = await sync.rate(ANN_ID, interviewName, "yes");
+    const answer = await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null });
     expect(answer).toMatchObject({ status: "queued", reason: expect.stringContaining("reconnected") });
     expect(await onlyEntry()).toMatchObject({ state: "waiting-for-connection" });
     await useKey(SANDBOX_API_KEY);
@@ -210,9 +268,15 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it("a rating changed twice before flushing lands only the last one", async () => {
     await sandbox.control.setFaults({ nextErrors: [503, 503, 503] });
     const sync = service();
-    expect(await sync.rate(ANN_ID, interviewName, "yes")).toMatchObject({ status: "queued" });
-    expect(await sync.rate(ANN_ID, interviewName, "maybe")).toMatchObject({ status: "queued" });
-    expect(await sync.rate(ANN_ID, interviewName, "no")).toMatchObject({ status: "queued" });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null })).toMatchObject({
+      status: "queued",
+    });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "maybe", match: null })).toMatchObject({
+      status: "queued",
+    });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "no", match: null })).toMatchObject({
+      status: "queued",
+    });
     expect(await onlyEntry()).toMatchObject({ id: "write-3", rating: "no" });
     await sandbox.control.clearRequests();
     clock += 60_000;
@@ -223,10 +287,16 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
 
   it("a saved rating changed twice while SmartRecruiters is failing ends with only the last one (ours replaced)", async () => {
     const sync = service();
-    expect(await sync.rate(ANN_ID, interviewName, "yes")).toMatchObject({ status: "saved" });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null })).toMatchObject({
+      status: "saved",
+    });
     await sandbox.control.setFaults({ nextErrors: [502, 502] });
-    expect(await sync.rate(ANN_ID, interviewName, "maybe")).toMatchObject({ status: "queued" });
-    expect(await sync.rate(ANN_ID, interviewName, null)).toMatchObject({ status: "queued" });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "maybe", match: null })).toMatchObject({
+      status: "queued",
+    });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: null, match: null })).toMatchObject({
+      status: "queued",
+    });
     clock += 60_000;
     await sync.flush();
     expect(await sandbox.control.tags(ANN_ID)).toEqual([]);
@@ -238,14 +308,17 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
     await sandbox.control.addCandidate({ id: "kim", firstName: "Kim", lastName: "Lee", email: "kim@example.com" });
     const sync = service();
     for (const id of [ANN_ID, JOSE_ID, MARY_ID]) {
-      expect(await sync.rate(id, interviewName, "yes")).toMatchObject({ status: "queued" });
+      expect(await sync.rate({ candidateId: id, interviewName, rating: "yes", match: null })).toMatchObject({ status: "queued" });
       clock += 10;
     }
     const queued = await outbox();
     expect(queued.map((e) => e.candidateId)).toEqual([ANN_ID, JOSE_ID, MARY_ID]);
     expect(scheduleWake).toHaveBeenLastCalledWith(Math.min(...queued.map((e) => e.nextAttemptAt)));
     clock += 60_000;
-    expect(await sync.rate("kim", interviewName, "no")).toEqual({ status: "saved", rating: "no" });
+    expect(await sync.rate({ candidateId: "kim", interviewName, rating: "no", match: null })).toEqual({
+      status: "saved",
+      rating: "no",
+    });
     expect(await outbox()).toEqual([]);
     expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
     expect(await sandbox.control.tags(JOSE_ID)).toEqual(["bilingual", "hellohire - warehouse - maybe", ours.yes]);
@@ -256,9 +329,9 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it("ratings of several candidates sent at the same moment all land", async () => {
     const sync = service();
     const answers = await Promise.all([
-      sync.rate(ANN_ID, interviewName, "yes"),
-      sync.rate(JOSE_ID, interviewName, "maybe"),
-      sync.rate(MARY_ID, interviewName, "no"),
+      sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null }),
+      sync.rate({ candidateId: JOSE_ID, interviewName, rating: "maybe", match: null }),
+      sync.rate({ candidateId: MARY_ID, interviewName, rating: "no", match: null }),
     ]);
     // All three are in SmartRecruiters and the outbox is empty, whatever each answer said.
     expect(await sandbox.control.tags(ANN_ID)).toEqual([ours.yes]);
@@ -271,7 +344,10 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
   it("with the integration switched off, rating is refused and nothing is sent", async () => {
     await integrationEnabled.setValue(false);
     const sync = service();
-    expect(await sync.rate(ANN_ID, interviewName, "yes")).toMatchObject({ status: "error", kind: "forbidden" });
+    expect(await sync.rate({ candidateId: ANN_ID, interviewName, rating: "yes", match: null })).toMatchObject({
+      status: "error",
+      kind: "forbidden",
+    });
     expect(await sync.lookup(interviewName, ann)).toEqual({ status: "disabled" });
     expect(await sandbox.apiRequests()).toEqual([]);
     expect(await outbox()).toEqual([]);

@@ -21,6 +21,8 @@ export interface SyncServiceOptions {
   rateLimits?: RateLimits;
   /** The wait between a lookup's attempts after a passing failure: exponential backoff with jitter by default. */
   lookupRetryDelay?: RetryDelay;
+  /** A rating's candidate got another ID (created for a placeholder, merged, found again after a delete). */
+  onCandidateMoved?(deadId: string, aliveId: string): void;
 }
 
 /**
@@ -41,6 +43,7 @@ export function createSyncService(options: SyncServiceOptions) {
     scheduleWake: options.scheduleWake,
     newId: options.newId ?? (() => crypto.randomUUID()),
     now: options.now ?? Date.now,
+    ...(options.onCandidateMoved ? { onCandidateMoved: options.onCandidateMoved } : {}),
   });
   return { ...lookups, ...sender, reset: context.reset };
 }
