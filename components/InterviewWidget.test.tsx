@@ -67,4 +67,10 @@ describe("InterviewWidget", () => {
     expect(screen.getByRole("button", { name: "No" }).getAttribute("aria-pressed")).toBe("true");
     expect(screen.getByRole("status").textContent).toContain("Queued: SmartRecruiters could not be reached");
   });
+
+  it("shows a passing notice in place of the status while it lasts", () => {
+    show({ save: { kind: "saved" }, notice: "Not counted: use Tab or a click." });
+    expect(screen.getByRole("status").textContent).toBe("Not counted: use Tab or a click.");
+    expect(screen.queryByText("Saved to SmartRecruiters")).toBeNull();
+  });
 });

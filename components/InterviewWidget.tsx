@@ -17,13 +17,21 @@ export interface InterviewWidgetProps {
   rating: Rating | null;
   save: SaveState;
   onRate(rating: Rating | null): void;
+  /** A short note that takes the status line for a moment (a key press that did not count). */
+  notice?: string | null;
 }
 
 /** The rating buttons' labels; the tag written to SmartRecruiters stays English (lib/sync/rating-tag.ts). */
 export const ratingLabelKeys: Record<Rating, MessageKey> = { yes: "ratingYes", maybe: "ratingMaybe", no: "ratingNo" };
 const choices: Rating[] = ["yes", "maybe", "no"];
 
-function Status({ link, save, onRate }: Pick<InterviewWidgetProps, "link" | "save" | "onRate">) {
+function Status({ link, save, onRate, notice }: Pick<InterviewWidgetProps, "link" | "save" | "onRate" | "notice">) {
+  if (notice)
+    return (
+      <span class="status notice" role="status">
+        {notice}
+      </span>
+    );
   if (save.kind === "saving")
     return (
       <span class="status" role="status">
@@ -62,7 +70,7 @@ function Status({ link, save, onRate }: Pick<InterviewWidgetProps, "link" | "sav
 }
 
 /** "View in SmartRecruiters" and Yes / Maybe / No, shown under the candidate's name. */
-export function InterviewWidget({ link, rating, save, onRate }: InterviewWidgetProps) {
+export function InterviewWidget({ link, rating, save, onRate, notice = null }: InterviewWidgetProps) {
   const canRate = link.kind === "ready" && save.kind !== "saving";
   const shown = save.kind === "saving" || save.kind === "queued" ? save.rating : rating;
   return (
@@ -94,7 +102,7 @@ export function InterviewWidget({ link, rating, save, onRate }: InterviewWidgetP
           );
         })}
       </fieldset>
-      <Status link={link} save={save} onRate={onRate} />
+      <Status link={link} save={save} onRate={onRate} notice={notice} />
     </div>
   );
 }

@@ -1,6 +1,21 @@
+/**
+ * How the widget's host element (in the page's DOM) is laid out, every declaration important: `all: initial` resets
+ * everything a page could use to hide, shrink, move or overlay it (and the rest spells out the usual suspects). Set twice:
+ * as the host's inline style (lib/content/widget-host.ts puts it back when the page changes it), which beats any page rule,
+ * and in the shadow root's `:host` rule, which the page cannot see and which beats even the page's important declarations
+ * on the host (for important rules, the inner context wins).
+ */
+export const hostStyle =
+  "all:initial!important;display:block!important;position:static!important;visibility:visible!important;" +
+  "opacity:1!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;" +
+  "filter:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;" +
+  "pointer-events:auto!important;z-index:auto!important;width:auto!important;height:auto!important;" +
+  "overflow:visible!important;content-visibility:visible!important;zoom:1!important;margin:6px 0 10px!important;" +
+  'font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important';
+
 /** Styles of the injected widget; they live in its shadow root, so the page cannot restyle it and it cannot restyle the page. */
 export const widgetStyles = `
-:host { all: initial; display: block; margin: 6px 0 10px; font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+:host { ${hostStyle} }
 .widget { --fg: #1f2933; --muted: #52606d; --border: #cbd2d9; --bg: #ffffff; --accent: #0b6bcb; --ok: #1f7a3f; --bad: #b42318;
   color: var(--fg); display: flex; flex-wrap: wrap; align-items: center; gap: 6px 10px; }
 :host([data-theme="dark"]) .widget { --fg: #e4e7eb; --muted: #9aa5b1; --border: #52606d; --bg: #1f2933; --accent: #7cc4fa; --ok: #6fcf97; --bad: #f28b82; }
@@ -18,4 +33,5 @@ a:focus-visible, button:focus-visible { outline: 2px solid var(--accent); outlin
 .status.error { color: var(--bad); }
 .status.saved { color: var(--ok); }
 .status.queued { color: var(--muted); font-style: italic; }
+.status.notice { color: var(--fg); font-weight: 600; }
 `;
