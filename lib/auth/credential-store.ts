@@ -1,16 +1,15 @@
 import { storage } from "wxt/utils/storage";
+import { protectedItem } from "../shared/protected-item";
 import type { Credential } from "../smartrecruiters/client";
 
 /**
  * Where sign-in state lives. Only the background imports this module: content scripts and pages
- * ask the background, which never sends a token or key back.
+ * ask the background, which never sends a token or key back. What outlives the browser session is
+ * in the extension's IndexedDB (../shared/protected-item.ts), which content scripts cannot reach.
  */
 
 /** An API key the interviewer entered (when the organisation has not chosen how to sign in). */
-export const storedCredential = storage.defineItem<Credential | null>("local:auth.credential", {
-  fallback: null,
-  version: 1,
-});
+export const storedCredential = protectedItem<Credential | null>("auth.credential", { fallback: null });
 
 export interface AccessToken {
   accessToken: string;
@@ -30,11 +29,8 @@ export interface RefreshToken {
   connectedAt: number;
 }
 
-/** The user's refresh token (one-time use, rotated on every refresh): storage.local only, never synced. */
-export const refreshTokenItem = storage.defineItem<RefreshToken | null>("local:auth.refresh", {
-  fallback: null,
-  version: 1,
-});
+/** The user's refresh token (one-time use, rotated on every refresh): the extension's IndexedDB, never synced. */
+export const refreshTokenItem = protectedItem<RefreshToken | null>("auth.refresh", { fallback: null });
 
 export interface AuthProblem {
   message: string;
@@ -44,7 +40,7 @@ export interface AuthProblem {
 }
 
 /** The last authentication problem, shown in the side panel until a connection succeeds. */
-export const authProblemItem = storage.defineItem<AuthProblem | null>("local:auth.problem", { fallback: null, version: 1 });
+export const authProblemItem = protectedItem<AuthProblem | null>("auth.problem", { fallback: null });
 
 /**
  * Who the interviewer's own connection belongs to in SmartRecruiters, as `users/me` said (./account.ts),

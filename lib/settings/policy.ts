@@ -1,6 +1,7 @@
 import { browser } from "wxt/browser";
 import { storage } from "wxt/utils/storage";
 import { isRecord } from "../shared/is-record";
+import { protectedItem } from "../shared/protected-item";
 import { endpointKeys, loopbackAllowed, parseEndpoint } from "./addresses";
 
 export type { EndpointKey } from "./addresses";
@@ -37,7 +38,7 @@ export interface CandidateSource {
   sourceId: string;
 }
 
-/** The policy's secrets: kept out of storage.local, which content scripts can read. */
+/** The policy's secrets: kept in storage.session only (never on disk, out of content scripts' reach). */
 export interface PolicySecrets {
   apiKey?: string;
   clientSecret?: string;
@@ -226,11 +227,11 @@ export function parsePolicy(raw: Record<string, unknown>): PolicyReading & { sec
   return { policy, secrets, problems };
 }
 
-/** The last policy read, secrets excepted; start-up uses it at once and never waits on storage.managed. */
-export const cachedPolicy = storage.defineItem<PolicyReading>("local:policy.cache", {
-  fallback: { policy: {}, problems: [] },
-  version: 1,
-});
+/**
+ * The last policy read, secrets excepted; start-up uses it at once and never waits on storage.managed.
+ * In the extension's IndexedDB: a page cannot unlock a setting or point an address elsewhere through it.
+ */
+export const cachedPolicy = protectedItem<PolicyReading>("policy.cache", { fallback: { policy: {}, problems: [] } });
 
 /** The policy's secrets, in session storage: only the extension's own pages and worker can read it. */
 export const cachedPolicySecrets = storage.defineItem<PolicySecrets | null>("session:policy.secrets", {

@@ -6,6 +6,7 @@ import {
   defaultEndpoints,
   effectiveSettings,
   endpoints,
+  integrationEnabled,
   readSettings,
   typedEndpointsToKeep,
   usableTypedEndpoints,
@@ -23,6 +24,8 @@ describe("effective settings", () => {
     });
     await createAndUpdateCandidates.setValue(true);
     expect((await effectiveSettings()).createAndUpdateCandidates).toEqual({ value: true, source: "user" });
+    await integrationEnabled.setValue(true);
+    expect((await effectiveSettings()).integrationEnabled).toEqual({ value: true, source: "user" });
     await cachedPolicy.setValue({ policy: { createAndUpdateCandidates: false, integrationEnabled: false }, problems: [] });
     expect(await effectiveSettings()).toEqual({
       integrationEnabled: { value: false, source: "policy" },
@@ -33,18 +36,17 @@ describe("effective settings", () => {
 });
 
 describe("endpoints storage", () => {
-  it("migrates version 1 (API-key sign-in: API and profile addresses) to version 2, keeping the user's addresses", async () => {
+  it("moves version 1 out of storage.local (API-key sign-in: API and profile addresses) as version 2, keeping the user's addresses", async () => {
     await fakeBrowser.storage.local.set({
       "settings.endpoints": { apiBaseUrl: "https://api.example.org", profileUrlTemplate: "https://sr.example.org/c/{id}" },
       "settings.endpoints$": { v: 1 },
     });
-    // WXT migrates an item when it is defined (at the worker's start-up); here, after the old value is in place.
-    await endpoints.migrate();
     expect(await endpoints.getValue()).toEqual({
       ...defaultEndpoints,
       apiBaseUrl: "https://api.example.org",
       profileUrlTemplate: "https://sr.example.org/c/{id}",
     });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
 

@@ -1,4 +1,5 @@
-import { storage } from "wxt/utils/storage";
+import { isRecord } from "../shared/is-record";
+import { protectedItem } from "../shared/protected-item";
 import {
   defaultApiBaseUrl,
   defaultAuthorizeUrl,
@@ -9,16 +10,17 @@ import {
 import { endpointKeys, parseTypedEndpoint } from "./addresses";
 import { cachedPolicy } from "./policy";
 
+/*
+ * The interviewer's choices, in the extension's IndexedDB (../shared/protected-item.ts): null until
+ * they choose, so that effectiveSettings() can tell their choice from the default.
+ */
+
 /** "SmartRecruiters integration": shows the link and rating buttons on interview pages. */
-export const integrationEnabled = storage.defineItem<boolean>("local:settings.integrationEnabled", {
-  fallback: true,
-  version: 1,
-});
+export const integrationEnabled = protectedItem<boolean | null>("settings.integrationEnabled", { fallback: null });
 
 /** "Create and update candidate profile in SmartRecruiters". Off: look up only, never write the candidate. */
-export const createAndUpdateCandidates = storage.defineItem<boolean>("local:settings.createAndUpdateCandidates", {
-  fallback: false,
-  version: 1,
+export const createAndUpdateCandidates = protectedItem<boolean | null>("settings.createAndUpdateCandidates", {
+  fallback: null,
 });
 
 /** Where SmartRecruiters is: the user's choice under "Advanced" (a policy value wins over it). */
@@ -38,12 +40,16 @@ export const defaultEndpoints: Readonly<Endpoints> = Object.freeze({
   clientId: defaultClientId,
 });
 
-export const endpoints = storage.defineItem<Endpoints>("local:settings.endpoints", {
+/** The addresses typed under "Advanced": in the extension's IndexedDB, where a page cannot rewrite them. */
+export const endpoints = protectedItem<Endpoints>("settings.endpoints", {
   fallback: { ...defaultEndpoints },
-  version: 2,
-  migrations: {
-    // Version 1 had the API and profile addresses only (API-key sign-in).
-    2: (v1: Pick<Endpoints, "apiBaseUrl" | "profileUrlTemplate">): Endpoints => ({ ...defaultEndpoints, ...v1 }),
+  // As storage.local kept it (WXT's version record), brought up to date as it moves.
+  legacy: {
+    version: 2,
+    migrations: {
+      // Version 1 had the API and profile addresses only (API-key sign-in).
+      2: (v1: unknown) => ({ ...defaultEndpoints, ...(isRecord(v1) ? v1 : {}) }),
+    },
   },
 });
 
@@ -80,6 +86,12 @@ export interface UserSettings {
 export const settingItems = { integrationEnabled, createAndUpdateCandidates } as const;
 export type SettingName = keyof typeof settingItems;
 
+/** Each setting's value until the interviewer or the policy chooses. */
+export const settingDefaults: Readonly<Record<SettingName, boolean>> = {
+  integrationEnabled: true,
+  createAndUpdateCandidates: false,
+};
+
 export type SettingSource = "policy" | "user" | "default";
 export type EffectiveSettings = { [name in SettingName]: { value: boolean; source: SettingSource } };
 
@@ -88,7 +100,7 @@ export async function effectiveSettings(): Promise<EffectiveSettings> {
   const names = Object.keys(settingItems) as SettingName[];
   const [{ policy }, ...chosen] = await Promise.all([
     cachedPolicy.getValue(),
-    ...names.map((name) => storage.getItem<boolean>(settingItems[name].key)),
+    ...names.map((name) => settingItems[name].getValue()),
   ]);
   const result = {} as EffectiveSettings;
   names.forEach((name, index) => {
@@ -99,7 +111,7 @@ export async function effectiveSettings(): Promise<EffectiveSettings> {
         ? { value: fromPolicy, source: "policy" }
         : typeof fromUser === "boolean"
           ? { value: fromUser, source: "user" }
-          : { value: settingItems[name].fallback, source: "default" };
+          : { value: settingDefaults[name], source: "default" };
   });
   return result;
 }

@@ -1,9 +1,9 @@
-import { storage } from "wxt/utils/storage";
 import { oneAtATime } from "../shared/one-at-a-time";
+import { protectedItem } from "../shared/protected-item";
 import { type ActivityEntry, activityMaxAgeMs, currentActivity, withActivity } from "./activity";
 
 /** Where the side panel's "Activity" is kept (./activity.ts says what an entry holds and for how long). */
-export const activityItem = storage.defineItem<ActivityEntry[]>("local:sync.activity", { fallback: [], version: 1 });
+export const activityItem = protectedItem<ActivityEntry[]>("sync.activity", { fallback: [] });
 
 const queue = oneAtATime();
 

@@ -1,6 +1,6 @@
-import { storage } from "wxt/utils/storage";
 import { isRecord } from "../shared/is-record";
 import { oneAtATime } from "../shared/one-at-a-time";
+import { protectedItem } from "../shared/protected-item";
 import { isCurrent, nextExpiry, type Retention, withinRetention } from "./bounded-record";
 import { installSecret } from "./created-candidates-secret";
 import { normaliseText } from "./same-text";
@@ -23,14 +23,17 @@ export interface CreatedEntry {
 
 export const createdRetention: Retention = { maxAgeMs: 90 * 24 * 3600_000, maxEntries: 2_000 };
 
-export const createdCandidatesItem = storage.defineItem<Record<string, CreatedEntry>>("local:sync.createdCandidates", {
+export const createdCandidatesItem = protectedItem<Record<string, CreatedEntry>>("sync.createdCandidates", {
   fallback: {},
-  version: 2,
-  migrations: {
-    // Version 1 was keyed by a bare SHA-256 of email + last name. Those keys cannot become HMAC keys
-    // (the emails are not kept), so the first run of version 2 drops them: a candidate created
-    // before the update that search cannot see may be created once more.
-    2: () => ({}),
+  // As storage.local kept it (WXT's version record), brought up to date as it moves.
+  legacy: {
+    version: 2,
+    migrations: {
+      // Version 1 was keyed by a bare SHA-256 of email + last name. Those keys cannot become HMAC keys
+      // (the emails are not kept), so the first run of version 2 drops them: a candidate created
+      // before the update that search cannot see may be created once more.
+      2: () => ({}),
+    },
   },
 });
 

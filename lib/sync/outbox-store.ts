@@ -1,9 +1,12 @@
-import { storage } from "wxt/utils/storage";
 import { oneAtATime } from "../shared/one-at-a-time";
+import { protectedItem } from "../shared/protected-item";
 import type { OutboxEntry } from "./outbox";
 
-/** The durable outbox: every rating is stored here before it is sent, and stays until it lands. */
-export const outboxItem = storage.defineItem<OutboxEntry[]>("local:sync.outbox", { fallback: [], version: 1 });
+/**
+ * The durable outbox: every rating is stored here before it is sent, and stays until it lands. In the
+ * extension's IndexedDB: a page can neither read it nor drop or roll back an entry.
+ */
+export const outboxItem = protectedItem<OutboxEntry[]>("sync.outbox", { fallback: [] });
 
 const queue = oneAtATime();
 

@@ -83,11 +83,10 @@ describe("written rating tags", () => {
     expect(await writtenTagsItem.getValue()).toEqual({});
   });
 
-  it("carries the previous version's tags over, counting their time from the update", async () => {
+  it("carries the previous version's tags over out of storage.local, counting their time from the update", async () => {
     await fakeBrowser.storage.local.set({ "sync.writtenRatingTags": { [csr("c1")]: "hellohire - csr - yes", bad: 3 } });
-    await writtenTagsItem.migrate();
     expect(await writtenTagsItem.getValue()).toEqual({ [csr("c1")]: { tag: "hellohire - csr - yes", at: 1_000 * day } });
-    expect(await writtenTagsItem.getMeta()).toEqual({ v: 2 });
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await writtenRatingTags.getValue()).toEqual({ [csr("c1")]: "hellohire - csr - yes" });
   });
 });

@@ -1,6 +1,6 @@
-import { storage } from "wxt/utils/storage";
 import { isRecord } from "../shared/is-record";
 import { oneAtATime } from "../shared/one-at-a-time";
+import { protectedItem } from "../shared/protected-item";
 import { isCurrent, nextExpiry, type Retention, withinRetention } from "./bounded-record";
 
 /**
@@ -20,17 +20,20 @@ function isWrittenTag(value: unknown): value is WrittenTag {
   return isRecord(value) && typeof value.tag === "string" && typeof value.at === "number";
 }
 
-export const writtenTagsItem = storage.defineItem<Record<string, WrittenTag>>("local:sync.writtenRatingTags", {
+export const writtenTagsItem = protectedItem<Record<string, WrittenTag>>("sync.writtenRatingTags", {
   fallback: {},
-  version: 2,
-  migrations: {
-    // Version 1 held the tag alone: its records count their time from this update.
-    2: (old: unknown): Record<string, WrittenTag> => {
-      if (!isRecord(old)) return {};
-      const at = Date.now();
-      return Object.fromEntries(
-        Object.entries(old).flatMap(([key, tag]) => (typeof tag === "string" ? [[key, { tag, at }] as const] : [])),
-      );
+  // As storage.local kept it (WXT's version record), brought up to date as it moves.
+  legacy: {
+    version: 2,
+    migrations: {
+      // Version 1 held the tag alone: its records count their time from this update.
+      2: (old: unknown): Record<string, WrittenTag> => {
+        if (!isRecord(old)) return {};
+        const at = Date.now();
+        return Object.fromEntries(
+          Object.entries(old).flatMap(([key, tag]) => (typeof tag === "string" ? [[key, { tag, at }] as const] : [])),
+        );
+      },
     },
   },
 });
