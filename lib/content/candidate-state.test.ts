@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { OutboxEntry } from "../sync/outbox";
-import { afterLookup, afterOutboxChange, afterRating, initialCandidateState, savingRating } from "./candidate-state";
+import {
+  afterLookup,
+  afterOutboxChange,
+  afterRating,
+  awaitsProfile,
+  initialCandidateState,
+  savingRating,
+} from "./candidate-state";
 
 const found = { status: "found", candidateId: "c1", profileUrl: "https://sr.example/c1", rating: null } as const;
 const queuedEntry: OutboxEntry = {
@@ -97,6 +104,34 @@ describe("a rating that followed its candidate to another ID", () => {
       rating: "yes",
       save: { kind: "saved" },
     });
+  });
+
+  it("a candidate not in SmartRecruiters can be rated only when that rating may create them; the placeholder is tracked until then", () => {
+    const off = afterLookup(initialCandidateState, { status: "not-found", createAndUpdate: false });
+    expect(off.rateable).toBe(false);
+    const on = afterLookup(initialCandidateState, { status: "not-found", createAndUpdate: true });
+    expect(on).toMatchObject({
+      rateable: true,
+      link: { kind: "unavailable", reason: expect.stringContaining("your rating adds them") },
+    });
+    const queued = afterRating(savingRating(on, "yes"), "yes", {
+      status: "queued",
+      rating: "yes",
+      reason: "offline",
+      moved: { candidateId: "new:1", profileUrl: null },
+    });
+    expect(queued).toMatchObject({ candidateId: "new:1", link: { kind: "unavailable" }, save: { kind: "queued" } });
+    expect(awaitsProfile(queued)).toBe(false);
+    const landed = afterOutboxChange(queued, undefined);
+    expect(landed).toMatchObject({ rating: "yes", save: { kind: "saved" } });
+    expect(awaitsProfile(landed)).toBe(true);
+    const created = afterRating(savingRating(on, "no"), "no", {
+      status: "saved",
+      rating: "no",
+      moved: { candidateId: "c9", profileUrl: "https://sr.example/c9" },
+    });
+    expect(created).toMatchObject({ candidateId: "c9", link: { kind: "ready", profileUrl: "https://sr.example/c9" } });
+    expect(awaitsProfile(created)).toBe(false);
   });
 
   it("says when a talent-pool create was not confirmed, differently from a candidate search cannot see", () => {

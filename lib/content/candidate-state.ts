@@ -7,7 +7,10 @@ import type { Rating } from "../sync/rating-tag";
 /** What the page shows for one candidate; it belongs to that candidate and never leaks to the next. */
 export interface CandidateState {
   link: LinkState;
+  /** Their SmartRecruiters ID, or the placeholder of a rating that creates them; null: none yet. */
   candidateId: string | null;
+  /** The buttons work: the candidate was found, or a rating will create them (create-and-update). */
+  rateable: boolean;
   rating: Rating | null;
   save: SaveState;
 }
@@ -15,9 +18,17 @@ export interface CandidateState {
 export const initialCandidateState: CandidateState = {
   link: { kind: "looking" },
   candidateId: null,
+  rateable: false,
   rating: null,
   save: { kind: "idle" },
 };
+
+/** Prefix of the placeholder ID of a candidate a queued rating will create (lib/sync/outbox.ts). */
+const placeholderPrefix = "new:";
+
+/** A rating created them, but the page has no profile address for them yet: a lookup gets it. */
+export const awaitsProfile = (state: CandidateState): boolean =>
+  state.candidateId?.startsWith(placeholderPrefix) === true && state.save.kind === "saved";
 
 export function afterLookup(state: CandidateState, response: LookupResponse): CandidateState {
   switch (response.status) {
@@ -28,6 +39,7 @@ export function afterLookup(state: CandidateState, response: LookupResponse): Ca
         ...state,
         link: { kind: "ready", profileUrl: response.profileUrl },
         candidateId: response.candidateId,
+        rateable: true,
         rating: response.rating,
       };
       const held = response.outbox;
@@ -39,12 +51,11 @@ export function afterLookup(state: CandidateState, response: LookupResponse): Ca
       return { ...ready, save };
     }
     case "not-found":
+      // With create-and-update, the interviewer's first rating adds them (never the page load).
       return {
         ...state,
-        link: {
-          kind: "unavailable",
-          reason: response.createAndUpdate ? t("widgetNotFound") : t("widgetNotYet"),
-        },
+        rateable: response.createAndUpdate,
+        link: { kind: "unavailable", reason: response.createAndUpdate ? t("widgetToCreate") : t("widgetNotYet") },
       };
     case "no-email":
       return {
@@ -69,9 +80,15 @@ export function savingRating(state: CandidateState, rating: Rating | null): Cand
 
 export function afterRating(state: CandidateState, wanted: Rating | null, response: RateResponse): CandidateState {
   if (response.status === "error") return { ...state, save: { kind: "failed", reason: response.message, retry: wanted } };
-  // The candidate was merged or deleted in SmartRecruiters: the rating followed them, and so does the link.
-  const followed: CandidateState = response.moved
-    ? { ...state, candidateId: response.moved.candidateId, link: { kind: "ready", profileUrl: response.moved.profileUrl } }
+  // Created by this rating, or merged or deleted in SmartRecruiters: the rating followed them, and so does the link
+  // (a placeholder without an address while their creation is queued).
+  const moved = response.moved;
+  const followed: CandidateState = moved
+    ? {
+        ...state,
+        candidateId: moved.candidateId,
+        ...(moved.profileUrl === null ? {} : { link: { kind: "ready" as const, profileUrl: moved.profileUrl } }),
+      }
     : state;
   if (response.status === "saved") return { ...followed, rating: response.rating, save: { kind: "saved" } };
   return { ...followed, save: { kind: "queued", rating: response.rating, reason: response.reason } };
