@@ -16,11 +16,15 @@ import {
   savingRating,
   widgetProps,
 } from "./candidate-state";
+import { type FocusIntent, trackFocusIntent } from "./focus-intent";
+import { guardHost, isShown, widgetShadowMode } from "./widget-host";
 
 /** A lookup that met a passing problem is asked again while its candidate is on screen: 5, 10, 15… s later. */
 const passingKinds = new Set<string>(["offline", "server-error", "rate-limited"]);
 const lookupRounds = 6;
 const lookupRetryMs = 5_000;
+/** How long the widget says that a key press did not count. */
+const noticeMs = 6_000;
 
 export interface InterviewPageOptions {
   document: Document;
@@ -45,11 +49,9 @@ export interface InterviewPage {
 
 export const widgetHostTag = "srh-interview-widget";
 
-function ignoreUntrusted(event: Event) {
-  if (!event.isTrusted) {
-    event.stopImmediatePropagation();
-    event.preventDefault();
-  }
+function refuse(event: Event) {
+  event.stopImmediatePropagation();
+  event.preventDefault();
 }
 
 function isDarkText(element: Element): boolean {
@@ -86,6 +88,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   const states = new Map<string, CandidateState>();
   const interviewOf = new Map<string, string>();
   let host: HTMLElement | null = null;
+  let setHostAttribute: (name: string, value: string) => void = () => undefined;
   let shadow: ShadowRoot | null = null;
   let current: {
     key: string;
@@ -103,6 +106,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let observedRoom: Element | null = null;
   let paintedKey: string | null = null;
   let pendingReport: PageReading | null = null;
+  let notice: string | null = null;
+  let noticeTimer: ReturnType<typeof setTimeout> | undefined;
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
@@ -117,7 +122,32 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     const key = current.key;
     paintedKey = key;
     const state = states.get(key) ?? initialCandidateState;
-    render(<InterviewWidget {...widgetProps(state, (rating) => rateCandidate(key, rating))} />, shadow);
+    render(<InterviewWidget {...widgetProps(state, (rating) => rateCandidate(key, rating))} notice={notice} />, shadow);
+  }
+
+  /** Says for a moment, in the widget, that a key press did not count. */
+  function showNotice() {
+    notice = t("widgetKeyNotCounted");
+    paint();
+    clearTimeout(noticeTimer);
+    noticeTimer = setTimeout(() => {
+      notice = null;
+      paint();
+    }, noticeMs);
+  }
+
+  /**
+   * Only the interviewer rates, knowingly: a page script's synthetic click never reaches our buttons or link, nor a
+   * click while the page keeps the widget out of sight (transparent, hidden), nor a key press on a control the page
+   * focused (focus-intent.ts). The keyboard shortcuts do not come through here.
+   */
+  function guardClick(event: MouseEvent, intent: FocusIntent) {
+    if (!event.isTrusted || !host || !isShown(host)) return refuse(event);
+    const control = event.target instanceof Element ? event.target.closest("a, button") : null;
+    if (control && !intent.counts(event, control)) {
+      refuse(event);
+      showNotice();
+    }
   }
 
   function lookUp(key: string, reading: OneOnOneInterview, attempt = 1) {
@@ -167,12 +197,17 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function mountAfter(anchor: Element, candidateChanged: boolean) {
     if (!host) {
       host = document.createElement(widgetHostTag);
+      setHostAttribute = guardHost(host, signal);
       // Our texts are in the browser's language, which need not be the page's.
       const language = messagesLanguage();
-      if (language) host.lang = language;
-      shadow = host.attachShadow({ mode: "open" });
-      // Only a person's clicks rate: a page script's synthetic click never reaches our buttons.
-      shadow.addEventListener("click", ignoreUntrusted, true);
+      if (language) setHostAttribute("lang", language);
+      shadow = host.attachShadow({ mode: widgetShadowMode(document) });
+      const intent = trackFocusIntent(document.defaultView ?? window, shadow, signal);
+      shadow.addEventListener(
+        "click",
+        (event) => (event instanceof MouseEvent ? guardClick(event, intent) : refuse(event)),
+        true,
+      );
       const style = document.createElement("style");
       style.textContent = widgetStyles;
       shadow.append(style);
@@ -180,7 +215,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     }
     if (anchor.nextElementSibling !== host) anchor.after(host);
     // Reading the page's text colour costs a style recalculation: once per candidate is enough.
-    if (candidateChanged) host.dataset.theme = isDarkText(anchor) ? "light" : "dark";
+    if (candidateChanged) setHostAttribute("data-theme", isDarkText(anchor) ? "light" : "dark");
   }
 
   /** Tells the background what the page shows (side panel, prefetch), after the widget is in place and off the host's task. */
