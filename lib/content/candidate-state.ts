@@ -1,7 +1,6 @@
 import type { InterviewWidgetProps, LinkState, SaveState } from "../../components/InterviewWidget";
 import { t } from "../i18n/messages";
-import type { LookupResponse, RateResponse } from "../messaging/protocol";
-import type { OutboxEntry } from "../sync/outbox";
+import type { LookupResponse, PendingRating, RateResponse } from "../messaging/protocol";
 import type { Rating } from "../sync/rating-tag";
 
 /** What the page shows for one candidate; it belongs to that candidate and never leaks to the next. */
@@ -98,7 +97,7 @@ export function afterRating(state: CandidateState, wanted: Rating | null, respon
  * Follows the outbox after the answer to a rating: a queued write that left the outbox has
  * landed; one that failed for good shows its reason and a retry.
  */
-export function afterOutboxChange(state: CandidateState, entry: OutboxEntry | undefined): CandidateState {
+export function afterOutboxChange(state: CandidateState, entry: PendingRating | undefined): CandidateState {
   if (state.save.kind !== "queued") return state;
   if (!entry) return { ...state, rating: state.save.rating, save: { kind: "saved" } };
   if (entry.state === "failed")

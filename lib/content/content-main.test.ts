@@ -1,14 +1,20 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type FakeAnswers, fakeSend } from "../messaging/fake-send";
-import { parseRequest, type Request } from "../messaging/protocol";
+import { type PendingRating, parseRequest, type Request } from "../messaging/protocol";
 import { runContentScript } from "./content-main";
 import type { ContentExtensionApi, MessageListener } from "./extension-api";
+import { startInterviewPage } from "./interview-page";
+
+// The interview page itself is tested in interview-page.test.tsx: here, what the content script hands it.
+const page = { refresh: vi.fn(), outboxChanged: vi.fn(), rate: vi.fn() };
+vi.mock("./interview-page", () => ({ startInterviewPage: vi.fn(() => page) }));
 
 /** The content script with the background answering `answers`; what it sent, and the background's way to command it. */
 function start(answers: FakeAnswers) {
   const sent: Request[] = [];
   let listener: MessageListener | undefined;
-  const api: ContentExtensionApi = {
+  const storageListener = vi.fn();
+  const api: ContentExtensionApi & { storage: unknown } = {
     runtime: {
       id: "ext",
       sendMessage: fakeSend(answers, (request) => {
@@ -22,7 +28,8 @@ function start(answers: FakeAnswers) {
         removeListener: () => undefined,
       },
     },
-    storage: { onChanged: { addListener: () => undefined, removeListener: () => undefined } },
+    // What the browser also offers a content script: it must not listen there.
+    storage: { onChanged: { addListener: storageListener, removeListener: () => undefined } },
   };
   const controller = new AbortController();
   runContentScript(api, document, controller.signal);
@@ -32,7 +39,7 @@ function start(answers: FakeAnswers) {
     listener?.(message, sender, answer);
     return answer;
   };
-  return { sent, command, stop: () => controller.abort() };
+  return { sent, command, storageListener, stop: () => controller.abort() };
 }
 
 describe("runContentScript", () => {
@@ -61,5 +68,50 @@ describe("runContentScript", () => {
     expect(script.command({ type: "pageStructure" }, { id: "other" })).not.toHaveBeenCalled();
     expect(script.command({ type: "rateShortcut", rating: "definitely" })).not.toHaveBeenCalled();
     expect(script.command({ type: "rateShortcut", rating: "yes" })).toHaveBeenCalledWith({ status: "ok" });
+  });
+
+  it("asks its configuration again when the background says a setting or the policy changed, and only then", async () => {
+    let enabled = false;
+    const script = start({
+      pageConfig: () => ({ status: "ok", enabled, markupOverride: null }),
+      pageStatus: () => ({ status: "ok" }),
+    });
+    stop = script.stop;
+    await vi.waitFor(() => expect(script.sent).toContainEqual({ type: "pageStatus", status: { kind: "disabled" } }));
+    enabled = true;
+    expect(script.command({ type: "configChanged" }, { id: "ext", tab: { id: 1 } })).not.toHaveBeenCalled();
+    expect(script.command({ type: "configChanged" })).toHaveBeenCalledWith({ status: "ok" });
+    await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalledTimes(1));
+    expect(script.sent.filter((request) => request.type === "pageConfig")).toHaveLength(2);
+    expect(script.storageListener).not.toHaveBeenCalled();
+  });
+
+  it("hands the page the pending ratings the background sends, and ignores a list that is not one", async () => {
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markupOverride: null }) });
+    stop = script.stop;
+    await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalled());
+    const entries: PendingRating[] = [
+      { candidateId: "c-1", interviewName: "CSR", rating: "yes", state: "pending" },
+      {
+        candidateId: "c-2",
+        interviewName: "CSR",
+        rating: null,
+        state: "failed",
+        lastError: { kind: "forbidden", message: "No." },
+      },
+    ];
+    expect(script.command({ type: "outboxChanged", entries })).toHaveBeenCalledWith({ status: "ok" });
+    expect(page.outboxChanged).toHaveBeenLastCalledWith(entries);
+    page.outboxChanged.mockClear();
+    const tooMany = Array.from({ length: 101 }, () => entries[0]);
+    for (const bad of [
+      { type: "outboxChanged", entries: tooMany },
+      { type: "outboxChanged", entries: [{ ...entries[0], state: "landed" }] },
+      { type: "outboxChanged", entries: [{ ...entries[1], lastError: { kind: "made-up", message: "x" } }] },
+      { type: "outboxChanged", entries: "[]" },
+    ])
+      expect(script.command(bad)).not.toHaveBeenCalled();
+    expect(script.command({ type: "outboxChanged", entries: [] }, { id: "other" })).not.toHaveBeenCalled();
+    expect(page.outboxChanged).not.toHaveBeenCalled();
   });
 });

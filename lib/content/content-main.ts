@@ -7,21 +7,15 @@ import {
   type TabCommandOf,
   type TabCommandType,
 } from "../messaging/protocol";
-import type { OutboxEntry } from "../sync/outbox";
 import type { ContentExtensionApi, MessageListener } from "./extension-api";
 import { type InterviewPage, startInterviewPage } from "./interview-page";
 import { redactedStructure } from "./page-structure";
 
-/** Where the background keeps the outbox (lib/sync/outbox-store.ts, not imported here to keep WXT storage out). */
-const outboxStorageKey = "sync.outbox";
-
-/** Storage keys whose change can change what the page shows (settings and policy). */
-const configKeys = ["settings.integrationEnabled", "policy.cache"];
-
 /**
  * The content script's life: asks the background for the page's configuration, runs the interview
- * page while the integration is on, follows setting and policy changes, and answers the
- * background's commands (keyboard rating, page structure). `signal` ends it all (extension reload).
+ * page while the integration is on, and answers the background's commands: keyboard rating, page
+ * structure, a setting or policy change, the pending ratings of this tab's candidates. It reads no
+ * extension storage: all it knows comes by message. `signal` ends it all (extension reload).
  */
 export function runContentScript(
   api: ContentExtensionApi,
@@ -57,13 +51,6 @@ export function runContentScript(
     running = { controller, page };
   }
 
-  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
-    if (area !== "local") return;
-    if (configKeys.some((key) => key in changes)) configure().catch(() => undefined);
-    const outbox = (changes[outboxStorageKey] as { newValue?: unknown } | undefined)?.newValue;
-    if (Array.isArray(outbox)) running?.page.outboxChanged(outbox as OutboxEntry[]);
-  };
-
   const commands: TabCommandHandlers = {
     rateShortcut(command) {
       running?.page.rate(command.rating);
@@ -72,6 +59,14 @@ export function runContentScript(
     pageStructure() {
       const skip = (element: Element) => element.tagName.toLowerCase() === "srh-interview-widget";
       return { status: "ok", structure: redactedStructure(document.documentElement, { skip }) };
+    },
+    configChanged() {
+      configure().catch(() => undefined);
+      return { status: "ok" };
+    },
+    outboxChanged(command) {
+      running?.page.outboxChanged(command.entries);
+      return { status: "ok" };
     },
   };
   const answer = <T extends TabCommandType>(command: TabCommandOf<T>) => commands[command.type](command);
@@ -83,10 +78,8 @@ export function runContentScript(
     return undefined;
   };
 
-  api.storage.onChanged.addListener(onStorageChange);
   api.runtime.onMessage.addListener(onMessage);
   signal.addEventListener("abort", () => {
-    api.storage.onChanged.removeListener(onStorageChange);
     api.runtime.onMessage.removeListener(onMessage);
     stop();
   });

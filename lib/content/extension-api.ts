@@ -3,7 +3,8 @@ import type { ContentRequestType, SendMessage } from "../messaging/protocol";
 /**
  * The few extension APIs the content script uses, taken from the browser itself: Chromium's
  * MV3 `chrome` and Firefox's `browser` both return promises, so the content script needs no
- * polyfill (which keeps it within its size budget).
+ * polyfill (which keeps it within its size budget). No storage: what it needs comes by message
+ * from the background (lib/messaging/protocol.ts), never through storage or its change events.
  */
 export interface MessageSender {
   id?: string;
@@ -22,12 +23,6 @@ export interface ContentExtensionApi {
     /** To the background: only the content script's own messages, each answered with its own type (lib/messaging/protocol.ts). */
     sendMessage: SendMessage<ContentRequestType>;
     onMessage: { addListener(listener: MessageListener): void; removeListener(listener: MessageListener): void };
-  };
-  storage: {
-    onChanged: {
-      addListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
-      removeListener(listener: (changes: Record<string, unknown>, area: string) => void): void;
-    };
   };
 }
 

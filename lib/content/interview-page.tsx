@@ -4,8 +4,8 @@ import { widgetStyles } from "../../components/widget-styles";
 import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
 import { candidateKey, type OneOnOneInterview, type PageReading, readPage, readUpcomingEmails } from "../hellohire/read-page";
 import { messagesLanguage, t } from "../i18n/messages";
-import type { ContentRequestType, PageStatus, SendMessage } from "../messaging/protocol";
-import { type OutboxEntry, sameTarget } from "../sync/outbox";
+import type { ContentRequestType, PageStatus, PendingRating, SendMessage } from "../messaging/protocol";
+import { sameTarget } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
 import {
   afterLookup,
@@ -39,8 +39,8 @@ export interface InterviewPageOptions {
 }
 
 export interface InterviewPage {
-  /** The outbox changed (storage event): queued ratings may have landed or failed. */
-  outboxChanged(outbox: OutboxEntry[]): void;
+  /** The outbox changed (the background said): queued ratings may have landed or failed. */
+  outboxChanged(outbox: PendingRating[]): void;
   /** Re-reads the page now (the observer does it on every relevant mutation). */
   refresh(): void;
   /** Rates the candidate on screen (keyboard shortcut); no-op when there is none or it is not found yet. */

@@ -5,6 +5,7 @@ import { isRecord } from "../shared/is-record";
 import type { ApiErrorKind } from "../smartrecruiters/errors";
 import type { JobChoice } from "../sync/job-for-interview";
 import type { Person } from "../sync/match-candidate";
+import type { OutboxEntry } from "../sync/outbox";
 import { isRating, type Rating } from "../sync/rating-tag";
 
 /** What the content script made of its page, for the side panel (no more candidate data than the page shows). */
@@ -60,7 +61,15 @@ export interface Protocol extends ContentProtocol, PageProtocol {}
 export interface TabProtocol {
   rateShortcut: { request: { rating: Rating }; response: Done };
   pageStructure: { request: NoFields; response: StructureResponse };
+  /** A setting or the policy changed: the content script asks `pageConfig` again. */
+  configChanged: { request: NoFields; response: Done };
+  /** The outbox changed: its entries for the candidates this tab was told about (at most maxPendingRatings). */
+  outboxChanged: { request: { entries: PendingRating[] }; response: Done };
 }
+
+/** What a tab hears of a rating in the outbox: no idempotency key, no pending person data. */
+export type PendingRating = Pick<OutboxEntry, "candidateId" | "interviewName" | "rating" | "state" | "lastError">;
+export const maxPendingRatings = 100;
 
 export type RequestType = keyof Protocol;
 export type ContentRequestType = keyof ContentProtocol;
@@ -274,6 +283,49 @@ export function isContentRequest(request: Request): request is ContentRequest {
 /** Checks a command the content script received; anything else is ignored. */
 export function parseTabCommand(value: unknown): TabCommand | null {
   if (!isRecord(value)) return null;
-  if (value.type === "rateShortcut") return isRating(value.rating) ? { type: "rateShortcut", rating: value.rating } : null;
-  return value.type === "pageStructure" ? { type: "pageStructure" } : null;
+  switch (value.type) {
+    case "rateShortcut":
+      return isRating(value.rating) ? { type: "rateShortcut", rating: value.rating } : null;
+    case "pageStructure":
+    case "configChanged":
+      return { type: value.type };
+    case "outboxChanged":
+      return Array.isArray(value.entries) && value.entries.length <= maxPendingRatings && value.entries.every(isPendingRating)
+        ? { type: "outboxChanged", entries: value.entries }
+        : null;
+    default:
+      return null;
+  }
+}
+
+const failureKinds: Record<Failure["kind"], true> = {
+  "not-connected": true,
+  "access-denied": true,
+  "no-api-access": true,
+  "not-found": true,
+  conflict: true,
+  "bad-request": true,
+  "rate-limited": true,
+  "server-error": true,
+  offline: true,
+  "invalid-response": true,
+  "invalid-request": true,
+  forbidden: true,
+};
+const pendingStates = new Set<unknown>(["pending", "waiting-for-connection", "failed"] satisfies OutboxEntry["state"][]);
+
+function isFailureKind(value: unknown): value is Failure["kind"] {
+  return typeof value === "string" && Object.hasOwn(failureKinds, value);
+}
+
+function isPendingRating(value: unknown): value is PendingRating {
+  if (!isRecord(value)) return false;
+  const { lastError } = value;
+  return (
+    isText(value.candidateId, 200) &&
+    isText(value.interviewName) &&
+    (value.rating === null || isRating(value.rating)) &&
+    pendingStates.has(value.state) &&
+    (lastError === undefined || (isRecord(lastError) && isFailureKind(lastError.kind) && isText(lastError.message, 2000)))
+  );
 }
