@@ -78,6 +78,8 @@ describe("in French (the browser's language)", () => {
 
   it("rating with the French « Oui » sends the rating yes, whose tag stays English", async () => {
     speakFrench();
+    // The widget's shadow root is closed; the test builds' hook opens it (lib/content/widget-host.ts).
+    document.documentElement.setAttribute("data-srh-e2e-open-widget", "");
     document.body.innerHTML = `<main data-testid="interview-room" data-format="one-on-one"><h1 data-testid="interview-title">CSR</h1>
       <section data-testid="candidate-card"><h2 data-testid="candidate-name">Ann O'Neil</h2>
       <dl data-testid="candidate-details"><div><dt>First name</dt><dd>Ann</dd></div>

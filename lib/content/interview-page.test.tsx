@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
 import { type FakeAnswers, fakeSend } from "../messaging/fake-send";
 import { type LookupResponse, parseRequest, type Request, type SendMessage } from "../messaging/protocol";
 import { startInterviewPage, widgetHostTag } from "./interview-page";
@@ -13,10 +13,20 @@ function roomHtml(first: string, last: string, email: string, job: string | null
 
 const flush = () => new Promise((resolve) => setTimeout(resolve, 0));
 
+/** What the browser marks as the person's own input (happy-dom leaves isTrusted unset on every event). */
+function trusted<T extends Event>(event: T): T {
+  Object.defineProperty(event, "isTrusted", { value: true });
+  return event;
+}
+
 describe("startInterviewPage", () => {
   let controller: AbortController;
   let sent: Request[];
   let send: SendMessage;
+  /** The ratings the background was asked to write. */
+  let rated: (string | null)[];
+  /** The widget's shadow root is closed: the test keeps what attachShadow returned. */
+  let attachShadow: MockInstance<Element["attachShadow"]>;
   /** What the background answers: Ann and Li are found; a rating is saved. */
   const answers: FakeAnswers = {
     lookup: (request) => ({
@@ -25,7 +35,10 @@ describe("startInterviewPage", () => {
       profileUrl: "https://sr.example/c",
       rating: null,
     }),
-    rate: (request) => ({ status: "saved", rating: request.rating }),
+    rate: (request) => {
+      rated.push(request.rating);
+      return { status: "saved", rating: request.rating };
+    },
     pageStatus: () => ({ status: "ok" }),
     prefetch: () => ({ status: "ok" }),
   };
@@ -37,13 +50,28 @@ describe("startInterviewPage", () => {
   beforeEach(() => {
     controller = new AbortController();
     sent = [];
+    rated = [];
+    attachShadow = vi.spyOn(Element.prototype, "attachShadow");
     send = fakeSend(answers, record);
     document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com");
   });
 
-  afterEach(() => controller.abort());
+  afterEach(() => {
+    controller.abort();
+    vi.restoreAllMocks();
+  });
 
   const hosts = () => document.querySelectorAll(widgetHostTag);
+  const widgetRoot = () => {
+    const result = attachShadow.mock.results.at(-1);
+    if (result?.type !== "return") throw new Error("No widget was mounted.");
+    return result.value;
+  };
+  const button = (name: string) => {
+    const found = [...widgetRoot().querySelectorAll("button")].find((b) => b.textContent === name);
+    if (!found) throw new Error(`No ${name} button.`);
+    return found;
+  };
 
   it("mounts one widget right under the candidate's name and looks the candidate up", async () => {
     startInterviewPage({ document, send, signal: controller.signal });
@@ -71,7 +99,7 @@ describe("startInterviewPage", () => {
       expect(sent.filter((r) => r.type === "lookup")).toHaveLength(1);
       await vi.advanceTimersByTimeAsync(5_000);
       expect(sent.filter((r) => r.type === "lookup")).toHaveLength(2);
-      const link = hosts()[0]?.shadowRoot?.querySelector("a");
+      const link = widgetRoot().querySelector("a");
       expect(link?.getAttribute("href")).toBe("https://sr.example/c");
 
       lookups = [{ status: "error", kind: "access-denied", message: "Denied." }];
@@ -152,10 +180,102 @@ describe("startInterviewPage", () => {
   it("ignores a page script's synthetic clicks on our buttons", async () => {
     startInterviewPage({ document, send, signal: controller.signal });
     await flush();
-    const yes = [...(hosts()[0]?.shadowRoot?.querySelectorAll("button") ?? [])].find((b) => b.textContent === "Yes");
-    expect(yes?.disabled).toBe(false);
-    yes?.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+    const yes = button("Yes");
+    expect(yes.disabled).toBe(false);
+    yes.dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+    yes.click();
     await flush();
-    expect(sent.filter((r) => r.type === "rate")).toHaveLength(0);
+    expect(rated).toEqual([]);
+  });
+
+  describe("what the page can do to the widget", () => {
+    const click = (target: Element, detail: number) =>
+      target.dispatchEvent(trusted(new MouseEvent("click", { bubbles: true, composed: true, cancelable: true, detail })));
+    const pressTab = () => window.dispatchEvent(trusted(new KeyboardEvent("keydown", { key: "Tab" })));
+    const noticeText = "Not counted: the page, not you, put the focus here. Use Tab or a click to choose.";
+
+    it("cannot reach the widget's shadow root (the candidate's link, the rating shown)", async () => {
+      startInterviewPage({ document, send, signal: controller.signal });
+      await flush();
+      expect(hosts()[0]?.shadowRoot).toBeNull();
+      expect(widgetRoot().querySelector("a")?.getAttribute("href")).toBe("https://sr.example/c");
+    });
+
+    it("cannot restyle, hide or move the host: our style comes back", async () => {
+      startInterviewPage({ document, send, signal: controller.signal });
+      const host = hosts()[0] as HTMLElement;
+      const ours = host.getAttribute("style");
+      expect(host.style.getPropertyValue("display")).toBe("block");
+      host.style.cssText = "display: none !important; position: absolute; top: 0; left: 0; opacity: 0";
+      host.hidden = true;
+      await flush();
+      expect(host.getAttribute("style")).toBe(ours);
+      expect(host.hidden).toBe(false);
+    });
+
+    it("counts the interviewer's mouse click", async () => {
+      startInterviewPage({ document, send, signal: controller.signal });
+      await flush();
+      click(button("Yes"), 1);
+      await flush();
+      expect(rated).toEqual(["yes"]);
+    });
+
+    it("ignores a click while the page makes the widget transparent or hides it", async () => {
+      startInterviewPage({ document, send, signal: controller.signal });
+      await flush();
+      const card = document.querySelector('[data-testid="candidate-card"]') as HTMLElement;
+      card.style.opacity = "0.2";
+      click(button("Yes"), 1);
+      card.style.opacity = "";
+      card.style.visibility = "hidden";
+      click(button("Maybe"), 1);
+      await flush();
+      expect(rated).toEqual([]);
+      card.style.visibility = "";
+      click(button("No"), 1);
+      await flush();
+      expect(rated).toEqual(["no"]);
+    });
+
+    it("ignores Enter on a button the page focused, and says why; counts it once the interviewer tabs there", async () => {
+      startInterviewPage({ document, send, signal: controller.signal });
+      await flush();
+      button("Yes").focus();
+      click(button("Yes"), 0);
+      await flush();
+      expect(rated).toEqual([]);
+      expect(widgetRoot().querySelector('[role="status"]')?.textContent).toBe(noticeText);
+      pressTab();
+      button("Maybe").focus();
+      click(button("Maybe"), 0);
+      await flush();
+      expect(rated).toEqual(["maybe"]);
+    });
+
+    it("takes the notice away after a few seconds", async () => {
+      vi.useFakeTimers();
+      try {
+        startInterviewPage({ document, send, signal: controller.signal });
+        await vi.advanceTimersByTimeAsync(0);
+        button("No").focus();
+        click(button("No"), 0);
+        expect(widgetRoot().textContent).toContain(noticeText);
+        await vi.advanceTimersByTimeAsync(6_000);
+        expect(widgetRoot().textContent).not.toContain(noticeText);
+      } finally {
+        vi.useRealTimers();
+      }
+    });
+
+    it("does not follow a link the page focused either", async () => {
+      startInterviewPage({ document, send, signal: controller.signal });
+      await flush();
+      const link = widgetRoot().querySelector("a") as HTMLAnchorElement;
+      link.focus();
+      const event = trusted(new MouseEvent("click", { bubbles: true, composed: true, cancelable: true, detail: 0 }));
+      link.dispatchEvent(event);
+      expect(event.defaultPrevented).toBe(true);
+    });
   });
 });

@@ -25,7 +25,7 @@
 import { readFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startInterviewPage, widgetHostTag } from "../../lib/content/interview-page";
 import { readPage } from "../../lib/hellohire/read-page";
 import { fakeSend } from "../../lib/messaging/fake-send";
@@ -980,6 +980,10 @@ const runs: { seed: number; steps: number }[] =
   envSeed !== null
     ? [{ seed: envSeed, steps: envSteps ?? 1000 }]
     : [20240415, 7, 1337].map((seed) => ({ seed, steps: envSteps ?? 1000 }));
+
+// The widget's shadow root is closed; the test builds' hook opens it so that the checks can read the widget
+// (lib/content/widget-host.ts).
+beforeAll(() => document.documentElement.setAttribute("data-srh-e2e-open-widget", ""));
 
 describe("interview page controller under random page mutations (fuzz)", () => {
   afterEach(() => {
