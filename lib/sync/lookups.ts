@@ -40,11 +40,26 @@ export interface MatchRequest {
 }
 
 /**
- * Matching a Hellohire candidate to SmartRecruiters: one match in flight per person across all
- * tabs, remembered by candidate ID for the session so a rating can follow them if the ID dies.
+ * Matching a Hellohire candidate to SmartRecruiters: one match in flight per request across all
+ * tabs, one after the other for the same person (ratings of two interviews never create them twice),
+ * remembered by candidate ID for the session so a rating can follow them if the ID dies.
  */
 export function createMatcher(context: SyncContext) {
   const inFlight = new Map<string, Promise<MatchResult>>();
+  /** The last match of each person (email + last name): the next one starts after it, so two ratings never create twice. */
+  const lastOfPerson = new Map<string, Promise<unknown>>();
+
+  function afterPrevious(person: Person, start: () => Promise<MatchResult>): Promise<MatchResult> {
+    const who = JSON.stringify([person.email?.trim().toLowerCase() ?? "", person.lastName.trim().toLowerCase()]);
+    const next = (lastOfPerson.get(who) ?? Promise.resolve()).then(start, start);
+    lastOfPerson.set(who, next);
+    next
+      .finally(() => {
+        if (lastOfPerson.get(who) === next) lastOfPerson.delete(who);
+      })
+      .catch(() => undefined);
+    return next;
+  }
 
   async function run(request: MatchRequest): Promise<MatchResult> {
     const { person, interviewName, jobTitle } = request;
@@ -82,7 +97,7 @@ export function createMatcher(context: SyncContext) {
     ]);
     let pending = inFlight.get(key);
     if (!pending) {
-      pending = run(request);
+      pending = afterPrevious(person, () => run(request));
       inFlight.set(key, pending);
       pending.finally(() => inFlight.delete(key)).catch(() => undefined);
     }

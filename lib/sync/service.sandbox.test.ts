@@ -91,6 +91,19 @@ describe("sync service end to end (sandbox, fake browser storage)", () => {
     expect((await sandbox.writes()).filter((r) => r.method === "POST" && r.path === "/candidates")).toHaveLength(1);
   });
 
+  it("ratings of one new candidate in two interviews at once create her once, even where SmartRecruiters would accept a duplicate", async () => {
+    await createAndUpdateCandidates.setValue(true);
+    await sandbox.control.setModes({ createExisting: "duplicate" });
+    const sync = service();
+    const tab = asTab(sync);
+    await Promise.all([tab.lookup("CSR", li, null), tab.lookup("Warehouse", li, null)]);
+    const answers = await Promise.all([tab.rate("CSR", li, null, "yes"), tab.rate("Warehouse", li, null, "no")]);
+    expect(answers).toMatchObject([{ status: "saved" }, { status: "saved" }]);
+    const copies = (await sandbox.control.candidates()).filter((c) => c.email === li.email);
+    expect(copies).toHaveLength(1);
+    expect([...(copies[0]?.tags ?? [])].sort()).toEqual(["hellohire - csr - yes", "hellohire - warehouse - no"]);
+  });
+
   it("a found candidate with another first name is renamed by the rating, never by the lookup", async () => {
     await createAndUpdateCandidates.setValue(true);
     const sync = service();
