@@ -9,14 +9,17 @@ import { applyAdminHosts } from "../lib/background/admin-hosts";
 import { startRetention } from "../lib/background/retention";
 import { type RouterDeps, route } from "../lib/background/router";
 import { ratingForCommand } from "../lib/background/shortcuts";
-import { forgetTabLookups, moveCandidate } from "../lib/background/tab-lookups";
-import { forgetTab, pickHellohireTab } from "../lib/background/tab-status";
+import { candidateIdsOfTab, forgetTabLookups, moveCandidate } from "../lib/background/tab-lookups";
+import { forgetTab, pickHellohireTab, reportingTabs } from "../lib/background/tab-status";
+import { type TabUpdateDeps, tellTabsConfigChanged, tellTabsOutboxChanged } from "../lib/background/tab-updates";
 import { loadMessages } from "../lib/i18n/messages";
 import type { Failure } from "../lib/messaging/protocol";
 import { sendTabCommand } from "../lib/messaging/send";
 import type { TrustedSenders } from "../lib/messaging/sender";
 import { cachedPolicy, refreshPolicy } from "../lib/settings/policy";
 import { oneAtATime } from "../lib/shared/one-at-a-time";
+import { migrateLegacyStorage } from "../lib/shared/protected-item";
+import { outboxItem } from "../lib/sync/outbox-store";
 import { createSyncService } from "../lib/sync/service";
 
 const outboxAlarm = "outbox-retry";
@@ -90,7 +93,24 @@ async function activeTabId(): Promise<number | null> {
   );
 }
 
+/**
+ * Content scripts read no extension storage: they hear of a policy change and of their candidates'
+ * pending ratings from here (lib/background/tab-updates.ts). The background writes both; the side
+ * panel, which writes the settings, tells the tabs itself (it may be open while this worker sleeps).
+ */
+function followForTabs(): void {
+  const deps: TabUpdateDeps = { tabs: reportingTabs, candidateIdsOfTab, send: sendTabCommand };
+  cachedPolicy.watch(() => {
+    tellTabsConfigChanged(deps).catch(() => undefined);
+  });
+  outboxItem.watch((outbox) => {
+    tellTabsOutboxChanged(outbox, deps).catch(() => undefined);
+  });
+}
+
 export default defineBackground(() => {
+  // What earlier versions kept in storage.local (where content scripts can read it) moves to IndexedDB now.
+  migrateLegacyStorage().catch(() => undefined);
   // Messages built here (errors, reasons) are in the browser's language; see lib/i18n for why this is read.
   loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
@@ -108,6 +128,7 @@ export default defineBackground(() => {
   const trusted = trustedSenders();
   // Messages wait for the first look at the admin-added addresses, so a page there is not refused at start-up.
   const adminHostsReady = followAdminHosts(trusted);
+  followForTabs();
   const deps: RouterDeps = {
     sync,
     trusted,

@@ -4,11 +4,13 @@ import { copyToClipboard } from "../../components/sidepanel/clipboard";
 import { SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
 import { missingPatterns } from "../../lib/background/admin-hosts";
-import { watchTabStatuses } from "../../lib/background/tab-status";
+import { reportingTabs, watchTabStatuses } from "../../lib/background/tab-status";
+import { tellTabsConfigChanged } from "../../lib/background/tab-updates";
 import { loadMessages } from "../../lib/i18n/messages";
-import { sendMessage } from "../../lib/messaging/send";
+import { sendMessage, sendTabCommand } from "../../lib/messaging/send";
 import { cachedPolicy } from "../../lib/settings/policy";
 import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
+import { watchKeys } from "../../lib/shared/protected-item";
 import { activityItem } from "../../lib/sync/activity-store";
 import { outboxItem } from "../../lib/sync/outbox-store";
 // In the script rather than a <link>: one file less for the browser to fetch before the first paint.
@@ -20,7 +22,11 @@ const store = createPanelStore({
   managedSettings,
   policyProblems: async () => (await cachedPolicy.getValue()).problems,
   jobByInterview: async () => (await cachedPolicy.getValue()).policy.jobByInterview ?? {},
-  writeSetting: (name, value) => settingItems[name].setValue(value),
+  writeSetting: async (name, value) => {
+    await settingItems[name].setValue(value);
+    // The Hellohire tabs hear of it from here: the background may be asleep, and they read no storage.
+    tellTabsConfigChanged({ tabs: reportingTabs, send: sendTabCommand }).catch(() => undefined);
+  },
   copyText: (text) => copyToClipboard(text),
   extensionId: browser.runtime.id,
   readOutbox: () => outboxItem.getValue(),
@@ -31,21 +37,20 @@ const store = createPanelStore({
   allowHosts: (patterns) => browser.permissions.request({ origins: patterns }),
 });
 
-/** Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never reads tokens. */
-const connectionKeys = new Set([
-  "auth.credential",
-  "auth.refresh",
-  "auth.problem",
-  "auth.account",
-  "policy.cache",
-  "settings.endpoints",
-]);
+/**
+ * Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never
+ * reads tokens (it hears which item changed, not its value).
+ */
+const connectionKeys = ["auth.credential", "auth.refresh", "auth.problem", "policy.cache", "settings.endpoints"];
+/** Who the connection belongs to: kept in storage.session for the browser session. */
+const accountKey = "auth.account";
 
 /** Follows the changes the background or another window makes, then reads everything fresh. */
 function start(): void {
   const { loadSettings, loadHosts, loadPage, loadOutbox, loadConnection, loadActivity, loadCandidate, load } = store.getState();
-  browser.storage.onChanged.addListener((changes) => {
-    if (Object.keys(changes).some((key) => connectionKeys.has(key))) loadConnection();
+  watchKeys(connectionKeys, () => loadConnection());
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === "session" && accountKey in changes) loadConnection();
   });
   activityItem.watch(() => loadActivity());
   outboxItem.watch(() => Promise.all([loadOutbox(), loadCandidate()]));

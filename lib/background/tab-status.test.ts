@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import { forgetTab, pickHellohireTab, setTabStatus, tabStatus } from "./tab-status";
+import { forgetTab, pickHellohireTab, reportingTabs, setTabStatus, tabStatus } from "./tab-status";
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -13,5 +13,13 @@ describe("tab statuses", () => {
     await Promise.all([1, 2, 3, 4, 5].map(forgetTab));
     expect(await fakeBrowser.storage.session.get("pages.status")).toEqual({ "pages.status": {} });
     expect(await pickHellohireTab(1, [1, 2])).toBeNull();
+  });
+
+  it("lists the tabs that reported and are still open", async () => {
+    expect(await reportingTabs()).toEqual([]);
+    await setTabStatus(3, { kind: "one-on-one" });
+    await setTabStatus(8, { kind: "disabled" });
+    await forgetTab(3);
+    expect(await reportingTabs()).toEqual([8]);
   });
 });

@@ -36,6 +36,13 @@ export async function pickHellohireTab(focused: number | null, activeTabs: numbe
   return reporting[0] ?? null;
 }
 
+/** The tabs whose content script reported (and were not closed since): the ones the background tells of changes. */
+export async function reportingTabs(): Promise<number[]> {
+  return Object.keys(await statuses.getValue())
+    .map(Number)
+    .filter((id) => Number.isInteger(id));
+}
+
 export function forgetTab(tabId: number): Promise<void> {
   return updateStatuses((all) => {
     delete all[tabId];
