@@ -173,6 +173,17 @@ describe.each(["chrome", "edge", "firefox"] as const)("the %s package", (browser
   });
 });
 
+describe.each(["chrome", "edge", "firefox"] as const)("the %s package's content script", (browser) => {
+  // Test builds open the widget's closed shadow root when the page's <html> carries this attribute, because
+  // Playwright's locators cannot see into closed roots (lib/content/widget-host.ts); a store package must not.
+  it("has no test hook that would let a page open the widget's shadow root", () => {
+    const scripts = zipOf(browser).filter((entry) => /^content-scripts\/.*\.js$/u.test(entry.name));
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.some((entry) => entry.data.toString("utf8").includes("srh-interview-widget"))).toBe(true);
+    for (const entry of scripts) expect(entry.data.toString("utf8"), entry.name).not.toContain("data-srh-e2e-open-widget");
+  });
+});
+
 describe.each(["chrome", "edge"] as const)("the %s package's manifest", (browser) => {
   it("is MV3 with only the permissions and hosts used, the side panel and the policy schema", () => {
     const manifest = json(zipOf(browser), "manifest.json");

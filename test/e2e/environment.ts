@@ -17,10 +17,11 @@ export interface Environment {
 
 export const roomPath = "/events/evt-1/interviews/int-csr/room";
 
-export async function startEnvironment(options: { connect?: boolean } = {}): Promise<Environment> {
+/** `openWidget: false`: pages meet the widget's real closed shadow root (launchWithExtension). */
+export async function startEnvironment(options: { connect?: boolean; openWidget?: boolean } = {}): Promise<Environment> {
   const sandbox = await startSandbox();
   const hellohire = await startHellohireFixtures();
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ openWidget: options.openWidget ?? true });
   if (options.connect ?? true) {
     const panel = await connectInSidePanel(browser.context, { apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) });
     await panel.close();

@@ -18,15 +18,31 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
+/**
+ * The widget's shadow root is closed, so that a page cannot read it (lib/content/widget-host.ts), and Playwright's
+ * locators cannot see into a closed root either: test builds open it when the page's `<html>` carries this
+ * attribute. Production builds have no such branch (test/e2e/builds.e2e.ts checks the attribute's name is absent).
+ */
+export const openWidgetAttribute = "data-srh-e2e-open-widget";
+const openWidgetScript = `(() => {
+  const mark = () => document.documentElement?.setAttribute("${openWidgetAttribute}", "");
+  mark();
+  document.addEventListener("DOMContentLoaded", mark);
+})();`;
+
 function definedEnv(): Record<string, string> {
   return Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 }
 
 /**
  * Starts Chromium with the built extension loaded (headless unless HEADED=1). `locale` (e.g. "fr")
- * sets the browser's UI language, which picks the extension's _locales.
+ * sets the browser's UI language, which picks the extension's _locales. Every page gets the attribute
+ * that opens the widget's shadow root to the tests' locators, unless `openWidget` is false (the page
+ * then meets the closed root a real page does).
  */
-export async function launchWithExtension(options: { headless?: boolean; locale?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { headless?: boolean; locale?: string; openWidget?: boolean } = {},
+): Promise<ExtensionBrowser> {
   assertChromium();
   const headless = options.headless ?? process.env.HEADED !== "1";
   const userDataDir = mkdtempSync(join(tmpdir(), "srh-profile-"));
@@ -45,6 +61,7 @@ export async function launchWithExtension(options: { headless?: boolean; locale?
       `--load-extension=${extensionPath}`,
     ],
   });
+  if (options.openWidget ?? true) await context.addInitScript({ content: openWidgetScript });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
   const isWelcome = (page: Page) => page.url().startsWith(extensionUrl("sidepanel.html?welcome"));
   let welcome: Page | undefined;

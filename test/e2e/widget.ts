@@ -5,7 +5,10 @@ import { type Environment, startEnvironment } from "./environment";
 /** Ann as Hellohire shows her; she matches one SmartRecruiters candidate (test/shared/people.ts). */
 export const ann = { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" };
 
-/** Our widget on a Hellohire page, and its parts (Playwright pierces its open shadow root). */
+/**
+ * Our widget on a Hellohire page, and its parts (Playwright pierces its shadow root, which test builds open for the
+ * tests: test/e2e/extension.ts).
+ */
 export const widget = (page: Page) => page.locator("srh-interview-widget");
 export const ratingButton = (page: Page, name: string) => widget(page).getByRole("button", { name, exact: true });
 export const profileLink = (page: Page) => widget(page).getByRole("link", { name: "View in SmartRecruiters" });
@@ -21,12 +24,12 @@ export function peopleParam(people: { firstName: string; lastName: string; email
 /**
  * One environment (sandbox, fixture pages, Chromium with the extension connected) for the calling
  * test file, the sandbox reset before each test. Returns a getter: the environment exists once
- * beforeAll has run.
+ * beforeAll has run. `openWidget: false`: the widget's shadow root stays closed, as on a real page.
  */
-export function useEnvironment(): () => Environment {
+export function useEnvironment(options: { openWidget?: boolean } = {}): () => Environment {
   let env: Environment | undefined;
   beforeAll(async () => {
-    env = await startEnvironment();
+    env = await startEnvironment(options);
   });
   afterAll(async () => {
     await env?.close();
