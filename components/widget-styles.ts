@@ -1,16 +1,15 @@
 /**
- * How the widget's host element (in the page's DOM) is laid out, every declaration important: `all: initial` resets
- * everything a page could use to hide, shrink, move or overlay it (and the rest spells out the usual suspects). Set twice:
- * as the host's inline style (lib/content/widget-host.ts puts it back when the page changes it), which beats any page rule,
- * and in the shadow root's `:host` rule, which the page cannot see and which beats even the page's important declarations
- * on the host (for important rules, the inner context wins).
+ * How the widget's host element (in the page's DOM) is laid out, every declaration important. `all: initial` resets
+ * every property a page could use to hide, shrink, move or overlay it (display, position and inset, visibility,
+ * opacity, transform and translate/scale/rotate, filter, clip-path, mask, mix-blend-mode, pointer-events, z-index,
+ * width/height and their bounds, overflow, content-visibility, transitions and animations…); then ours: block, our
+ * margins and font, and zoom (a property some browsers leave out of `all`). Set twice: as the host's inline style
+ * (lib/content/widget-host.ts puts it back when the page changes it), which beats any rule of the page, and in the
+ * shadow root's `:host` rule, which the page cannot see and which beats even the page's important declarations on
+ * the host (for important rules, the inner context wins).
  */
 export const hostStyle =
-  "all:initial!important;display:block!important;position:static!important;visibility:visible!important;" +
-  "opacity:1!important;transform:none!important;translate:none!important;scale:none!important;rotate:none!important;" +
-  "filter:none!important;clip-path:none!important;mask:none!important;mix-blend-mode:normal!important;" +
-  "pointer-events:auto!important;z-index:auto!important;width:auto!important;height:auto!important;" +
-  "overflow:visible!important;content-visibility:visible!important;zoom:1!important;margin:6px 0 10px!important;" +
+  "all:initial!important;display:block!important;zoom:1!important;margin:6px 0 10px!important;" +
   'font:13px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif!important';
 
 /** Styles of the injected widget; they live in its shadow root, so the page cannot restyle it and it cannot restyle the page. */
