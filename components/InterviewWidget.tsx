@@ -17,6 +17,8 @@ export interface InterviewWidgetProps {
   rating: Rating | null;
   save: SaveState;
   onRate(rating: Rating | null): void;
+  /** The buttons work without a link: a rating will create the candidate (create-and-update). */
+  rateable?: boolean;
   /** A short note that takes the status line for a moment (a key press that did not count). */
   notice?: string | null;
 }
@@ -70,8 +72,8 @@ function Status({ link, save, onRate, notice }: Pick<InterviewWidgetProps, "link
 }
 
 /** "View in SmartRecruiters" and Yes / Maybe / No, shown under the candidate's name. */
-export function InterviewWidget({ link, rating, save, onRate, notice = null }: InterviewWidgetProps) {
-  const canRate = link.kind === "ready" && save.kind !== "saving";
+export function InterviewWidget({ link, rating, save, onRate, rateable = false, notice = null }: InterviewWidgetProps) {
+  const canRate = (link.kind === "ready" || rateable === true) && save.kind !== "saving";
   const shown = save.kind === "saving" || save.kind === "queued" ? save.rating : rating;
   return (
     <div class="widget" data-testid="srh-widget">

@@ -110,7 +110,12 @@ describe("in French (the browser's language)", () => {
     await waitFor(() => expect(shadow.getByRole("button", { name: "Oui" }).getAttribute("aria-pressed")).toBe("true"));
     expect(shadow.getByRole("status").textContent).toBe("Enregistré dans SmartRecruiters");
     const rate = sent.find((request) => request.type === "rate");
-    expect(rate).toEqual({ type: "rate", interviewName: "CSR", candidateId: "c1", rating: "yes" });
+    expect(rate).toEqual({
+      type: "rate",
+      interviewName: "CSR",
+      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann@example.com" },
+      rating: "yes",
+    });
     expect(ratingTag("CSR", "yes")).toBe("hellohire - csr - yes");
     controller.abort();
     document.body.innerHTML = "";

@@ -109,5 +109,5 @@ export function afterOutboxChange(state: CandidateState, entry: PendingRating | 
 }
 
 export function widgetProps(state: CandidateState, onRate: (rating: Rating | null) => void): InterviewWidgetProps {
-  return { link: state.link, rating: state.rating, save: state.save, onRate };
+  return { link: state.link, rating: state.rating, save: state.save, rateable: state.rateable, onRate };
 }

@@ -11,6 +11,7 @@ import {
   afterLookup,
   afterOutboxChange,
   afterRating,
+  awaitsProfile,
   type CandidateState,
   initialCandidateState,
   savingRating,
@@ -169,10 +170,11 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
 
   function rateCandidate(key: string, rating: Rating | null) {
     const state = states.get(key);
-    if (!state?.candidateId || current?.key !== key || state.save.kind === "saving") return;
-    const { interviewName } = current.reading;
+    if (!state?.rateable || current?.key !== key || state.save.kind === "saving") return;
+    const { interviewName, candidate } = current.reading;
     update(key, (s) => savingRating(s, rating));
-    send({ type: "rate", interviewName, candidateId: state.candidateId, rating })
+    // The background knows who this is from its own lookup for this tab: the page sends no ID.
+    send({ type: "rate", interviewName, candidate, rating })
       .then((answer) => update(key, (s) => afterRating(s, rating, answer)))
       .catch(() =>
         update(key, (s) => afterRating(s, rating, { status: "error", kind: "offline", message: t("extensionUpdatedReason") })),
@@ -340,6 +342,9 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
             outbox.find((entry) => sameTarget(entry, target)),
           ),
         );
+        // Their queued rating created them: a lookup now brings the profile link.
+        const after = states.get(key);
+        if (after && awaitsProfile(after) && current?.key === key) lookUp(key, current.reading);
       }
     },
     rate(rating) {

@@ -5,11 +5,23 @@ describe("fakeSend", () => {
   it("answers each message from its type's answer, after telling who watches", async () => {
     const seen = vi.fn();
     const send = fakeSend({ rate: (request) => ({ status: "saved", rating: request.rating }) }, seen);
-    expect(await send({ type: "rate", interviewName: "CSR", candidateId: "c1", rating: "no" })).toEqual({
+    expect(
+      await send({
+        type: "rate",
+        interviewName: "CSR",
+        candidate: { firstName: "Ann", lastName: "Lee", email: "ann@example.com" },
+        rating: "no",
+      }),
+    ).toEqual({
       status: "saved",
       rating: "no",
     });
-    expect(seen).toHaveBeenCalledWith({ type: "rate", interviewName: "CSR", candidateId: "c1", rating: "no" });
+    expect(seen).toHaveBeenCalledWith({
+      type: "rate",
+      interviewName: "CSR",
+      candidate: { firstName: "Ann", lastName: "Lee", email: "ann@example.com" },
+      rating: "no",
+    });
   });
 
   it("fails a message nobody answers, as the browser does", async () => {

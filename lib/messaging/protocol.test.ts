@@ -12,12 +12,26 @@ describe("parseRequest", () => {
     };
     expect(parseRequest(lookup)).toEqual(lookup);
     expect(parseRequest({ ...lookup, jobTitle: null })).toEqual({ ...lookup, jobTitle: null });
-    expect(parseRequest({ type: "rate", interviewName: "CSR", candidateId: "c1", rating: "no" })).toMatchObject({ rating: "no" });
+    expect(
+      parseRequest({
+        type: "rate",
+        interviewName: "CSR",
+        candidate: { firstName: "A", lastName: "B", email: "a@b.io" },
+        rating: "no",
+      }),
+    ).toMatchObject({ rating: "no" });
   });
 
   it("refuses unknown types, wrong ratings and oversized fields", () => {
     expect(parseRequest({ type: "getToken" })).toBeNull();
-    expect(parseRequest({ type: "rate", interviewName: "CSR", candidateId: "c1", rating: "definitely" })).toBeNull();
+    expect(
+      parseRequest({
+        type: "rate",
+        interviewName: "CSR",
+        candidate: { firstName: "A", lastName: "B", email: "a@b.io" },
+        rating: "definitely",
+      }),
+    ).toBeNull();
     expect(
       parseRequest({ type: "lookup", interviewName: "x".repeat(501), candidate: { firstName: "", lastName: "", email: null } }),
     ).toBeNull();

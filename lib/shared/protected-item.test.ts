@@ -132,6 +132,19 @@ describe("migration from storage.local", () => {
     expect(await again.getValue()).toBeNull();
   });
 
+  it("never imports a key written to storage.local after its first move (a content script planting an endpoint or credential)", async () => {
+    const item = protectedItem<{ apiKey: string } | null>("auth.credential", { fallback: null });
+    await migrateLegacyStorage();
+    expect(await item.getValue()).toBeNull();
+    await fakeBrowser.storage.local.set({ "auth.credential": { apiKey: "planted" } });
+    vi.resetModules();
+    const other: typeof import("./protected-item") = await import("./protected-item");
+    const again = other.protectedItem<{ apiKey: string } | null>("auth.credential", { fallback: null });
+    await other.migrateLegacyStorage(fakeBrowser.storage.local);
+    expect(await again.getValue()).toBeNull();
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  });
+
   it("runs once per context: two migrations at once move each value once", async () => {
     await fakeBrowser.storage.local.set({ "sync.activity": [{ at: 1 }] });
     const item = protectedItem<unknown[]>("sync.activity", { fallback: [] });

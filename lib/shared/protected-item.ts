@@ -69,18 +69,26 @@ function upgrade(value: unknown, storedVersion: number, format: LegacyFormat): u
   return upgraded;
 }
 
+/**
+ * The legacy keys already moved once: never read from storage.local again, where a content script
+ * may have written them since (a planted endpoint or credential must not be imported at the next start).
+ */
+const movedKey = "legacy.moved";
+
 async function moveKeys(local: LocalArea, keys: string[]): Promise<void> {
   const names = keys.flatMap((key) => [key, `${key}$`]);
   const stored = await local.get(names);
+  const moved = new Set((await get<string[]>(movedKey, store())) ?? []);
   for (const key of keys) {
     const format = legacyFormats.get(key);
-    if (stored[key] === undefined || stored[key] === null || !format) continue;
+    if (moved.has(key) || stored[key] === undefined || stored[key] === null || !format) continue;
     const meta = stored[`${key}$`];
     const version = isRecord(meta) && typeof meta.v === "number" ? meta.v : 1;
     const value = upgrade(stored[key], version, format);
     // Only where IndexedDB holds nothing yet: another context may have moved it, or written a newer value since.
     await update(key, (current: unknown) => (current === undefined ? value : current), store());
   }
+  await update(movedKey, (before: string[] | undefined) => [...new Set([...(before ?? []), ...keys])], store());
   const left = names.filter((name) => stored[name] !== undefined);
   if (left.length > 0) await local.remove(left);
 }

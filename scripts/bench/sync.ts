@@ -11,6 +11,7 @@
 import type { Page } from "playwright-core";
 import type { Environment } from "../../test/e2e/environment";
 import { extensionUrl } from "../../test/e2e/extension";
+import { readProtected, writeProtected } from "../../test/e2e/protected-storage";
 import { SandboxControl } from "../../test/sandbox/control-client";
 import type { BenchContext, Figure, Measurement } from "./lib/figure";
 import { percentile } from "./lib/stats";
@@ -61,7 +62,8 @@ async function unknownCandidateCalls(
   await control.clearRequests();
   const page = await env.browser.context.newPage();
   await page.goto(env.roomUrl(`?rerender=0&interview=CSR&people=${peopleParam([person])}`));
-  await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor({ timeout: 15_000 });
+  // Opening the page only searches: the interviewer's rating creates them.
+  await widget(page).getByText("your rating adds them", { exact: false }).waitFor({ timeout: 15_000 });
   await widget(page).getByRole("button", { name: "Yes", exact: true }).click();
   await widget(page).getByText("Saved to SmartRecruiters").waitFor();
   await sleep(500);
@@ -120,19 +122,15 @@ async function flushRate(env: Environment, control: SandboxControl, log: BenchCo
     })),
   );
   await control.clearRequests();
-  await env.browser.worker.evaluate(async (entries) => {
-    type Api = { storage: { local: { set(v: object): Promise<void> } }; alarms: { create(n: string, o: object): Promise<void> } };
+  await writeProtected(env.browser.worker, "sync.outbox", outbox);
+  await env.browser.worker.evaluate(async () => {
+    type Api = { alarms: { create(n: string, o: object): Promise<void> } };
     const { chrome } = globalThis as unknown as { chrome: Api };
-    await chrome.storage.local.set({ "sync.outbox": entries });
     await chrome.alarms.create("outbox-retry", { when: Date.now() });
-  }, outbox);
+  });
   const deadline = Date.now() + 180_000;
   for (;;) {
-    const left = await env.browser.worker.evaluate(async () => {
-      type Api = { storage: { local: { get(k: string): Promise<Record<string, unknown[]>> } } };
-      const { chrome } = globalThis as unknown as { chrome: Api };
-      return ((await chrome.storage.local.get("sync.outbox"))["sync.outbox"] ?? []).length;
-    });
+    const left = ((await readProtected<unknown[]>(env.browser.worker, "sync.outbox")) ?? []).length;
     if (left === 0 || Date.now() > deadline) break;
     await sleep(500);
   }

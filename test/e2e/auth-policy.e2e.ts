@@ -5,6 +5,7 @@ import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
 import { extensionUrl } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
+import { allProtected } from "./protected-storage";
 import { sandboxEndpoints } from "./sandbox-endpoints";
 import { openAnnAlone, ratingButton, widget } from "./widget";
 
@@ -68,11 +69,12 @@ describe.skipIf(!canWritePolicy())("organisation credentials from a policy file 
     expect(await env.control.tags(annId)).toEqual(["hellohire - csr - yes"]);
     const calls = (await env.control.requests()).filter((entry) => entry.path.startsWith("/candidates"));
     expect(calls.every((entry) => entry.credential === "bearer")).toBe(true);
-    const { local } = await env.browser.worker.evaluate(async () => {
+    const local = await env.browser.worker.evaluate(async () => {
       const { chrome } = globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<object> } } } };
-      return { local: await chrome.storage.local.get(null) };
+      return chrome.storage.local.get(null);
     });
     expect(JSON.stringify(local)).not.toContain(SANDBOX_SYSTEM_CLIENT_SECRET);
+    expect(JSON.stringify(await allProtected(env.browser.worker))).not.toContain(SANDBOX_SYSTEM_CLIENT_SECRET);
     await page.close();
   });
 

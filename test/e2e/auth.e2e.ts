@@ -11,6 +11,7 @@ import {
   startOAuthInSidePanel,
   waitUntilConnected,
 } from "./extension";
+import { allProtected } from "./protected-storage";
 import { sandboxEndpoints, startSandboxTokenEndpoint } from "./sandbox-endpoints";
 import { openAnnAlone, ratingButton, widget } from "./widget";
 
@@ -28,13 +29,20 @@ const viaEndpoint = (window: OAuthOptions["window"] = "auto"): OAuthOptions => (
   window,
 });
 
-/** Everything the extension keeps in chrome.storage (local and session), read in its own worker. */
-function extensionStorage(worker: Worker): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
-  return worker.evaluate(async () => {
+/**
+ * Everything the extension keeps, read in its own worker: `local`, what outlives a restart (its
+ * IndexedDB, items removed left out; storage.local, which content scripts can read, must stay empty),
+ * and `session` (storage.session).
+ */
+async function extensionStorage(worker: Worker): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
+  const areas = await worker.evaluate(async () => {
     type Area = { get(keys: null): Promise<Record<string, unknown>> };
     const { chrome } = globalThis as unknown as { chrome: { storage: { local: Area; session: Area } } };
     return { local: await chrome.storage.local.get(null), session: await chrome.storage.session.get(null) };
   });
+  expect(areas.local).toEqual({});
+  const kept = Object.entries(await allProtected(worker)).filter(([, value]) => value !== null && value !== undefined);
+  return { local: Object.fromEntries(kept), session: areas.session };
 }
 
 async function refreshTokenNow(): Promise<string> {

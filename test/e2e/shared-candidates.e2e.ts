@@ -49,8 +49,10 @@ describe("candidates every interviewer can find, and SmartRecruiters' merges fol
 
   it("interviewer A creates and rates a new candidate; a fresh browser B finds that same one and adds its rating", async () => {
     const pageA = await openRoomWith(env.browser, newcomer);
-    await profileLink(pageA).waitFor();
+    await widget(pageA).getByText("your rating adds them", { exact: false }).waitFor();
+    expect(await copiesOf(newcomer.email)).toEqual([]);
     await rate(pageA, "Yes");
+    await profileLink(pageA).waitFor();
     const [created, ...others] = await copiesOf(newcomer.email);
     expect(others).toEqual([]);
     expect(created?.applications?.map((application) => application.jobId)).toEqual(["job-csr-1"]);
@@ -86,6 +88,7 @@ describe("candidates every interviewer can find, and SmartRecruiters' merges fol
 
   it("a candidate deleted after the lookup: created again with create-and-update on; 'no longer in SmartRecruiters' with it off", async () => {
     const page = await openRoomWith(env.browser, newcomer);
+    await rate(page, "Yes");
     await profileLink(page).waitFor();
     const [first] = await copiesOf(newcomer.email);
     await env.control.deleteCandidate(first?.id ?? "");

@@ -123,7 +123,7 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     await page.close();
   });
 
-  it("with create-and-update off, says a missing candidate is not in SmartRecruiters; on, creates them and updates a first name", async () => {
+  it("with create-and-update off, says a missing candidate is not in SmartRecruiters; on, the interviewer's rating (never the page load) creates them and updates a first name", async () => {
     const page = await openRoom("?candidate=li&rerender=0");
     await widget(page).getByText("Not in SmartRecruiters yet", { exact: false }).waitFor();
     expect(await widget(page).getByRole("link").count()).toBe(0);
@@ -135,19 +135,27 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     await panel.close();
 
     await page.goto(env.roomUrl("?candidate=li&rerender=0"));
+    await widget(page).getByText("your rating adds them", { exact: false }).waitFor();
+    // Opening the page created no one.
+    expect((await env.control.candidates()).filter((c) => c.email === "li.wei@example.com")).toEqual([]);
+    await button(page, "Yes").click();
     await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
     const li = (await env.control.candidates()).filter((c) => c.email === "li.wei@example.com");
     expect(li.map((c) => `${c.firstName} ${c.lastName}`)).toEqual(["Li Wei"]);
-
     expect(li[0]?.applications?.map((application) => application.jobId)).toEqual(["job-csr-1"]);
+    expect(li[0]?.tags).toEqual(["hellohire - csr - yes"]);
 
     // Mary is in the talent pool only: search never returns her, and a create is refused as a duplicate.
     const maryJaneId = seedCandidates.find((c) => c.lastName === "van der Berg")?.id as string;
     await page.goto(env.roomUrl("?candidate=maryjane&rerender=0"));
+    await widget(page).getByText("your rating adds them", { exact: false }).waitFor();
+    expect((await env.control.candidate(maryJaneId))?.firstName).not.toBe("Mary Jane");
+    await button(page, "Yes").click();
     await widget(page).getByText("talent pool only", { exact: false }).waitFor();
     // Where SmartRecruiters names the existing candidate in its 409, she is found and her first name updated.
     await env.control.setModes({ createExisting: "conflict-with-id" });
     await page.goto(env.roomUrl("?candidate=maryjane&rerender=0"));
+    await button(page, "Yes").click();
     await widget(page).getByRole("link", { name: "View in SmartRecruiters" }).waitFor();
     expect((await env.control.candidate(maryJaneId))?.firstName).toBe("Mary Jane");
     expect((await env.control.candidates()).filter((c) => c.lastName === "van der Berg")).toHaveLength(1);

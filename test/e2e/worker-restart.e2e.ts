@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Environment } from "./environment";
 import { extensionUrl } from "./extension";
+import { readProtected } from "./protected-storage";
 import { markWorkerInstance, type ServiceWorkerWatch, watchServiceWorker, workerInstance } from "./service-worker";
 import { peopleParam, profileLink, ratingButton, useEnvironment, widget } from "./widget";
 
@@ -23,12 +24,8 @@ interface Rated {
 }
 
 /** The durable outbox, read in the worker itself (an evaluate waits while the worker is stopped). */
-function outboxLength(): Promise<number> {
-  return env.browser.worker.evaluate(async () => {
-    type Api = { storage: { local: { get(key: string): Promise<Record<string, unknown[] | undefined>> } } };
-    const { chrome } = globalThis as unknown as { chrome: Api };
-    return ((await chrome.storage.local.get("sync.outbox"))["sync.outbox"] ?? []).length;
-  });
+async function outboxLength(): Promise<number> {
+  return ((await readProtected<unknown[]>(env.browser.worker, "sync.outbox")) ?? []).length;
 }
 
 /** When the outbox's retry alarm is due, read in the worker; null when none is set. */

@@ -261,7 +261,7 @@ class FakeBackend {
     },
     rate: (request) => {
       this.requests.push(request);
-      return this.#rate(request.interviewName, request.candidateId, request.rating);
+      return this.#rate(request.interviewName, candidateId(request.candidate.lastName), request.rating);
     },
     // What the controller reports: acknowledged.
     pageStatus: (request) => {
