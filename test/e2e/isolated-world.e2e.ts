@@ -73,9 +73,13 @@ describe("a compromised content script (the extension's isolated world in the He
     tokenEndpoint = await startSandboxTokenEndpoint(env.sandbox);
     // Access tokens live 2 s: the refresh token rotates while the page listens.
     await env.control.setModes({ accessTokenTtlSeconds: 2 });
+    // The setting that lets the extension create candidates is on (and the sign-in asks for that scope):
+    // only the interviewer's own rating may use it.
+    const settings = await env.browser.context.newPage();
+    await settings.goto(extensionUrl("sidepanel.html"));
+    await settings.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" }).check();
+    await settings.close();
     const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandbox: env.sandbox, tokenUrl: tokenEndpoint.url });
-    // The setting that lets the extension create candidates is on: only the interviewer's own rating may use it.
-    await panel.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" }).check();
     await panel.close();
     page = await openAnnAlone(env);
     cdp = await env.browser.context.newCDPSession(page);
@@ -147,36 +151,36 @@ describe("a compromised content script (the extension's isolated world in the He
     const many = answers.manyLookups as string[];
     expect(many.filter((status) => status === "error").length).toBeGreaterThanOrEqual(25 - 18);
 
-    // 3. The sign-in rotates its tokens while the page listens: a lookup after the access token expired.
-    const grants = await tokenGrants();
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    // 3. The sign-in rotates its tokens (twice) while a fresh content script world listens: each time the
+    // access token has expired, a search ahead (prefetch) of an address not seen yet needs a renewal.
     await page.reload();
     await page.locator("srh-interview-widget").waitFor();
-    await expect.poll(tokenGrants, { timeout: 15_000 }).toBeGreaterThan(grants);
-    const tokensAfter = await heldTokens(env.browser.worker);
-    expect(tokensAfter).not.toEqual(tokensBefore);
     cdp = await env.browser.context.newCDPSession(page);
     isolatedWorld = await findIsolatedWorld(cdp);
-    // The reload started a new world: listen again, and make the background renew once more.
     await inContentWorld(`(async () => {
       globalThis.__changes = [];
       chrome.storage.onChanged.addListener((changes, area) => globalThis.__changes.push({ area, changes }));
     })()`);
-    const moreGrants = await tokenGrants();
-    await new Promise((resolve) => setTimeout(resolve, 2_500));
-    await inContentWorld(`chrome.runtime.sendMessage({ type: "lookup", interviewName: "CSR", jobTitle: null,
-      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" } })`);
-    await expect.poll(tokenGrants, { timeout: 15_000 }).toBeGreaterThan(moreGrants);
+    const tokensSeen = [...tokensBefore];
+    for (const round of [1, 2]) {
+      const grants = await tokenGrants();
+      await new Promise((resolve) => setTimeout(resolve, 2_500));
+      await inContentWorld(
+        `chrome.runtime.sendMessage({ type: "prefetch", emails: ["ahead${round}.${Date.now()}@example.com"] })`,
+      );
+      await expect.poll(tokenGrants, { timeout: 15_000 }).toBeGreaterThan(grants);
+      tokensSeen.push(...(await heldTokens(env.browser.worker)));
+    }
+    expect(new Set(tokensSeen).size).toBeGreaterThan(tokensBefore.length);
     const lastLook = await inContentWorld<Record<string, unknown>>(`(async () => {
       const seen = { changes: globalThis.__changes };
       for (const area of ["local", "sync", "managed"]) seen[area] = await chrome.storage[area].get(null);
       return seen;
     })()`);
-    const tokensLast = await heldTokens(env.browser.worker);
 
     // What the content script's world saw holds no credential byte.
     const everythingSeen = JSON.stringify([firstLook, answers, lastLook]);
-    for (const secret of [...tokensBefore, ...tokensAfter, ...tokensLast, SANDBOX_CLIENT_SECRET, SANDBOX_API_KEY])
+    for (const secret of [...tokensSeen, SANDBOX_CLIENT_SECRET, SANDBOX_API_KEY])
       expect(everythingSeen.includes(secret), "a credential reached the content script's world").toBe(false);
     expect(lastLook.changes).toEqual([]);
 
@@ -198,7 +202,7 @@ describe("a compromised content script (the extension's isolated world in the He
       }),
     );
     expect(status).toMatchObject({
-      connection: { connected: true, method: "oauth", endpoints: { tokenUrl: tokenEndpoint.url } },
+      connection: { connected: true, method: "oauth", endpoints: { tokenUrl: new URL(tokenEndpoint.url).href } },
     });
     expect(JSON.stringify(status)).not.toContain("evil.example");
     await panel.close();
