@@ -18,8 +18,11 @@ function countMatches(document: Document, entry: EntryName): number {
   const { selectors, patterns } = defaultMarkup;
   const rows = [...document.querySelectorAll(selectors.detailRow)];
   if (entry === "detailLabel" || entry === "detailValue") return rows.filter((row) => row.querySelector(selectors[entry])).length;
-  if ((selectorNames as readonly string[]).includes(entry))
-    return document.querySelectorAll(selectors[entry as keyof typeof selectors]).length;
+  if ((selectorNames as readonly string[]).includes(entry)) {
+    const selector = selectors[entry as keyof typeof selectors];
+    // An empty entry is unused by the defaults (value selectors: the label rows are read instead).
+    return selector ? document.querySelectorAll(selector).length : 0;
+  }
   const pattern = new RegExp(patterns[entry as keyof typeof patterns], "iu");
   return rows.filter((row) =>
     pattern.test((row.querySelector(selectors.detailLabel)?.textContent ?? "").replace(/\s+/gu, " ").trim()),

@@ -28,6 +28,9 @@ export const selectorNames = [
   "jobTitle",
   "queueItem",
   "queueItemEmail",
+  "firstNameValue",
+  "lastNameValue",
+  "emailValue",
 ] as const;
 export type SelectorName = (typeof selectorNames)[number];
 
@@ -40,6 +43,8 @@ export interface MarkupTable {
   /**
    * CSS selectors. Scopes: room in the document; waiting, card, title, job title, queue in the room; name and rows in
    * the card; label/value in a row. `jobTitle` is optional: a page without it is still readable (no job known).
+   * `firstNameValue`, `lastNameValue`, `emailValue` (in the card) name a field's value directly, for pages whose
+   * fields have no label rows (what "Set up this page" derives); empty in the defaults: the rows are read.
    */
   selectors: Record<SelectorName, string>;
   /** Regular expressions (case-insensitive) matched on a detail row's trimmed label text. */
@@ -60,6 +65,9 @@ export const defaultMarkup: MarkupTable = {
     jobTitle: '[data-testid="interview-job"]',
     queueItem: '[data-testid="up-next"] [data-testid="queue-item"]',
     queueItemEmail: '[data-testid="queue-item-email"]',
+    firstNameValue: "",
+    lastNameValue: "",
+    emailValue: "",
   },
   patterns: {
     firstNameLabel: "^(first|given) name$",

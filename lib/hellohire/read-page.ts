@@ -15,6 +15,14 @@ export interface OneOnOneInterview {
   candidate: CandidateOnPage;
   /** The element our UI is placed after. */
   anchor: Element;
+  /** Which reader read it: the markup table (defaults or an override), or the reader by meaning (read-by-meaning.ts). */
+  reader: "table" | "meaning";
+  /** The smallest part of the page holding the candidate's name and fields: a change inside it can change the reading. */
+  region: Element;
+  /** The element the interview name was read from; null when it came from document.title. */
+  title: Element | null;
+  /** The part of the page holding the region and the title (the room; the main content for the reader by meaning). */
+  room: Element;
 }
 
 export type PageReading =
@@ -75,9 +83,20 @@ export function labelText(text: string | null | undefined): string {
   return cleanText(text).slice(0, maxLabelLength);
 }
 
+/** Fields an override names by their value's selector (Set up this page), read directly in the card. */
+const valueSelectors = [
+  ["firstNameLabel", "firstNameValue"],
+  ["lastNameLabel", "lastNameValue"],
+  ["emailLabel", "emailValue"],
+] as const;
+
 function readDetails(card: Element, markup: MarkupTable) {
   const patterns = labelPatterns(markup);
   const found: Partial<Record<PatternName, string>> = {};
+  for (const [name, selector] of valueSelectors) {
+    const value = markup.selectors[selector] ? card.querySelector(markup.selectors[selector]) : null;
+    if (value) found[name] = cleanText(value.textContent);
+  }
   for (const row of card.querySelectorAll(markup.selectors.detailRow)) {
     const label = labelText(row.querySelector(markup.selectors.detailLabel)?.textContent);
     if (!label) continue;
@@ -103,7 +122,8 @@ export function readPage(root: ParentNode, markup: MarkupTable = defaultMarkup):
       : { kind: "unreadable", missing: ["candidateCard", "waiting"] };
   const anchor = card.querySelector(selectors.candidateName);
   const details = readDetails(card, markup);
-  const interviewName = cleanText(room.querySelector(selectors.interviewTitle)?.textContent);
+  const title = room.querySelector(selectors.interviewTitle);
+  const interviewName = cleanText(title?.textContent);
   const missing: EntryName[] = [];
   if (!anchor) missing.push("candidateName");
   if (!details.firstNameLabel) missing.push("firstNameLabel");
@@ -120,6 +140,10 @@ export function readPage(root: ParentNode, markup: MarkupTable = defaultMarkup):
     jobTitle: readJobTitle(room, markup),
     candidate: { firstName: details.firstNameLabel, lastName: details.lastNameLabel, email: details.emailLabel || null },
     anchor,
+    reader: "table",
+    region: card,
+    title,
+    room,
   };
 }
 
