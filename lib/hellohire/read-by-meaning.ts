@@ -1,0 +1,120 @@
+import { isEmailAddress } from "../sync/email-syntax";
+import { type Field, findFields, isHidden } from "./meaning-fields";
+import { comparable } from "./meaning-labels";
+import { commonAncestor, findNameElement } from "./meaning-name";
+import { cleanText, jobTitleMaxLength, type PageReading } from "./read-page";
+
+const notInterview: PageReading = { kind: "not-interview" };
+
+/** The page's main content: the first shown `main` (or role=main), else the body. */
+function roomOf(document: Document): Element | null {
+  for (const main of document.querySelectorAll("main,[role~=main]")) if (!isHidden(main)) return main;
+  return document.body;
+}
+
+/** The one value shown for a kind of field (the same value shown twice counts once); null when none or several. */
+function onlyValue(fields: readonly Field[], same: (value: string) => string = (value) => value): string | null {
+  const values = new Set(fields.map((field) => same(field.value)));
+  return values.size === 1 ? (fields[0]?.value ?? null) : null;
+}
+
+function fieldElements(fields: readonly Field[]): Element[] {
+  return fields.flatMap((field) => (field.labelElement ? [field.valueElement, field.labelElement] : [field.valueElement]));
+}
+
+/** Cut in UTF-16 units (what the protocol counts), never inside a surrogate pair (as read-page.ts does). */
+function cutJobTitle(text: string): string {
+  return text
+    .slice(0, jobTitleMaxLength)
+    .replace(/[\uD800-\uDBFF]$/u, "")
+    .trimEnd();
+}
+
+const separator = String.raw`\s*[|·•–—-]\s*`;
+const appSuffix = new RegExp(`${separator}hellohire\\s*$`, "iu");
+
+/**
+ * The interview's name from document.title, for pages without a main heading: the " | Hellohire"-style suffix cut,
+ * and a leading "{candidate} ·" cut (titles often name the person first).
+ */
+function nameFromDocumentTitle(title: string, candidateName: string): string {
+  const text = cleanText(title).replace(appSuffix, "");
+  const parts = text.split(new RegExp(separator, "u"));
+  return parts.length > 1 && comparable(parts[0]) === comparable(candidateName)
+    ? text.replace(new RegExp(`^[^|·•–—-]*?${separator}`, "u"), "")
+    : text;
+}
+
+/** The page's main heading (a first-level heading that is not the candidate's name), in the room, else anywhere. */
+function mainHeading(document: Document, room: Element, name: Element): Element | null {
+  const selector = 'h1,[role~=heading][aria-level="1"]';
+  for (const scope of [room, document]) {
+    for (const heading of scope.querySelectorAll(selector)) {
+      if (heading.contains(name) || name.contains(heading) || isHidden(heading)) continue;
+      if (cleanText(heading.textContent)) return heading;
+    }
+  }
+  return null;
+}
+
+/** The job title: the one labelled job value (those near the candidate first when several); null when none or unclear. */
+function jobTitleOf(jobs: readonly Field[], region: Element): string | null {
+  const near = jobs.filter((field) => region.contains(field.valueElement));
+  const value = onlyValue(jobs, comparable) ?? onlyValue(near, comparable);
+  return value ? cutJobTitle(value) : null;
+}
+
+function read(document: Document): PageReading {
+  const room = roomOf(document);
+  if (!room) return notInterview;
+  const fields = findFields(room);
+  const ofKind = (kind: Field["kind"]) => fields.filter((field) => field.kind === kind);
+  const firsts = ofKind("firstName");
+  const lasts = ofKind("lastName");
+  // Exactly one candidate: every labelled first name the same, every last name the same.
+  const firstName = onlyValue(firsts);
+  const lastName = onlyValue(lasts);
+  if (!firstName || !lastName) return notInterview;
+  const nameValues = [...firsts, ...lasts].map((field) => field.valueElement);
+  const anchor = findNameElement(room, firstName, lastName, nameValues);
+  if (anchor === null || anchor === "ambiguous") return notInterview;
+  const core = commonAncestor([anchor, ...fieldElements([...firsts, ...lasts])]);
+  if (!core) return notInterview;
+  // The email: a labelled value that is an address; those beside the name first; two different ones: unclear.
+  const addresses = ofKind("email").filter((field) => isEmailAddress(field.value));
+  const near = addresses.filter((field) => core.contains(field.valueElement));
+  const emails = near.length ? near : addresses;
+  const email = onlyValue(emails, (value) => value.toLowerCase());
+  if (emails.length && !email) return notInterview;
+  const region = email ? (commonAncestor([core, ...fieldElements(emails)]) ?? core) : core;
+  const title = mainHeading(document, room, anchor);
+  const candidateName = `${firstName} ${lastName}`;
+  const interviewName = title ? cleanText(title.textContent) : nameFromDocumentTitle(document.title, candidateName);
+  if (!interviewName) return notInterview;
+  return {
+    kind: "one-on-one",
+    interviewName,
+    jobTitle: jobTitleOf(ofKind("job"), region),
+    candidate: { firstName, lastName, email },
+    anchor,
+    reader: "meaning",
+    region,
+    title,
+    room,
+  };
+}
+
+/**
+ * The reader by meaning (issue 14): reads a one-on-one interview from what the page says (labelled
+ * first name, last name and email, the heading showing that name, the main heading) rather than from
+ * its markup, for pages the markup table cannot read. Anything unclear (several candidates, no name
+ * element, two of them, a list of people, a form) is "not-interview": nothing is better than the
+ * wrong person. Never throws.
+ */
+export function readByMeaning(document: Document): PageReading {
+  try {
+    return read(document);
+  } catch {
+    return notInterview;
+  }
+}
