@@ -123,11 +123,11 @@ interface Scan {
 }
 
 /** A label met as text: its element, climbed through wrappers until a structure gives a value. */
-function fromText(text: Text, kind: FieldKind, room: Element, taken: Set<Element>, scan: Scan) {
+function fromText(text: Text, kind: FieldKind, scope: Element, taken: Set<Element>, scan: Scan) {
   const parent = text.parentElement;
   if (!parent || skippedParents.has(parent.tagName) || isHidden(parent)) return;
   // Labels that name a value through aria-labelledby are read that way only.
-  for (let up: Element | null = parent; up && up !== room; up = up.parentElement) if (taken.has(up)) return;
+  for (let up: Element | null = parent; up && up !== scope; up = up.parentElement) if (taken.has(up)) return;
   scan.labels.push(parent);
   if (cleanText(parent.textContent) !== cleanText(text.data)) {
     // "First name: <b>Ann</b>": the label is the text itself, the value the element after it.
@@ -145,15 +145,15 @@ function fromText(text: Text, kind: FieldKind, room: Element, taken: Set<Element
       }
     }
     const up = label.parentElement;
-    if (!up || up === room || !wrapsOnly(up, label)) return;
+    if (!up || up === scope || !wrapsOnly(up, label)) return;
     label = up;
   }
 }
 
 /** Values labelled by ARIA: aria-labelledby (the label elements' text) or aria-label on the value element itself. */
-function fromAria(room: Element, taken: Set<Element>, scan: Scan) {
-  const document = room.ownerDocument;
-  for (const element of room.querySelectorAll("[aria-label],[aria-labelledby]")) {
+function fromAria(scope: Element, taken: Set<Element>, scan: Scan) {
+  const document = scope.ownerDocument;
+  for (const element of scope.querySelectorAll("[aria-label],[aria-labelledby]")) {
     const ids = element.getAttribute("aria-labelledby")?.split(/\s+/u).filter(Boolean) ?? [];
     const labelElements = ids.flatMap((id) => document.getElementById(id) ?? []);
     for (const label of labelElements) taken.add(label);
@@ -168,20 +168,20 @@ function fromAria(room: Element, taken: Set<Element>, scan: Scan) {
 }
 
 /**
- * Every labelled first name, last name, email and job title shown in the room, in every common
+ * Every labelled first name, last name, email and job title shown in the scope (the page), in every common
  * structure. Labels are found as short texts (one walk over the text nodes) and by ARIA; a value
  * that holds another label (a whole row or section) and one the person can edit are left out.
  */
-export function findFields(room: Element): Field[] {
+export function findFields(scope: Element): Field[] {
   const scan: Scan = { fields: [], labels: [] };
   const taken = new Set<Element>();
-  fromAria(room, taken, scan);
-  const walker = room.ownerDocument.createTreeWalker(room, 4 /* NodeFilter.SHOW_TEXT */);
+  fromAria(scope, taken, scan);
+  const walker = scope.ownerDocument.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = node.textContent ?? "";
     if (!labelStart.test(data) || !isText(node)) continue;
     const kind = labelKind(data);
-    if (kind) fromText(node, kind, room, taken, scan);
+    if (kind) fromText(node, kind, scope, taken, scan);
   }
   const byValue = new Map<Element, Field>();
   for (const field of scan.fields) {

@@ -57,18 +57,25 @@ function mainHeading(document: Document, room: Element, name: Element): Element 
   return null;
 }
 
-/** The job title: the one labelled job value (those near the candidate first when several); null when none or unclear. */
-function jobTitleOf(jobs: readonly Field[], region: Element): string | null {
-  const near = jobs.filter((field) => region.contains(field.valueElement));
-  const value = onlyValue(jobs, comparable) ?? onlyValue(near, comparable);
+/**
+ * The job title: the one labelled job value in the room (else elsewhere on the page: a side bar); those near the
+ * candidate first when several; null when none or unclear.
+ */
+function jobTitleOf(jobs: readonly Field[], room: Element, region: Element): string | null {
+  const inRoom = jobs.filter((field) => room.contains(field.valueElement));
+  const pool = inRoom.length ? inRoom : jobs;
+  const near = pool.filter((field) => region.contains(field.valueElement));
+  const value = onlyValue(pool, comparable) ?? onlyValue(near, comparable);
   return value ? cutJobTitle(value) : null;
 }
 
 function read(document: Document): PageReading {
   const room = roomOf(document);
   if (!room) return notInterview;
-  const fields = findFields(room);
-  const ofKind = (kind: Field["kind"]) => fields.filter((field) => field.kind === kind);
+  // One walk over the whole page: the candidate's fields count in the room only, a job title may sit beside it.
+  const fields = findFields(document.body ?? room);
+  const ofKind = (kind: Field["kind"]) =>
+    fields.filter((field) => field.kind === kind && (kind === "job" || room.contains(field.valueElement)));
   const firsts = ofKind("firstName");
   const lasts = ofKind("lastName");
   // Exactly one candidate: every labelled first name the same, every last name the same.
@@ -94,7 +101,7 @@ function read(document: Document): PageReading {
   return {
     kind: "one-on-one",
     interviewName,
-    jobTitle: jobTitleOf(ofKind("job"), region),
+    jobTitle: jobTitleOf(ofKind("job"), room, region),
     candidate: { firstName, lastName, email },
     anchor,
     reader: "meaning",
