@@ -12,8 +12,6 @@ export interface Field {
 
 /** A value longer than this is no name, address or job title (a sibling that is a whole section, say). */
 const maxValueLength = 1000;
-/** Texts that can start a label (after whitespace): a cheap test before the label pattern. */
-const labelStart = /^\s*[acefgjlprs]/iu;
 const skippedParents = new Set(["SCRIPT", "STYLE", "NOSCRIPT", "TEMPLATE", "TEXTAREA", "OPTION", "TITLE"]);
 const hiddenSelector = '[hidden],[aria-hidden="true"],[style*="display: none"],[style*="display:none"]';
 const controls = new Set(["INPUT", "TEXTAREA", "SELECT"]);
@@ -150,21 +148,32 @@ function fromText(text: Text, kind: FieldKind, scope: Element, taken: Set<Elemen
   }
 }
 
+/** The text of the elements an aria-labelledby names, and those elements. */
+function labelledBy(document: Document, ids: string): { text: string; labels: Element[] } {
+  const labels = ids.split(/\s+/u).flatMap((id) => (id ? (document.getElementById(id) ?? []) : []));
+  return { text: labels.map((label) => label.textContent ?? "").join(" "), labels };
+}
+
 /** Values labelled by ARIA: aria-labelledby (the label elements' text) or aria-label on the value element itself. */
 function fromAria(scope: Element, taken: Set<Element>, scan: Scan) {
   const document = scope.ownerDocument;
   for (const element of scope.querySelectorAll("[aria-label],[aria-labelledby]")) {
-    const ids = element.getAttribute("aria-labelledby")?.split(/\s+/u).filter(Boolean) ?? [];
-    const labelElements = ids.flatMap((id) => document.getElementById(id) ?? []);
-    for (const label of labelElements) taken.add(label);
-    const text = ids.length
-      ? labelElements.map((label) => label.textContent ?? "").join(" ")
-      : (element.getAttribute("aria-label") ?? "");
+    const ids = element.getAttribute("aria-labelledby");
+    const { text, labels } = ids ? labelledBy(document, ids) : { text: element.getAttribute("aria-label"), labels: [] };
+    for (const label of labels) taken.add(label);
     const kind = labelKind(text);
     if (!kind) continue;
     const value = valueText(element, kind);
-    if (value) scan.fields.push({ kind, value, valueElement: element, labelElement: labelElements[0] ?? null });
+    if (value) scan.fields.push({ kind, value, valueElement: element, labelElement: labels[0] ?? null });
   }
+}
+
+const nonSpace = /\S/u;
+
+/** What one walk over the page found: the labelled fields, and its text nodes that are not only whitespace (for finding the name element). */
+export interface PageScan {
+  fields: Field[];
+  texts: Text[];
 }
 
 /**
@@ -172,15 +181,17 @@ function fromAria(scope: Element, taken: Set<Element>, scan: Scan) {
  * structure. Labels are found as short texts (one walk over the text nodes) and by ARIA; a value
  * that holds another label (a whole row or section) and one the person can edit are left out.
  */
-export function findFields(scope: Element): Field[] {
+export function scanPage(scope: Element): PageScan {
   const scan: Scan = { fields: [], labels: [] };
+  const texts: Text[] = [];
   const taken = new Set<Element>();
   fromAria(scope, taken, scan);
   const walker = scope.ownerDocument.createTreeWalker(scope, 4 /* NodeFilter.SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = node.textContent ?? "";
-    if (!labelStart.test(data) || !isText(node)) continue;
-    const kind = labelKind(data);
+    // Most text nodes are the markup's indentation: skipped at the cost of one scan for a non-space.
+    if (!isText(node) || !nonSpace.test(node.data)) continue;
+    texts.push(node);
+    const kind = labelKind(node.data);
     if (kind) fromText(node, kind, scope, taken, scan);
   }
   const byValue = new Map<Element, Field>();
@@ -188,5 +199,5 @@ export function findFields(scope: Element): Field[] {
     const holdsLabel = scan.labels.some((label) => label !== field.labelElement && field.valueElement.contains(label));
     if (!holdsLabel && !byValue.has(field.valueElement)) byValue.set(field.valueElement, field);
   }
-  return [...byValue.values()];
+  return { fields: [...byValue.values()], texts };
 }

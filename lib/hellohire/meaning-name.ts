@@ -1,9 +1,8 @@
 import { isHidden } from "./meaning-fields";
-import { comparable } from "./meaning-labels";
+import { namePattern } from "./meaning-labels";
 
 /** Texts longer than this are no name shown as a heading. */
 const maxNameLength = 500;
-const headingSelector = "h1,h2,h3,h4,h5,h6,[role~=heading]";
 
 /** The smallest element holding all of these (the first one when alone); null when they share none. */
 export function commonAncestor(elements: readonly Element[]): Element | null {
@@ -39,20 +38,22 @@ function prominence(element: Element): { size: number; weight: number } {
   return { size: Number.parseFloat(style?.fontSize ?? "") || 16, weight };
 }
 
-/** Elements showing exactly the name: headings by query, other texts by a walk over the room's short text nodes. */
-function nameShowing(room: Element, names: ReadonlySet<string>, firstName: string): Element[] {
+/**
+ * Elements showing exactly the name, among the page's text nodes (one anchored pattern test each): the text's
+ * element climbed through wrappers up to a heading; for a name shown in parts, the element a level or two up from
+ * its first name.
+ */
+function nameShowing(room: Element, texts: readonly Text[], pattern: RegExp): Element[] {
   const found = new Set<Element>();
-  const matches = (text: string | null) => text !== null && text.length <= maxNameLength && names.has(comparable(text));
-  for (const heading of room.querySelectorAll(headingSelector)) if (matches(heading.textContent)) found.add(heading);
-  const first = comparable(firstName);
-  const walker = room.ownerDocument.createTreeWalker(room, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = node.textContent ?? "";
-    if (data.length > maxNameLength || !data.trim()) continue;
+  const showsName = (text: string | null) =>
+    text !== null && text.length <= maxNameLength && pattern.exec(text)?.[2] !== undefined;
+  for (const node of texts) {
+    const data = node.data;
+    if (data.length > maxNameLength) continue;
+    const match = pattern.exec(data);
     let element = node.parentElement;
-    const text = comparable(data);
-    if (!element || element === room) continue;
-    if (names.has(text)) {
+    if (!match || !element || element === room || !room.contains(element)) continue;
+    if (match[2] !== undefined) {
       // Up through wrappers ("<div><span>Ann O'Neil</span></div>"), stopping at a heading.
       while (
         !isHeadingLike(element) &&
@@ -62,10 +63,10 @@ function nameShowing(room: Element, names: ReadonlySet<string>, firstName: strin
       )
         element = element.parentElement;
       found.add(element);
-    } else if (text === first) {
+    } else {
       // The name in parts ("<span>Ann</span> <span>O'Neil</span>"): the element a level or two up showing all of it.
       for (let up = element.parentElement, level = 0; up && up !== room && level < 2; up = up.parentElement, level++)
-        if (matches(up.textContent)) {
+        if (showsName(up.textContent)) {
           found.add(up);
           break;
         }
@@ -94,6 +95,7 @@ function mostProminent(texts: Element[], reference: Element): Element | "ambiguo
  */
 export function findNameElement(
   room: Element,
+  texts: readonly Text[],
   firstName: string,
   lastName: string,
   nameFields: readonly Element[],
@@ -101,9 +103,8 @@ export function findNameElement(
   const fieldsAncestor = commonAncestor(nameFields);
   const reference = nameFields[0];
   if (!fieldsAncestor || !reference) return null;
-  const names = new Set([comparable(`${firstName} ${lastName}`), comparable(`${lastName}, ${firstName}`)]);
   const byLevel = new Map<number, Element[]>();
-  for (const element of nameShowing(room, names, firstName)) {
+  for (const element of nameShowing(room, texts, namePattern(firstName, lastName))) {
     const shared = commonAncestor([fieldsAncestor, element]);
     if (!shared) continue;
     const level = depth(shared);

@@ -1,15 +1,22 @@
 import { isEmailAddress } from "../sync/email-syntax";
-import { type Field, findFields, isHidden } from "./meaning-fields";
+import { type Field, isHidden, scanPage } from "./meaning-fields";
 import { comparable } from "./meaning-labels";
 import { commonAncestor, findNameElement } from "./meaning-name";
 import { cleanText, jobTitleMaxLength, type PageReading } from "./read-page";
 
 const notInterview: PageReading = { kind: "not-interview" };
 
-/** The page's main content: the first shown `main` (or role=main), else the body. */
+/** The first shown element of a list. */
+function firstShown(elements: Iterable<Element>): Element | null {
+  for (const element of elements) if (!isHidden(element)) return element;
+  return null;
+}
+
+/** The page's main content: the first shown `main` (else role=main: queried only then, an attribute query costs more), else the body. */
 function roomOf(document: Document): Element | null {
-  for (const main of document.querySelectorAll("main,[role~=main]")) if (!isHidden(main)) return main;
-  return document.body;
+  return (
+    firstShown(document.getElementsByTagName("main")) ?? firstShown(document.querySelectorAll("[role~=main]")) ?? document.body
+  );
 }
 
 /** The one value shown for a kind of field (the same value shown twice counts once); null when none or several. */
@@ -47,12 +54,11 @@ function nameFromDocumentTitle(title: string, candidateName: string): string {
 
 /** The page's main heading (a first-level heading that is not the candidate's name), in the room, else anywhere. */
 function mainHeading(document: Document, room: Element, name: Element): Element | null {
-  const selector = 'h1,[role~=heading][aria-level="1"]';
+  const isMain = (heading: Element) =>
+    !heading.contains(name) && !name.contains(heading) && !isHidden(heading) && cleanText(heading.textContent) !== "";
   for (const scope of [room, document]) {
-    for (const heading of scope.querySelectorAll(selector)) {
-      if (heading.contains(name) || name.contains(heading) || isHidden(heading)) continue;
-      if (cleanText(heading.textContent)) return heading;
-    }
+    for (const heading of scope.getElementsByTagName("h1")) if (isMain(heading)) return heading;
+    for (const heading of scope.querySelectorAll('[role~=heading][aria-level="1"]')) if (isMain(heading)) return heading;
   }
   return null;
 }
@@ -73,7 +79,7 @@ function read(document: Document): PageReading {
   const room = roomOf(document);
   if (!room) return notInterview;
   // One walk over the whole page: the candidate's fields count in the room only, a job title may sit beside it.
-  const fields = findFields(document.body ?? room);
+  const { fields, texts } = scanPage(document.body ?? room);
   const ofKind = (kind: Field["kind"]) =>
     fields.filter((field) => field.kind === kind && (kind === "job" || room.contains(field.valueElement)));
   const firsts = ofKind("firstName");
@@ -83,7 +89,7 @@ function read(document: Document): PageReading {
   const lastName = onlyValue(lasts);
   if (!firstName || !lastName) return notInterview;
   const nameValues = [...firsts, ...lasts].map((field) => field.valueElement);
-  const anchor = findNameElement(room, firstName, lastName, nameValues);
+  const anchor = findNameElement(room, texts, firstName, lastName, nameValues);
   if (anchor === null || anchor === "ambiguous") return notInterview;
   const core = commonAncestor([anchor, ...fieldElements([...firsts, ...lasts])]);
   if (!core) return notInterview;
