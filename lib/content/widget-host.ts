@@ -18,12 +18,12 @@ export function widgetShadowMode(document: Document): ShadowRootMode {
 }
 
 /**
- * Keeps the host's attributes ours: our inline style (hostStyle) and the attributes set through the returned
- * function; any other attribute the page adds (hidden, inert, popover, tabindex, class…) is removed and any change
- * of ours undone, at once. Only the host's own attributes are watched: no style is read.
+ * Keeps the host's attributes ours: our inline style (`style`: the widget's hostStyle unless another host's is given)
+ * and the attributes set through the returned function; any other attribute the page adds (hidden, inert, popover,
+ * tabindex, class…) is removed and any change of ours undone, at once. Only the host's own attributes are watched: no style is read.
  */
-export function guardHost(host: Element, signal: AbortSignal): (name: string, value: string) => void {
-  const ours = new Map([["style", hostStyle]]);
+export function guardHost(host: Element, signal: AbortSignal, style = hostStyle): (name: string, value: string) => void {
+  const ours = new Map([["style", style]]);
   const restore = () => {
     for (const { name } of [...host.attributes]) if (!ours.has(name)) host.removeAttribute(name);
     for (const [name, value] of ours) if (host.getAttribute(name) !== value) host.setAttribute(name, value);
