@@ -255,6 +255,18 @@ describe("startSetupPicker", () => {
     expect(picker?.hasAttribute("hidden")).toBe(false);
   });
 
+  it("moves its bar out of the way of the pointer", () => {
+    start();
+    const move = (clientY: number) =>
+      part(".layer").dispatchEvent(new MouseEvent("pointermove", { bubbles: true, composed: true, clientX: 5, clientY }));
+    move(5);
+    expect(part(".bar").classList.contains("low")).toBe(true);
+    move(window.innerHeight / 2);
+    expect(part(".bar").classList.contains("low")).toBe(true);
+    move(window.innerHeight - 5);
+    expect(part(".bar").classList.contains("low")).toBe(false);
+  });
+
   it("outlines the element under the pointer as it moves", () => {
     start();
     under = $("#first");

@@ -63,6 +63,7 @@ const styles = `
   border-radius: 3px 3px 0 0; white-space: nowrap; }
 .bar { position: fixed; top: 0; left: 0; right: 0; z-index: 3; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px;
   padding: 8px 12px; background: #ffffff; border-bottom: 2px solid #0b6bcb; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2); }
+.bar.low { top: auto; bottom: 0; border-bottom: 0; border-top: 2px solid #0b6bcb; }
 .count { color: #52606d; }
 .instruction { font-weight: 700; font-size: 15px; }
 .notice { color: #b42318; }
@@ -75,6 +76,9 @@ button[hidden] { display: none; }
 
 /** What the page could otherwise hear of a click on our overlay. */
 const pointerEvents = ["pointerdown", "pointerup", "mousedown", "mouseup", "click", "auxclick", "contextmenu", "dblclick"];
+
+/** How near the bar (px) the pointer may come before the bar moves to the other edge of the viewport. */
+const barMargin = 24;
 
 const isHeading = "h1, h2, h3, h4, h5, h6, [role='heading']";
 
@@ -248,8 +252,13 @@ export function startSetupPicker(options: SetupPickerOptions): { cancel(): void 
     "pointermove",
     (event) => {
       const spec = steps[index];
-      const hit = counts(event) && spec ? pointTarget(event.clientX, event.clientY) : null;
-      place(hover, hit && hit !== host ? pickedElement(hit, spec?.step ?? "name") : null);
+      if (!counts(event) || !spec) return;
+      // The bar makes way for what is under it: at the bottom while the pointer is near the top, and back.
+      const room = bar.offsetHeight + barMargin;
+      if (event.clientY < room) bar.classList.add("low");
+      else if (event.clientY > view.innerHeight - room) bar.classList.remove("low");
+      const hit = pointTarget(event.clientX, event.clientY);
+      place(hover, hit && hit !== host ? pickedElement(hit, spec.step) : null);
     },
     { signal },
   );
