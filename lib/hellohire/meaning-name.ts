@@ -38,21 +38,28 @@ function prominence(element: Element): { size: number; weight: number } {
   return { size: Number.parseFloat(style?.fontSize ?? "") || 16, weight };
 }
 
+/** An element showing the name, and the element whose style shows it (the text's own, for a wrapper). */
+interface Shown {
+  element: Element;
+  styled: Element;
+}
+
 /**
  * Elements showing exactly the name, among the page's text nodes (one anchored pattern test each): the text's
  * element climbed through wrappers up to a heading; for a name shown in parts, the element a level or two up from
  * its first name.
  */
-function nameShowing(room: Element, texts: readonly Text[], pattern: RegExp): Element[] {
-  const found = new Set<Element>();
+function nameShowing(room: Element, texts: readonly Text[], pattern: RegExp): Shown[] {
+  const found = new Map<Element, Element>();
   const showsName = (text: string | null) =>
     text !== null && text.length <= maxNameLength && pattern.exec(text)?.[2] !== undefined;
   for (const node of texts) {
     const data = node.data;
     if (data.length > maxNameLength) continue;
     const match = pattern.exec(data);
-    let element = node.parentElement;
-    if (!match || !element || element === room || !room.contains(element)) continue;
+    const parent = node.parentElement;
+    if (!match || !parent || parent === room || !room.contains(parent)) continue;
+    let element = parent;
     if (match[2] !== undefined) {
       // Up through wrappers ("<div><span>Ann O'Neil</span></div>"), stopping at a heading.
       while (
@@ -62,25 +69,27 @@ function nameShowing(room: Element, texts: readonly Text[], pattern: RegExp): El
         wrapsOnly(element.parentElement, element)
       )
         element = element.parentElement;
-      found.add(element);
+      found.set(element, parent);
     } else {
-      // The name in parts ("<span>Ann</span> <span>O'Neil</span>"): the element a level or two up showing all of it.
-      for (let up = element.parentElement, level = 0; up && up !== room && level < 2; up = up.parentElement, level++)
+      // The name in parts ("<span>Ann</span> <span>O'Neil</span>"): its element or one a level or two up showing all of it.
+      for (let up: Element | null = element, level = 0; up && up !== room && level < 3; up = up.parentElement, level++)
         if (showsName(up.textContent)) {
-          found.add(up);
+          found.set(up, up);
           break;
         }
     }
   }
-  const shown = [...found].filter((element) => !isHidden(element));
+  const shown = [...found].filter(([element]) => !isHidden(element));
   // A heading holding a span with the name: the outer one is the name element.
-  return shown.filter((element) => !shown.some((other) => other !== element && other.contains(element)));
+  return shown
+    .filter(([element]) => !shown.some(([other]) => other !== element && other.contains(element)))
+    .map(([element, styled]) => ({ element, styled }));
 }
 
-function mostProminent(texts: Element[], reference: Element): Element | "ambiguous" | null {
+function mostProminent(texts: readonly Shown[], reference: Element): Element | "ambiguous" | null {
   const base = prominence(reference);
   const scored = texts
-    .map((element) => ({ element, ...prominence(element) }))
+    .map(({ element, styled }) => ({ element, ...prominence(styled) }))
     .filter(({ size, weight }) => size >= base.size * 1.15 || (weight >= 600 && weight > base.weight))
     .sort((a, b) => b.size - a.size || b.weight - a.weight);
   const [best, next] = scored;
@@ -103,16 +112,16 @@ export function findNameElement(
   const fieldsAncestor = commonAncestor(nameFields);
   const reference = nameFields[0];
   if (!fieldsAncestor || !reference) return null;
-  const byLevel = new Map<number, Element[]>();
-  for (const element of nameShowing(room, texts, namePattern(firstName, lastName))) {
-    const shared = commonAncestor([fieldsAncestor, element]);
+  const byLevel = new Map<number, Shown[]>();
+  for (const shown of nameShowing(room, texts, namePattern(firstName, lastName))) {
+    const shared = commonAncestor([fieldsAncestor, shown.element]);
     if (!shared) continue;
     const level = depth(shared);
-    byLevel.set(level, [...(byLevel.get(level) ?? []), element]);
+    byLevel.set(level, [...(byLevel.get(level) ?? []), shown]);
   }
   for (const level of [...byLevel.keys()].sort((a, b) => b - a)) {
     const elements = byLevel.get(level) ?? [];
-    const headings = elements.filter(isHeadingLike);
+    const headings = elements.map((shown) => shown.element).filter(isHeadingLike);
     if (headings.length > 1) return "ambiguous";
     if (headings[0]) return headings[0];
     const prominent = mostProminent(elements, reference);
