@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import {
   deriveOverride,
@@ -262,6 +264,42 @@ describe("deriveOverride", () => {
       ok: false,
       problem: "no-selector",
     });
+  });
+});
+
+describe("on the set-up fixture (test/hellohire/app/setup/unlabelled.html)", () => {
+  it("derives an override that reads the picked person, then the next one", () => {
+    const file = join(__dirname, "../../test/hellohire/app/setup/unlabelled.html");
+    const page = new DOMParser().parseFromString(readFileSync(file, "utf8"), "text/html");
+    const at = (selector: string) => {
+      const element = page.querySelector(selector);
+      if (!element) throw new Error(`fixture lacks ${selector}`);
+      return element;
+    };
+    const result = deriveOverride({
+      name: at('[data-role="participant-name"]'),
+      firstName: at('[data-role="participant"] > div:nth-child(2) > span'),
+      lastName: at('[data-role="participant"] > div:nth-child(3) > span'),
+      email: at('[data-role="participant"] > div:nth-child(4) > span'),
+      interviewTitle: at('[data-role="session-title"]'),
+      jobTitle: at('[data-role="session-job"]'),
+    });
+    if (!result.ok) throw new Error(result.problem);
+    const markup = markupOf(result.override);
+    expect(readPage(page, markup)).toMatchObject({
+      kind: "one-on-one",
+      interviewName: "CSR",
+      jobTitle: "Customer Service Representative",
+      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" },
+    });
+    const card = at('[data-role="participant"]');
+    card.innerHTML = card.innerHTML
+      .replaceAll("Ann O'Neil", "Bo Li")
+      .replace(">Ann<", ">Bo<")
+      .replace(">O'Neil<", ">Li<")
+      .replace("ann.oneil@example.com", "bo.li@example.com")
+      .replaceAll(/Gg\d\w/gu, "Zz0q");
+    expect(readPage(page, markup)).toMatchObject({ candidate: { firstName: "Bo", lastName: "Li", email: "bo.li@example.com" } });
   });
 });
 
