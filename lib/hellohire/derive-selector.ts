@@ -133,9 +133,9 @@ function stepsFor(element: Element, volatile: readonly string[], asLabel = false
   if (tag) steps.push({ text: tag, cost: cost.tag });
   for (const name of element.classList)
     if (isReadableClass(name) && !carriesVolatileText(name, volatile)) steps.push({ text: `.${name}`, cost: cost.className });
+  if (asLabel) return steps;
   // A label beside the value: the label's own stable attribute, then the value's tag (`[data-field="first"] + span`).
   const label = element.previousElementSibling;
-  if (asLabel) return steps;
   if (tag && label && steps.every((step) => step.cost >= cost.tag))
     for (const step of stepsFor(label, volatile, true).filter((labelStep) => labelStep.cost <= cost.attribute))
       steps.push({ text: `${step.text} + ${tag}`, cost: cost.label });
