@@ -136,6 +136,9 @@ export default defineBackground(() => {
     sendToTab: sendTabCommand,
     signIn,
     learnAccount: () => learnAccount(async () => (await connectedClient(tokens)).client),
+    async injectSetupPicker(tabId) {
+      await browser.scripting.executeScript({ target: { tabId }, files: ["/setup-picker.js"] });
+    },
   };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

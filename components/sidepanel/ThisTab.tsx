@@ -1,6 +1,7 @@
 import { type MessageKey, t } from "../../lib/i18n/messages";
 import type { PageStatus } from "../../lib/messaging/protocol";
 import { CurrentCandidate } from "./CurrentCandidate";
+import { ReaderNote, SetUpPage } from "./SetUpPage";
 import type { PanelStore } from "./store";
 
 /** Plain words for the table entries the page reader uses, for the diagnosis. */
@@ -61,6 +62,8 @@ export function ThisTab({ store }: { store: PanelStore }) {
     <section aria-labelledby="tab-title">
       <h2 id="tab-title">{t("thisTabTitle")}</h2>
       {page ? <Summary page={page} store={store} /> : <p>{t("thisTabNoPage")}</p>}
+      {page && <ReaderNote page={page} />}
+      <SetUpPage store={store} />
       {page?.overrideProblems?.length ? (
         <p class="error" data-testid="override-problems">
           {t("overrideProblems", page.overrideProblems.join("; "))}

@@ -8,6 +8,7 @@ import type {
   PageStatus,
   RequestOf,
   SendMessage,
+  TabSetup,
 } from "../../lib/messaging/protocol";
 import type { JobMapping } from "../../lib/settings/policy";
 import { policyTemplate } from "../../lib/settings/policy-template";
@@ -53,6 +54,15 @@ export interface PanelState {
   /** The interviewer said no to them (the last time they were asked). */
   hostsRefused: boolean;
   page: PageStatus | null;
+  /** The active tab's site: the interviewer's own set-up there, and where "Set up this page" is at. */
+  setup: TabSetup | null;
+  /** Result of the last "Copy for your admin" (the set-up as policy JSON). */
+  setupCopied: { ok: boolean; text: string } | null;
+  setupError: string | null;
+  /** Starts "Set up this page" in the active tab. */
+  startSetup(): Promise<void>;
+  removeSetup(): Promise<void>;
+  copySetupForAdmin(): Promise<void>;
   /** The active tab's candidate as SmartRecruiters has them. */
   candidate: CandidateDetailsResponse | null;
   outbox: OutboxEntry[];
@@ -115,6 +125,9 @@ export function createPanelStore(backend: PanelBackend) {
           hostsToAllow: [],
           hostsRefused: false,
           page: null,
+          setup: null,
+          setupCopied: null,
+          setupError: null,
           candidate: null,
           outbox: [],
           activity: [],
@@ -158,7 +171,14 @@ export function createPanelStore(backend: PanelBackend) {
           },
           async loadPage() {
             const response = await backend.send({ type: "activeTab" });
-            set({ page: response.status === "ok" ? response.page : null, copied: null });
+            const setup = response.status === "ok" ? (response.setup ?? null) : null;
+            const origin = get().setup?.origin;
+            set({
+              page: response.status === "ok" ? response.page : null,
+              setup,
+              copied: null,
+              ...(setup?.origin === origin ? {} : { setupCopied: null, setupError: null }),
+            });
             await get().loadCandidate();
           },
           async loadCandidate() {
@@ -224,6 +244,27 @@ export function createPanelStore(backend: PanelBackend) {
                 : { busy: false, error: response.message },
             );
           },
+          async startSetup() {
+            set({ setupError: null, setupCopied: null });
+            const response = await backend.send({ type: "startSetup" });
+            if (response.status === "error") set({ setupError: response.message });
+            await get().loadPage();
+          },
+          async removeSetup() {
+            const response = await backend.send({ type: "removeSetup" });
+            set({ setupCopied: null, setupError: response.status === "error" ? response.message : null });
+            await get().loadPage();
+          },
+          async copySetupForAdmin() {
+            const { setup } = get();
+            if (!setup?.selectors) return;
+            const text = setupPolicyJson(setup);
+            const ok = await backend.copyText(text).then(
+              () => true,
+              () => false,
+            );
+            set({ setupCopied: { ok, text } });
+          },
           async copyPageStructure() {
             const response = await backend.send({ type: "copyPageStructure" });
             if (response.status !== "ok") {
@@ -252,3 +293,15 @@ export function createPanelStore(backend: PanelBackend) {
 }
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
+
+/**
+ * The interviewer's set-up as an organisation's policy (docs/admin.md): its selectorOverrides, and the site's
+ * address as hellohireHostPatterns when the extension does not know it as Hellohire's.
+ */
+export function setupPolicyJson(setup: TabSetup): string {
+  const policy = {
+    selectorOverrides: { selectors: setup.selectors ?? {} },
+    ...(setup.knownSite ? {} : { hellohireHostPatterns: [`${setup.origin}/*`] }),
+  };
+  return JSON.stringify(policy, null, 2);
+}

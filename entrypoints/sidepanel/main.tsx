@@ -4,6 +4,7 @@ import { copyToClipboard } from "../../components/sidepanel/clipboard";
 import { SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
 import { missingPatterns } from "../../lib/background/admin-hosts";
+import { watchPicking } from "../../lib/background/tab-setup";
 import { reportingTabs, watchTabStatuses } from "../../lib/background/tab-status";
 import { tellTabsConfigChanged } from "../../lib/background/tab-updates";
 import { loadMessages } from "../../lib/i18n/messages";
@@ -59,6 +60,7 @@ function start(): void {
   browser.permissions.onAdded.addListener(() => loadHosts());
   browser.permissions.onRemoved.addListener(() => loadHosts());
   watchTabStatuses(() => loadPage());
+  watchPicking(() => loadPage());
   browser.tabs.onActivated.addListener(() => loadPage());
   browser.windows?.onFocusChanged.addListener(() => loadPage());
   load();

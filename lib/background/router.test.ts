@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { accountItem, storedCredential } from "../auth/credential-store";
+import { cachedPolicy } from "../settings/policy";
 import { type Handlers, type RouterDeps, type RouterSync, route } from "./router";
 
 const trusted = {
@@ -23,7 +24,15 @@ function deps() {
   };
   const signIn = vi.fn(async () => "connected" as const);
   const learnAccount = vi.fn(async () => undefined);
-  const routerDeps: RouterDeps = { sync, trusted, activeTabId: async () => null, sendToTab: vi.fn(), signIn, learnAccount };
+  const routerDeps: RouterDeps = {
+    sync,
+    trusted,
+    activeTabId: async () => null,
+    sendToTab: vi.fn(),
+    signIn,
+    learnAccount,
+    injectSetupPicker: vi.fn(async () => undefined),
+  };
   return { routerDeps, sync, signIn, learnAccount };
 }
 
@@ -192,7 +201,47 @@ describe("route: answers typed by their message", () => {
       status: "ok",
       enabled: true,
       markupOverride: null,
+      overrideSource: null,
     });
+  });
+
+  it("saves the picked set-up for the sending page's site, tells that tab, and serves it as the page's override", async () => {
+    const { routerDeps } = deps();
+    const sendToTab = vi.fn(async () => ({ status: "ok" as const }));
+    const selectors = { room: "main", candidateCard: "#candidate", candidateName: "h2" };
+    const withTab = { ...routerDeps, sendToTab };
+    expect(await route({ type: "setupPicked", selectors }, contentScript, withTab)).toEqual({ status: "ok" });
+    expect(sendToTab).toHaveBeenCalledWith(7, { type: "configChanged" });
+    expect(await route({ type: "pageConfig" }, contentScript, withTab)).toEqual({
+      status: "ok",
+      enabled: true,
+      markupOverride: { selectors },
+      overrideSource: "user",
+    });
+    // Another site does not get it.
+    const other = { ...contentScript, url: "https://app.tryhellohire.com/room" };
+    const wider = { ...withTab, trusted: { ...trusted, contentPagePatterns: ["https://*.tryhellohire.com/*"] } };
+    expect(await route({ type: "pageConfig" }, other, wider)).toMatchObject({ markupOverride: null, overrideSource: null });
+  });
+
+  it("prefers the organisation's selectorOverrides to the interviewer's own set-up", async () => {
+    const routerDeps = { ...deps().routerDeps, sendToTab: vi.fn(async () => ({ status: "ok" as const })) };
+    await route({ type: "setupPicked", selectors: { room: "main" } }, contentScript, routerDeps);
+    const override = { selectors: { room: "#org-room" } };
+    await cachedPolicy.setValue({ policy: { selectorOverrides: override }, problems: [] });
+    expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toMatchObject({
+      markupOverride: override,
+      overrideSource: "policy",
+    });
+  });
+
+  it("refuses a set-up with unknown entries or empty selectors, and set-up commands from a page", async () => {
+    const { routerDeps } = deps();
+    for (const selectors of [{ notAnEntry: "main" }, { room: "" }, {}])
+      expect(await route({ type: "setupPicked", selectors }, contentScript, routerDeps)).toMatchObject({ status: "error" });
+    for (const type of ["startSetup", "removeSetup"])
+      expect(await route({ type }, contentScript, routerDeps)).toMatchObject({ status: "error", kind: "forbidden" });
+    expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toMatchObject({ overrideSource: null });
   });
 
   it("asks the active tab's content script for the page structure and hands its answer to the side panel", async () => {

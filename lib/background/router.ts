@@ -1,5 +1,7 @@
+import { MatchPattern } from "wxt/utils/match-patterns";
 import { accountToLearn, connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
 import type { EndpointChoice, SignInOutcome } from "../auth/sign-in";
+import { hellohireHostPatterns } from "../hellohire/markup";
 import { t } from "../i18n/messages";
 import {
   type AnswerOf,
@@ -13,16 +15,19 @@ import {
   type RequestType,
   type ResponseOf,
   type SendTabCommand,
+  type TabSetup,
 } from "../messaging/protocol";
 import { type SenderInfo, senderRole, type TrustedSenders } from "../messaging/sender";
 import { cachedPolicy } from "../settings/policy";
 import { readSettings } from "../settings/settings";
+import { originOf, parseSetupSelectors, removeUserSetup, saveUserSetup, userSetupFor } from "../settings/user-setup";
 import { isEmailAddress } from "../sync/email-syntax";
 import type { Person } from "../sync/match-candidate";
 import { sameText } from "../sync/same-text";
 import { failure, type SyncService } from "../sync/service";
 import { admitLookup, admitPrefetch, lookedUp, maxDistinctLookups, noteCandidate, personKey } from "./tab-lookups";
-import { setTabStatus, tabStatus } from "./tab-status";
+import { pickingIn, setPicking } from "./tab-setup";
+import { setTabStatus, tabOrigin, tabStatus } from "./tab-status";
 
 /** The sync service's part the handlers use. */
 export type RouterSync = Pick<
@@ -41,6 +46,8 @@ export interface RouterDeps {
   signIn(choice: EndpointChoice): Promise<SignInOutcome>;
   /** Asks SmartRecruiters who the connection belongs to (lib/auth/account.ts). */
   learnAccount(): Promise<void>;
+  /** Runs the "Set up this page" picker (entrypoints/setup-picker.ts) in a tab. */
+  injectSetupPicker(tabId: number): Promise<void>;
 }
 
 const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
@@ -88,9 +95,44 @@ async function rateForTab(request: RequestOf<"rate">, { tabId, deps }: HandlerCo
   return answer;
 }
 
-async function pageConfig(): Promise<PageConfig> {
-  const [settings, { policy }] = await Promise.all([readSettings(), cachedPolicy.getValue()]);
-  return { status: "ok", enabled: settings.integrationEnabled, markupOverride: policy.selectorOverrides ?? null };
+/** The page's configuration: the organisation's markup override wins over the interviewer's own for the site. */
+async function pageConfig(origin: string | null): Promise<PageConfig> {
+  const [settings, { policy }, setup] = await Promise.all([readSettings(), cachedPolicy.getValue(), userSetupFor(origin)]);
+  const enabled = settings.integrationEnabled;
+  if (policy.selectorOverrides !== undefined)
+    return { status: "ok", enabled, markupOverride: policy.selectorOverrides, overrideSource: "policy" };
+  if (setup) return { status: "ok", enabled, markupOverride: setup.override, overrideSource: "user" };
+  return { status: "ok", enabled, markupOverride: null, overrideSource: null };
+}
+
+/** Whether the extension knows this site as Hellohire's (its own list, or the organisation's policy). */
+async function knownSite(origin: string): Promise<boolean> {
+  const { policy } = await cachedPolicy.getValue();
+  return [...hellohireHostPatterns, ...(policy.hellohireHostPatterns ?? [])].some((pattern) => {
+    try {
+      return new MatchPattern(pattern).includes(`${origin}/`);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** The active tab's set-up: the site's saved override (if any) and where the picker is at. */
+async function tabSetup(tabId: number): Promise<TabSetup | null> {
+  const origin = await tabOrigin(tabId);
+  if (!origin) return null;
+  const [setup, known, picking] = await Promise.all([userSetupFor(origin), knownSite(origin), pickingIn(tabId)]);
+  return { origin, selectors: setup?.override.selectors ?? null, knownSite: known, picking };
+}
+
+/** The picker's clicks became selectors: they are the interviewer's own override for the sending page's site. */
+async function savePickedSetup(request: RequestOf<"setupPicked">, { tabId, origin, deps }: HandlerContext) {
+  const selectors = parseSetupSelectors({ selectors: request.selectors });
+  if (tabId === null || !origin || !selectors) return refused(t("errSetupInvalid"));
+  await saveUserSetup(origin, { selectors });
+  await setPicking(tabId, null);
+  await deps.sendToTab(tabId, { type: "configChanged" }).catch(() => undefined);
+  return { status: "ok" as const };
 }
 
 async function candidateDetails(deps: RouterDeps): Promise<CandidateDetailsResponse> {
@@ -123,6 +165,8 @@ async function statusLearningAccount(deps: RouterDeps): Promise<ConnectionStatus
 /** What a handler knows besides the message: the sending tab (a content script's, else null) and the background's services. */
 export interface HandlerContext {
   tabId: number | null;
+  /** The sending page's origin (a content script's, from the sender; else null). */
+  origin: string | null;
   deps: RouterDeps;
 }
 
@@ -137,9 +181,33 @@ const handlers: Handlers = {
     if (tabId !== null) await deps.sync.prefetch(await admitPrefetch(tabId, valid));
     return { status: "ok" };
   },
-  pageConfig: () => pageConfig(),
-  async pageStatus(request, { tabId }) {
-    if (tabId !== null) await setTabStatus(tabId, request.status);
+  pageConfig: (_request, { origin }) => pageConfig(origin),
+  async pageStatus(request, { tabId, origin }) {
+    if (tabId !== null) await setTabStatus(tabId, request.status, origin);
+    return { status: "ok" };
+  },
+  async setupProgress(request, { tabId }) {
+    if (tabId !== null) await setPicking(tabId, request.step === "cancelled" ? null : request.step);
+    return { status: "ok" };
+  },
+  setupPicked: savePickedSetup,
+  async startSetup(_request, { deps }) {
+    const active = await deps.activeTabId();
+    if (active === null) return refused(t("errNoHellohireTab"));
+    try {
+      await deps.injectSetupPicker(active);
+      await setPicking(active, "name");
+      return { status: "ok" };
+    } catch {
+      return refused(t("errNotHellohirePage"));
+    }
+  },
+  async removeSetup(_request, { deps }) {
+    const active = await deps.activeTabId();
+    const origin = active === null ? null : await tabOrigin(active);
+    if (active === null || !origin) return refused(t("errNoHellohireTab"));
+    await removeUserSetup(origin);
+    await deps.sendToTab(active, { type: "configChanged" }).catch(() => undefined);
     return { status: "ok" };
   },
   getStatus: async (_request, { deps }) => ({ status: "ok", connection: await statusLearningAccount(deps) }),
@@ -171,7 +239,9 @@ const handlers: Handlers = {
   },
   async activeTab(_request, { deps }) {
     const active = await deps.activeTabId();
-    return { status: "ok", page: active === null ? null : await tabStatus(active) };
+    if (active === null) return { status: "ok", page: null, setup: null };
+    const [page, setup] = await Promise.all([tabStatus(active), tabSetup(active)]);
+    return { status: "ok", page, setup };
   },
   candidateDetails: (_request, { deps }) => candidateDetails(deps),
   async copyPageStructure(_request, { deps }) {
@@ -205,5 +275,10 @@ export async function route(message: unknown, sender: SenderInfo, deps: RouterDe
   if (role === "content-script" && !isContentRequest(request)) return refused("Not allowed from a web page.");
   if (role === "extension-page" && isContentRequest(request) && request.type === "pageStatus")
     return refused("Only pages report status.");
-  return handle(request, { tabId: role === "content-script" ? (sender.tab?.id ?? null) : null, deps });
+  const fromPage = role === "content-script";
+  return handle(request, {
+    tabId: fromPage ? (sender.tab?.id ?? null) : null,
+    origin: fromPage ? originOf(sender.url) : null,
+    deps,
+  });
 }

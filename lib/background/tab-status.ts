@@ -6,9 +6,9 @@ import { oneAtATime } from "../shared/one-at-a-time";
  * What each tab's content script last reported, for the side panel. Session storage: it outlives
  * a stopped service worker, never reaches disk, and content scripts cannot read it.
  */
-const statuses = storage.defineItem<Record<string, { status: PageStatus; at: number }>>("session:pages.status", { fallback: {} });
+type Statuses = Record<string, { status: PageStatus; at: number; origin?: string | null }>;
 
-type Statuses = Record<string, { status: PageStatus; at: number }>;
+const statuses = storage.defineItem<Statuses>("session:pages.status", { fallback: {} });
 const queue = oneAtATime();
 
 /** Read-modify-write, one at a time: tabs reporting or closing together must not undo each other. */
@@ -16,8 +16,14 @@ function updateStatuses(change: (all: Statuses) => Statuses): Promise<void> {
   return queue(async () => statuses.setValue(change({ ...(await statuses.getValue()) })));
 }
 
-export function setTabStatus(tabId: number, status: PageStatus): Promise<void> {
-  return updateStatuses((all) => ({ ...all, [tabId]: { status, at: Date.now() } }));
+/** origin: the reporting page's (from the message's sender, never from the page's words). */
+export function setTabStatus(tabId: number, status: PageStatus, origin: string | null = null): Promise<void> {
+  return updateStatuses((all) => ({ ...all, [tabId]: { status, at: Date.now(), origin } }));
+}
+
+/** The origin of the page that last reported from this tab. */
+export async function tabOrigin(tabId: number): Promise<string | null> {
+  return (await statuses.getValue())[tabId]?.origin ?? null;
 }
 
 export async function tabStatus(tabId: number): Promise<PageStatus | null> {

@@ -60,7 +60,7 @@ describe("runContentScript", () => {
 
   it("answers the background's page-structure command without our widget, and ignores other senders and commands", async () => {
     document.body.innerHTML = "<main><p>Hello</p></main>";
-    const script = start({ pageConfig: () => ({ status: "ok", enabled: false, markupOverride: null }) });
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: false, markupOverride: null, overrideSource: null }) });
     stop = script.stop;
     const answer = script.command({ type: "pageStructure" });
     expect(answer).toHaveBeenCalledWith({ status: "ok", structure: expect.stringContaining("main") });
@@ -73,7 +73,7 @@ describe("runContentScript", () => {
   it("asks its configuration again when the background says a setting or the policy changed, and only then", async () => {
     let enabled = false;
     const script = start({
-      pageConfig: () => ({ status: "ok", enabled, markupOverride: null }),
+      pageConfig: () => ({ status: "ok", enabled, markupOverride: null, overrideSource: null }),
       pageStatus: () => ({ status: "ok" }),
     });
     stop = script.stop;
@@ -87,7 +87,7 @@ describe("runContentScript", () => {
   });
 
   it("hands the page the pending ratings the background sends, and ignores a list that is not one", async () => {
-    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markupOverride: null }) });
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markupOverride: null, overrideSource: null }) });
     stop = script.stop;
     await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalled());
     const entries: PendingRating[] = [

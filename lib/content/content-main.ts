@@ -1,4 +1,5 @@
 import { applyMarkupOverride } from "../hellohire/markup-override";
+import { readByMeaning } from "../hellohire/read-by-meaning";
 import {
   type ContentRequestType,
   parseTabCommand,
@@ -46,6 +47,8 @@ export function runContentScript(
       send,
       signal: controller.signal,
       ...(isAlive ? { isAlive } : {}),
+      readByMeaning,
+      tableSource: override.ok && config.overrideSource ? config.overrideSource : "default",
       ...(override.ok ? { markup: override.markup } : { overrideProblems: override.problems }),
     });
     running = { controller, page };

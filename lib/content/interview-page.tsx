@@ -4,7 +4,7 @@ import { widgetStyles } from "../../components/widget-styles";
 import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
 import { candidateKey, type OneOnOneInterview, type PageReading, readPage, readUpcomingEmails } from "../hellohire/read-page";
 import { messagesLanguage, t } from "../i18n/messages";
-import type { ContentRequestType, PageStatus, PendingRating, SendMessage } from "../messaging/protocol";
+import type { ContentRequestType, PageStatus, PendingRating, SendMessage, TableSource } from "../messaging/protocol";
 import { sameTarget } from "../sync/outbox";
 import type { Rating } from "../sync/rating-tag";
 import {
@@ -24,6 +24,8 @@ import { guardHost, isShown, widgetShadowMode } from "./widget-host";
 const passingKinds = new Set<string>(["offline", "server-error", "rate-limited"]);
 const lookupRounds = 6;
 const lookupRetryMs = 5_000;
+/** While no one is found, the reader by meaning runs at most this often on a changing page (the last change is read). */
+const meaningGapMs = 100;
 /** How long the widget says that a key press did not count. */
 const noticeMs = 6_000;
 
@@ -33,6 +35,10 @@ export interface InterviewPageOptions {
   send: SendMessage<ContentRequestType>;
   signal: AbortSignal;
   markup?: MarkupTable;
+  /** Whose markup table is in use: the defaults, the organisation's override (policy) or the interviewer's own (Set up this page). */
+  tableSource?: TableSource;
+  /** The reader by meaning (lib/hellohire/read-by-meaning.ts), tried when the table finds no one-on-one interview. */
+  readByMeaning?: (document: Document) => PageReading;
   /** Problems with the admin's markup override, reported with the page status. */
   overrideProblems?: string[];
   /** False once the extension was reloaded or removed: reading it ends this page's work (via signal). */
@@ -63,8 +69,21 @@ function isDarkText(element: Element): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
-function statusOf(reading: PageReading, overrideProblems: string[] | undefined): PageStatus {
-  const extra = overrideProblems?.length ? { overrideProblems } : {};
+/** Words of a field label: an added element without them (a chat line, a video tile) cannot add a labelled person. */
+const labelWords = /name|mail/iu;
+
+function addsLabelledElements(record: MutationRecord): boolean {
+  for (const node of record.addedNodes)
+    if (node.nodeType === 1 && node.nodeName !== widgetHostTag.toUpperCase() && labelWords.test(node.textContent ?? ""))
+      return true;
+  return false;
+}
+
+function statusOf(reading: PageReading, options: InterviewPageOptions): PageStatus {
+  const { overrideProblems } = options;
+  const reader: PageStatus["reader"] =
+    reading.kind === "one-on-one" && reading.reader === "meaning" ? "meaning" : (options.tableSource ?? "default");
+  const extra = { reader, ...(overrideProblems?.length ? { overrideProblems } : {}) };
   if (reading.kind === "one-on-one")
     return {
       kind: reading.kind,
@@ -94,8 +113,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let current: {
     key: string;
     reading: OneOnOneInterview;
-    card: Element | null;
-    room: Element | null;
+    card: Element;
+    room: Element;
     title: Element | null;
     /** Where the card and the room sat when we started watching them (watchFocus). */
     cardParent: Node | null;
@@ -109,6 +128,9 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let pendingReport: PageReading | null = null;
   let notice: string | null = null;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+  const readByMeaning = options.readByMeaning ?? null;
+  let meaningReadAt = Number.NEGATIVE_INFINITY;
+  let meaningTimer: ReturnType<typeof setTimeout> | undefined;
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
@@ -230,7 +252,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     const reading = pendingReport;
     pendingReport = null;
     if (!reading || signal.aborted) return;
-    const status = statusOf(reading, options.overrideProblems);
+    const status = statusOf(reading, options);
     const text = JSON.stringify(status);
     if (text !== lastStatus) {
       lastStatus = text;
@@ -252,11 +274,17 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function stillRight(records: MutationRecord[]): boolean {
     if (!current || !host) return false;
     const { card, title, room, reading } = current;
-    if (!card?.isConnected || !room?.isConnected || (title && !title.isConnected)) return false;
+    if (!card.isConnected || !room.isConnected || (title && !title.isConnected)) return false;
     if (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent) return false;
     if (title && title.parentNode !== current.titleParent) return false;
     if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
-    for (const record of records) if (card.contains(record.target) || title?.contains(record.target)) return false;
+    const byMeaning = reading.reader === "meaning";
+    for (const record of records) {
+      if (card.contains(record.target) || title?.contains(record.target)) return false;
+      // Read by meaning, the reading also depends on the rest of the page: a second labelled person, or the
+      // document's title when the interview name came from it.
+      if (byMeaning && (record.target.nodeName === "TITLE" || addsLabelledElements(record))) return false;
+    }
     return true;
   }
 
@@ -283,24 +311,39 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     if (room?.parentNode) focusObserver.observe(room.parentNode, { childList: true });
   }
 
+  /** The reading of the page: the markup table, then (throttled while it finds no one) the reader by meaning. */
+  function read(records: MutationRecord[]): PageReading | null {
+    const table = readPage(document, markup);
+    if (table.kind === "one-on-one" || table.kind === "waiting" || table.kind === "other-format" || !readByMeaning) return table;
+    // A page nobody can read is scanned at most once per meaningGapMs while it keeps changing; the last change is read.
+    const now = performance.now();
+    if (!current && records.length > 0 && now - meaningReadAt < meaningGapMs) {
+      clearTimeout(meaningTimer);
+      meaningTimer = setTimeout(() => refresh(), meaningGapMs - (now - meaningReadAt));
+      return null;
+    }
+    meaningReadAt = now;
+    const meaning = readByMeaning(document);
+    return meaning.kind === "one-on-one" ? meaning : table;
+  }
+
   function refresh(records: MutationRecord[] = []) {
     if (signal.aborted) return;
     try {
       if (records.length > 0 && stillRight(records)) return;
-      const reading = readPage(document, markup);
+      const reading = read(records);
+      if (!reading) return;
       scheduleReport(reading);
-      const room = document.querySelector(markup.selectors.room);
-      watchRoomAttributes(room);
+      watchRoomAttributes(document.querySelector(markup.selectors.room));
       if (reading.kind !== "one-on-one" || options.isAlive?.() === false) {
         if (host?.isConnected || current) detach();
         return;
       }
       const key = candidateKey(reading);
-      const card = reading.anchor.closest(markup.selectors.candidateCard);
-      const title = room?.querySelector(markup.selectors.interviewTitle) ?? null;
+      const { region: card, title, room } = reading;
       const changed = key !== paintedKey;
-      const cardParent = card?.parentNode ?? null;
-      const roomParent = room?.parentNode ?? null;
+      const cardParent = card.parentNode;
+      const roomParent = room.parentNode;
       const titleParent = title?.parentNode ?? null;
       const moved =
         cardParent !== current?.cardParent || roomParent !== current?.roomParent || titleParent !== current?.titleParent;
@@ -324,6 +367,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     observer.disconnect();
     roomObserver.disconnect();
     focusObserver.disconnect();
+    clearTimeout(meaningTimer);
     document.defaultView?.removeEventListener("pageshow", onPageShow);
     unmount();
   });

@@ -19,7 +19,13 @@ export interface PageStatus {
   candidate?: Person;
   /** The admin's markup override was rejected for these reasons; the defaults are in use. */
   overrideProblems?: string[];
+  /** Which reader read the page: the markup table (whose: see TableSource), or the reader by meaning. */
+  reader?: TableSource | "meaning";
 }
+
+/** Whose markup table the content script uses: the defaults, the organisation's override, the interviewer's own. */
+export type TableSource = "default" | "policy" | "user";
+const readers = new Set<string>(["default", "policy", "user", "meaning"]);
 
 /** A message with no fields besides its type. */
 type NoFields = Record<never, never>;
@@ -39,7 +45,15 @@ export interface ContentProtocol {
   prefetch: { request: { emails: string[] }; response: Done };
   pageConfig: { request: NoFields; response: PageConfig };
   pageStatus: { request: { status: PageStatus }; response: Done };
+  /** "Set up this page" (the picker injected in the tab): the step the interviewer is at, or that they cancelled. */
+  setupProgress: { request: { step: SetupStep | "cancelled" }; response: Done };
+  /** "Set up this page": the selectors derived from the interviewer's clicks, saved as their own override for the site. */
+  setupPicked: { request: { selectors: Record<string, string> }; response: Done | Failure };
 }
+
+/** The steps of "Set up this page": what the interviewer clicks on the page, in this order. */
+export const setupSteps = ["name", "email", "firstName", "lastName", "interviewTitle", "jobTitle"] as const;
+export type SetupStep = (typeof setupSteps)[number];
 
 /** Messages only the extension's own pages (the side panel) may send, each with the background's answer. */
 export interface PageProtocol {
@@ -52,6 +66,10 @@ export interface PageProtocol {
   candidateDetails: { request: NoFields; response: CandidateDetailsResponse };
   copyPageStructure: { request: NoFields; response: StructureResponse };
   outboxAction: { request: { id: string; action: "retry" | "discard" }; response: Done };
+  /** Starts "Set up this page" in the active Hellohire tab (the picker is injected there). */
+  startSetup: { request: NoFields; response: Done | Failure };
+  /** Forgets the interviewer's own set-up of the active tab's site. */
+  removeSetup: { request: NoFields; response: Done | Failure };
 }
 
 /** Every message the background answers: its type, its fields, and the answer's type. */
@@ -100,8 +118,13 @@ export type TabCommandHandlers = { [T in TabCommandType]: (command: TabCommandOf
 export interface PageConfig {
   status: "ok";
   enabled: boolean;
-  /** The admin's selectorOverrides, validated by the content script (it has a DOM to check selectors). */
+  /**
+   * The markup override for this page, validated by the content script (it has a DOM to check selectors): the
+   * organisation's selectorOverrides when policy sets them, else the interviewer's own for this site (Set up this page).
+   */
   markupOverride: unknown;
+  /** Whose override markupOverride is (null: none, the defaults). */
+  overrideSource: "policy" | "user" | null;
 }
 
 export type Failure = { status: "error"; kind: ApiErrorKind | "invalid-request" | "forbidden"; message: string };
@@ -188,7 +211,18 @@ export type CandidateDetailsResponse =
       recordError?: string;
     };
 
-export type ActiveTabResponse = { status: "ok"; page: PageStatus | null };
+/** The interviewer's own set-up of the active tab's site, and where "Set up this page" is at there. */
+export interface TabSetup {
+  origin: string;
+  /** The saved override (null: none saved for this site). */
+  selectors: Record<string, string> | null;
+  /** Whether the site is an address the extension knows (else an admin's policy must add it: hellohireHostPatterns). */
+  knownSite: boolean;
+  /** The picker's step in this tab (null: not running). */
+  picking: SetupStep | null;
+}
+
+export type ActiveTabResponse = { status: "ok"; page: PageStatus | null; setup?: TabSetup | null };
 export type StructureResponse = { status: "ok"; structure: string } | Failure;
 
 const contentTypes: Record<ContentRequestType, true> = {
@@ -197,6 +231,8 @@ const contentTypes: Record<ContentRequestType, true> = {
   prefetch: true,
   pageConfig: true,
   pageStatus: true,
+  setupProgress: true,
+  setupPicked: true,
 };
 const pageKinds = new Set<string>(["not-interview", "other-format", "waiting", "unreadable", "one-on-one", "disabled"]);
 
@@ -223,8 +259,17 @@ function isPageStatus(value: unknown): value is PageStatus {
     (value.interviewName === undefined || isText(value.interviewName)) &&
     (value.jobTitle === undefined || value.jobTitle === null || isText(value.jobTitle, jobTitleMaxLength)) &&
     (value.candidate === undefined || isPerson(value.candidate)) &&
-    (value.overrideProblems === undefined || isTextList(value.overrideProblems, 50))
+    (value.overrideProblems === undefined || isTextList(value.overrideProblems, 50)) &&
+    (value.reader === undefined || (typeof value.reader === "string" && readers.has(value.reader)))
   );
+}
+
+export function isSetupStep(value: unknown): value is SetupStep {
+  return setupSteps.some((step) => step === value);
+}
+
+function isSelectorMap(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.keys(value).length <= 30 && Object.values(value).every((selector) => isText(selector, 2000));
 }
 
 const endpointNames = new Set(["apiBaseUrl", "profileUrlTemplate", "authorizeUrl", "tokenUrl", "clientId"]);
@@ -254,6 +299,10 @@ export function parseRequest(value: unknown): Request | null {
       return isTextList(value.emails, 20) ? { type: "prefetch", emails: value.emails } : null;
     case "pageStatus":
       return isPageStatus(value.status) ? { type: "pageStatus", status: value.status } : null;
+    case "setupProgress":
+      return value.step === "cancelled" || isSetupStep(value.step) ? { type: "setupProgress", step: value.step } : null;
+    case "setupPicked":
+      return isSelectorMap(value.selectors) ? { type: "setupPicked", selectors: value.selectors } : null;
     case "outboxAction":
       return isText(value.id, 100) && (value.action === "retry" || value.action === "discard")
         ? { type: "outboxAction", id: value.id, action: value.action }
@@ -264,6 +313,8 @@ export function parseRequest(value: unknown): Request | null {
     case "activeTab":
     case "candidateDetails":
     case "copyPageStructure":
+    case "startSetup":
+    case "removeSetup":
       return { type: value.type };
     case "connectOAuth":
       return isEndpointChoice(value.endpoints) ? { type: "connectOAuth", endpoints: value.endpoints } : null;
