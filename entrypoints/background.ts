@@ -136,6 +136,9 @@ export default defineBackground(() => {
     sendToTab: sendTabCommand,
     signIn,
     learnAccount: () => learnAccount(async () => (await connectedClient(tokens)).client),
+    async injectMeaningReader(tabId, frameId) {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ["/meaning-reader.js"] });
+    },
     async injectSetupPicker(tabId) {
       await browser.scripting.executeScript({ target: { tabId }, files: ["/setup-picker.js"] });
     },

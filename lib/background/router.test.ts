@@ -32,6 +32,7 @@ function deps() {
     signIn,
     learnAccount,
     injectSetupPicker: vi.fn(async () => undefined),
+    injectMeaningReader: vi.fn(async () => undefined),
   };
   return { routerDeps, sync, signIn, learnAccount };
 }

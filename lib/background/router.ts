@@ -46,6 +46,8 @@ export interface RouterDeps {
   signIn(choice: EndpointChoice): Promise<SignInOutcome>;
   /** Asks SmartRecruiters who the connection belongs to (lib/auth/account.ts). */
   learnAccount(): Promise<void>;
+  /** Runs the reader by meaning (entrypoints/meaning-reader.ts) in a tab's frame. */
+  injectMeaningReader(tabId: number, frameId: number): Promise<void>;
   /** Runs the "Set up this page" picker (entrypoints/setup-picker.ts) in a tab. */
   injectSetupPicker(tabId: number): Promise<void>;
 }
@@ -167,6 +169,8 @@ export interface HandlerContext {
   tabId: number | null;
   /** The sending page's origin (a content script's, from the sender; else null). */
   origin: string | null;
+  /** The sending frame in its tab (0: the top frame, or not a content script). */
+  frameId: number;
   deps: RouterDeps;
 }
 
@@ -191,6 +195,15 @@ const handlers: Handlers = {
     return { status: "ok" };
   },
   setupPicked: savePickedSetup,
+  async loadMeaningReader(_request, { tabId, frameId, deps }) {
+    if (tabId === null) return refused("Only pages load the reader.");
+    try {
+      await deps.injectMeaningReader(tabId, frameId);
+      return { status: "ok" };
+    } catch {
+      return refused("The reader could not be loaded in this page.");
+    }
+  },
   async startSetup(_request, { deps }) {
     const active = await deps.activeTabId();
     if (active === null) return refused(t("errNoHellohireTab"));
@@ -279,6 +292,7 @@ export async function route(message: unknown, sender: SenderInfo, deps: RouterDe
   return handle(request, {
     tabId: fromPage ? (sender.tab?.id ?? null) : null,
     origin: fromPage ? originOf(sender.url) : null,
+    frameId: fromPage ? (sender.frameId ?? 0) : 0,
     deps,
   });
 }

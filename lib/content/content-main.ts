@@ -1,5 +1,4 @@
 import { applyMarkupOverride } from "../hellohire/markup-override";
-import { readByMeaning } from "../hellohire/read-by-meaning";
 import {
   type ContentRequestType,
   parseTabCommand,
@@ -10,6 +9,7 @@ import {
 } from "../messaging/protocol";
 import type { ContentExtensionApi, MessageListener } from "./extension-api";
 import { type InterviewPage, startInterviewPage } from "./interview-page";
+import { lazyMeaningReader } from "./meaning-reader-slot";
 import { redactedStructure } from "./page-structure";
 
 /**
@@ -47,7 +47,10 @@ export function runContentScript(
       send,
       signal: controller.signal,
       ...(isAlive ? { isAlive } : {}),
-      readByMeaning,
+      readByMeaning: lazyMeaningReader(
+        () => send({ type: "loadMeaningReader" }),
+        () => running?.page.refresh(),
+      ),
       tableSource: override.ok && config.overrideSource ? config.overrideSource : "default",
       ...(override.ok ? { markup: override.markup } : { overrideProblems: override.problems }),
     });

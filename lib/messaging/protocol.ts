@@ -45,6 +45,8 @@ export interface ContentProtocol {
   prefetch: { request: { emails: string[] }; response: Done };
   pageConfig: { request: NoFields; response: PageConfig };
   pageStatus: { request: { status: PageStatus }; response: Done };
+  /** The page is not one the markup table reads: the reader by meaning is injected into the sending frame. */
+  loadMeaningReader: { request: NoFields; response: Done | Failure };
   /** "Set up this page" (the picker injected in the tab): the step the interviewer is at, or that they cancelled. */
   setupProgress: { request: { step: SetupStep | "cancelled" }; response: Done };
   /** "Set up this page": the selectors derived from the interviewer's clicks, saved as their own override for the site. */
@@ -233,6 +235,7 @@ const contentTypes: Record<ContentRequestType, true> = {
   pageStatus: true,
   setupProgress: true,
   setupPicked: true,
+  loadMeaningReader: true,
 };
 const pageKinds = new Set<string>(["not-interview", "other-format", "waiting", "unreadable", "one-on-one", "disabled"]);
 
@@ -315,6 +318,7 @@ export function parseRequest(value: unknown): Request | null {
     case "copyPageStructure":
     case "startSetup":
     case "removeSetup":
+    case "loadMeaningReader":
       return { type: value.type };
     case "connectOAuth":
       return isEndpointChoice(value.endpoints) ? { type: "connectOAuth", endpoints: value.endpoints } : null;

@@ -4,6 +4,8 @@ export interface SenderInfo {
   id?: string;
   url?: string;
   tab?: { id?: number };
+  /** The sending frame in its tab (0: the top frame). */
+  frameId?: number;
 }
 
 export interface TrustedSenders {
