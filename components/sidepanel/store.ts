@@ -294,6 +294,12 @@ export function createPanelStore(backend: PanelBackend) {
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
 
+/** A match pattern for a site: its scheme and host (match patterns name no port). */
+function hostPatternOf(origin: string): string {
+  const { protocol, hostname } = new URL(origin);
+  return `${protocol}//${hostname}/*`;
+}
+
 /**
  * The interviewer's set-up as an organisation's policy (docs/admin.md): its selectorOverrides, and the site's
  * address as hellohireHostPatterns when the extension does not know it as Hellohire's.
@@ -301,7 +307,7 @@ export type PanelStore = ReturnType<typeof createPanelStore>;
 export function setupPolicyJson(setup: TabSetup): string {
   const policy = {
     selectorOverrides: { selectors: setup.selectors ?? {} },
-    ...(setup.knownSite ? {} : { hellohireHostPatterns: [`${setup.origin}/*`] }),
+    ...(setup.knownSite ? {} : { hellohireHostPatterns: [hostPatternOf(setup.origin)] }),
   };
   return JSON.stringify(policy, null, 2);
 }
