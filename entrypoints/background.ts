@@ -17,6 +17,7 @@ import type { Failure } from "../lib/messaging/protocol";
 import { sendTabCommand } from "../lib/messaging/send";
 import type { TrustedSenders } from "../lib/messaging/sender";
 import { cachedPolicy, refreshPolicy } from "../lib/settings/policy";
+import { userSites } from "../lib/settings/user-setup";
 import { oneAtATime } from "../lib/shared/one-at-a-time";
 import { migrateLegacyStorage } from "../lib/shared/protected-item";
 import { outboxItem } from "../lib/sync/outbox-store";
@@ -58,8 +59,8 @@ function trustedSenders(): TrustedSenders {
 }
 
 /**
- * Keeps the content script registered on the Hellohire addresses the organisation added and the
- * interviewer granted (lib/background/admin-hosts.ts), and lets it talk to us from there: on start,
+ * Keeps the content script registered on the Hellohire addresses the organisation added, or the interviewer
+ * added ("Use on this site"), and the interviewer granted (lib/background/admin-hosts.ts), and lets it talk to us from there: on start,
  * on every policy change and on every permission granted or removed.
  */
 function followAdminHosts(trusted: TrustedSenders): Promise<void> {
@@ -68,17 +69,18 @@ function followAdminHosts(trusted: TrustedSenders): Promise<void> {
   const queue = oneAtATime();
   const apply = () =>
     queue(async () => {
-      const { policy } = await cachedPolicy.getValue();
-      const active = await applyAdminHosts(
-        { scripting: browser.scripting, permissions: browser.permissions, contentScript },
-        policy.hellohireHostPatterns ?? [],
-      );
+      const [{ policy }, sites] = await Promise.all([cachedPolicy.getValue(), userSites.getValue()]);
+      const active = await applyAdminHosts({ scripting: browser.scripting, permissions: browser.permissions, contentScript }, [
+        ...(policy.hellohireHostPatterns ?? []),
+        ...sites,
+      ]);
       trusted.contentPagePatterns = [...contentScript.matches, ...active];
     });
   const reapply = () => {
     apply().catch(() => undefined);
   };
   cachedPolicy.watch(reapply);
+  userSites.watch(reapply);
   browser.permissions.onAdded.addListener(reapply);
   browser.permissions.onRemoved.addListener(reapply);
   return apply().catch(() => undefined);

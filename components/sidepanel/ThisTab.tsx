@@ -3,6 +3,7 @@ import type { PageStatus } from "../../lib/messaging/protocol";
 import { CurrentCandidate } from "./CurrentCandidate";
 import { ReaderNote, SetUpPage } from "./SetUpPage";
 import type { PanelStore } from "./store";
+import { UseOnSite } from "./UseOnSite";
 
 /** Plain words for the table entries the page reader uses, for the diagnosis. */
 const entryWords: Partial<Record<string, MessageKey>> = {
@@ -64,6 +65,7 @@ export function ThisTab({ store }: { store: PanelStore }) {
       {page ? <Summary page={page} store={store} /> : <p>{t("thisTabNoPage")}</p>}
       {page && <ReaderNote page={page} />}
       <SetUpPage store={store} />
+      <UseOnSite store={store} />
       {page?.overrideProblems?.length ? (
         <p class="error" data-testid="override-problems">
           {t("overrideProblems", page.overrideProblems.join("; "))}

@@ -13,6 +13,7 @@ import type {
 import type { JobMapping } from "../../lib/settings/policy";
 import { policyTemplate } from "../../lib/settings/policy-template";
 import type { Endpoints, SettingName, UserSettings } from "../../lib/settings/settings";
+import { sitePatternOf } from "../../lib/settings/user-setup";
 import type { ActivityEntry } from "../../lib/sync/activity";
 import type { OutboxEntry } from "../../lib/sync/outbox";
 import { bindStore } from "./bound-store";
@@ -39,6 +40,8 @@ export interface PanelBackend {
   hostsToAllow(): Promise<string[]>;
   /** permissions.request for those addresses: must start within the click that asked for it. */
   allowHosts(patterns: string[]): Promise<boolean>;
+  /** The active tab's address when the browser shows it to the extension (null: it does not). */
+  activeTabUrl?(): Promise<string | null>;
 }
 
 export interface PanelState {
@@ -59,6 +62,11 @@ export interface PanelState {
   /** Result of the last "Copy for your admin" (the set-up as policy JSON). */
   setupCopied: { ok: boolean; text: string } | null;
   setupError: string | null;
+  /** "Use on this site": the address field's first value (the active tab's, when known), and the outcome. */
+  siteAddress: string;
+  siteAdded: "added" | "refused" | "invalid" | null;
+  /** Asks the browser for the site of `address` (call it from a click) and runs the extension there. */
+  useOnSite(address: string): Promise<void>;
   /** Starts "Set up this page" in the active tab. */
   startSetup(): Promise<void>;
   removeSetup(): Promise<void>;
@@ -128,6 +136,8 @@ export function createPanelStore(backend: PanelBackend) {
           setup: null,
           setupCopied: null,
           setupError: null,
+          siteAddress: "",
+          siteAdded: null,
           candidate: null,
           outbox: [],
           activity: [],
@@ -170,7 +180,11 @@ export function createPanelStore(backend: PanelBackend) {
             await get().loadHosts();
           },
           async loadPage() {
-            const response = await backend.send({ type: "activeTab" });
+            const [response, siteAddress] = await Promise.all([
+              backend.send({ type: "activeTab" }),
+              backend.activeTabUrl?.().catch(() => null) ?? Promise.resolve(null),
+            ]);
+            if (siteAddress !== null && siteAddress !== get().siteAddress) set({ siteAddress, siteAdded: null });
             const setup = response.status === "ok" ? (response.setup ?? null) : null;
             const origin = get().setup?.origin;
             set({
@@ -243,6 +257,21 @@ export function createPanelStore(backend: PanelBackend) {
                 ? { busy: false, connection: response.connection }
                 : { busy: false, error: response.message },
             );
+          },
+          async useOnSite(address) {
+            const pattern = sitePatternOf(address);
+            if (!pattern) {
+              set({ siteAdded: "invalid" });
+              return;
+            }
+            // The request starts before any await: browsers allow it only within the click.
+            const granted = await backend.allowHosts([pattern]).catch(() => false);
+            if (!granted) {
+              set({ siteAdded: "refused" });
+              return;
+            }
+            const response = await backend.send({ type: "useOnSite", pattern });
+            set({ siteAdded: response.status === "ok" ? "added" : "invalid" });
           },
           async startSetup() {
             set({ setupError: null, setupCopied: null });

@@ -36,6 +36,10 @@ const store = createPanelStore({
   hostsToAllow: async () =>
     missingPatterns((await cachedPolicy.getValue()).policy.hellohireHostPatterns ?? [], browser.permissions),
   allowHosts: (patterns) => browser.permissions.request({ origins: patterns }),
+  activeTabUrl: async () => {
+    const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+    return tab?.url && /^https?:/u.test(tab.url) ? tab.url : null;
+  },
 });
 
 /**

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { accountItem, storedCredential } from "../auth/credential-store";
 import { cachedPolicy } from "../settings/policy";
+import { userSites } from "../settings/user-setup";
 import { type Handlers, type RouterDeps, type RouterSync, route } from "./router";
 
 const trusted = {
@@ -234,6 +235,22 @@ describe("route: answers typed by their message", () => {
       markupOverride: override,
       overrideSource: "policy",
     });
+  });
+
+  it("adds a site for Use on this site from the side panel only, and only an https site pattern", async () => {
+    const { routerDeps } = deps();
+    const panelPage = { id: "ext", url: "chrome-extension://ext/sidepanel.html" };
+    expect(await route({ type: "useOnSite", pattern: "https://hire.acme.com/*" }, contentScript, routerDeps)).toMatchObject({
+      status: "error",
+      kind: "forbidden",
+    });
+    for (const pattern of ["https://*/*", "ftp://hire.acme.com/*", "https://hire.acme.com"])
+      expect(await route({ type: "useOnSite", pattern }, panelPage, routerDeps)).toMatchObject({ status: "error" });
+    expect(await userSites.getValue()).toEqual([]);
+    expect(await route({ type: "useOnSite", pattern: "https://hire.acme.com/*" }, panelPage, routerDeps)).toEqual({
+      status: "ok",
+    });
+    expect(await userSites.getValue()).toEqual(["https://hire.acme.com/*"]);
   });
 
   it("refuses a set-up with unknown entries or empty selectors, and set-up commands from a page", async () => {

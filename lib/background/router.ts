@@ -18,9 +18,9 @@ import {
   type TabSetup,
 } from "../messaging/protocol";
 import { type SenderInfo, senderRole, type TrustedSenders } from "../messaging/sender";
-import { cachedPolicy } from "../settings/policy";
+import { cachedPolicy, isHostPattern } from "../settings/policy";
 import { readSettings } from "../settings/settings";
-import { originOf, parseSetupSelectors, removeUserSetup, saveUserSetup, userSetupFor } from "../settings/user-setup";
+import { addUserSite, originOf, parseSetupSelectors, removeUserSetup, saveUserSetup, userSetupFor } from "../settings/user-setup";
 import { isEmailAddress } from "../sync/email-syntax";
 import type { Person } from "../sync/match-candidate";
 import { sameText } from "../sync/same-text";
@@ -214,6 +214,11 @@ const handlers: Handlers = {
     } catch {
       return refused(t("errNotHellohirePage"));
     }
+  },
+  async useOnSite(request) {
+    if (!isHostPattern(request.pattern)) return { status: "error", kind: "invalid-request", message: t("errSiteInvalid") };
+    await addUserSite(request.pattern);
+    return { status: "ok" };
   },
   async removeSetup(_request, { deps }) {
     const active = await deps.activeTabId();

@@ -70,6 +70,8 @@ export interface PageProtocol {
   outboxAction: { request: { id: string; action: "retry" | "discard" }; response: Done };
   /** Starts "Set up this page" in the active Hellohire tab (the picker is injected there). */
   startSetup: { request: NoFields; response: Done | Failure };
+  /** "Use on this site": the content script also runs on this site (a match pattern the browser granted). */
+  useOnSite: { request: { pattern: string }; response: Done | Failure };
   /** Forgets the interviewer's own set-up of the active tab's site. */
   removeSetup: { request: NoFields; response: Done | Failure };
 }
@@ -306,6 +308,8 @@ export function parseRequest(value: unknown): Request | null {
       return value.step === "cancelled" || isSetupStep(value.step) ? { type: "setupProgress", step: value.step } : null;
     case "setupPicked":
       return isSelectorMap(value.selectors) ? { type: "setupPicked", selectors: value.selectors } : null;
+    case "useOnSite":
+      return isText(value.pattern, 300) ? { type: "useOnSite", pattern: value.pattern } : null;
     case "outboxAction":
       return isText(value.id, 100) && (value.action === "retry" || value.action === "discard")
         ? { type: "outboxAction", id: value.id, action: value.action }

@@ -78,7 +78,7 @@ const httpsHostPattern = /^https:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)+\/.*$/u;
 /** A page on this computer (http://localhost/…, a local test server): dev and test builds only. */
 const loopbackHostPattern = /^http:\/\/(localhost|127\.0\.0\.1)\/.*$/u;
 
-function isHostPattern(value: unknown): value is string {
+export function isHostPattern(value: unknown): value is string {
   return typeof value === "string" && (httpsHostPattern.test(value) || (loopbackAllowed() && loopbackHostPattern.test(value)));
 }
 

@@ -2,6 +2,7 @@ import { type SelectorName, selectorNames } from "../hellohire/markup";
 import { type MarkupOverride, maxSelectorLength } from "../hellohire/markup-override";
 import { isRecord } from "../shared/is-record";
 import { protectedItem } from "../shared/protected-item";
+import { isHostPattern } from "./policy";
 
 /**
  * What an interviewer taught the extension with "Set up this page": a markup override for one site
@@ -62,4 +63,28 @@ export async function saveUserSetup(origin: string, override: MarkupOverride & U
 export async function removeUserSetup(origin: string): Promise<void> {
   const all = await userSetups.getValue();
   if (all.some((setup) => setup.origin === origin)) await userSetups.setValue(all.filter((setup) => setup.origin !== origin));
+}
+
+/**
+ * Sites the interviewer added with "Use on this site" (their Hellohire runs at an address the extension does not
+ * know): match patterns the content script is registered on once the browser granted them, with the organisation's.
+ */
+export const userSites = protectedItem<string[]>("settings.userSites", { fallback: [] });
+
+export const maxUserSites = 20;
+
+/** The match pattern for the site of a page address ("https://hire.acme.com/x" → "https://hire.acme.com/*"), if allowed. */
+export function sitePatternOf(address: string): string | null {
+  try {
+    const { protocol, hostname } = new URL(address.trim());
+    const pattern = `${protocol}//${hostname}/*`;
+    return isHostPattern(pattern) ? pattern : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function addUserSite(pattern: string): Promise<void> {
+  const others = (await userSites.getValue()).filter((site) => site !== pattern);
+  await userSites.setValue([pattern, ...others].slice(0, maxUserSites));
 }

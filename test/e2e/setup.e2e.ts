@@ -103,6 +103,34 @@ describe("Set up this page: taught with real clicks", () => {
 
   let copiedPolicy: Record<string, unknown> | null = null;
 
+  it("Use on this site: a site the extension does not run on is added from the side panel, then read by meaning", async () => {
+    // The content script is not registered on http://localhost in test builds (the tests' "unknown site").
+    const url = `${env.hellohire.url.replace("127.0.0.1", "localhost")}/layouts/hashed-classes.html`;
+    const page = await env.browser.context.newPage();
+    await page.goto(url);
+    const panel = await openPanelBesideTabs(env.browser);
+    const site = panel.getByTestId("use-on-site");
+    await site.waitFor({ timeout: 15_000 });
+    expect(await widget(page).count()).toBe(0);
+    await site.getByLabel("Address of the interview page").fill(url);
+    await site.getByRole("button", { name: "Use on this site" }).click();
+    await site.getByText("reload the interview page").waitFor({ timeout: 10_000 });
+    await expect
+      .poll(() =>
+        env.browser.worker.evaluate(async () => {
+          type Scripting = { getRegisteredContentScripts(): Promise<{ matches?: string[] }[]> };
+          const { chrome } = globalThis as unknown as { chrome: { scripting: Scripting } };
+          return (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.matches ?? []);
+        }),
+      )
+      .toContain("http://localhost/*");
+    await page.reload();
+    await profileLink(page).waitFor({ timeout: 15_000 });
+    expect(await profileLink(page).getAttribute("href")).toBe(sandboxProfileUrl(env.sandbox, annId));
+    await panel.close();
+    await page.close();
+  });
+
   it.skipIf(!canWritePolicy())("the copied JSON in a real policy file makes a fresh profile read the page", async () => {
     expect(copiedPolicy).not.toBeNull();
     const { apiBaseUrl, profileUrlTemplate } = sandboxEndpoints(env.sandbox);
