@@ -1,3 +1,4 @@
+import { availableParallelism } from "node:os";
 import { defineConfig } from "vitest/config";
 import { WxtVitest } from "wxt/testing/vitest-plugin";
 
@@ -18,5 +19,9 @@ export default defineConfig({
     server: { deps: { inline: ["zustand"] } },
     restoreMocks: true,
     setupFiles: ["test/unit/setup.ts"],
+    // One worker per core (vitest's default leaves one idle: half of this 2-core machine), threads start faster
+    // than processes: the unit suite takes ~100 s here instead of ~160 s.
+    pool: "threads",
+    maxWorkers: availableParallelism(),
   },
 });
