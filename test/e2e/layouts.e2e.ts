@@ -96,6 +96,23 @@ describe("the reader by meaning on layouts the markup table does not know", () =
     });
   }
 
+  for (const file of ["hashed-classes.html", "long-accented.html"]) {
+    it(`${file} under a storm: the name re-rendered every second, a timer, video tiles; one widget, under the name`, async () => {
+      const page = await openLayout(`${file}?storm=1`);
+      await widget(page).waitFor({ state: "attached", timeout: 15_000 });
+      await page.waitForFunction(() => (window as unknown as { stormRenders: number }).stormRenders >= 4, null, {
+        timeout: 15_000,
+      });
+      expect(await widget(page).count()).toBe(1);
+      const under = await page.evaluate(
+        () => document.querySelector("[data-storm-name]")?.nextElementSibling?.tagName.toLowerCase() ?? null,
+      );
+      expect(under).toBe("srh-interview-widget");
+      expect(pageErrors).toEqual([]);
+      await page.close();
+    });
+  }
+
   for (const [file] of untouched) {
     it(`${file}: nothing shown, no one looked up`, async () => {
       const since = Date.now();
