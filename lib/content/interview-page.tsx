@@ -18,14 +18,23 @@ import {
   widgetProps,
 } from "./candidate-state";
 import { type FocusIntent, trackFocusIntent } from "./focus-intent";
+import { readBudget } from "./read-budget";
 import { guardHost, isShown, widgetShadowMode } from "./widget-host";
 
 /** A lookup that met a passing problem is asked again while its candidate is on screen: 5, 10, 15… s later. */
 const passingKinds = new Set<string>(["offline", "server-error", "rate-limited"]);
 const lookupRounds = 6;
 const lookupRetryMs = 5_000;
-/** While no one is found, the reader by meaning runs at most this often on a changing page (the last change is read). */
-const meaningGapMs = 100;
+/**
+ * While no one is found, the reader by meaning runs at once on a burst of changes (up to 8), then at most 5 times a
+ * second on a page that keeps changing (the last change is read): ~0.3 ms a read, ≤ 2 ms/s on a storming page.
+ */
+const meaningBurst = 8;
+const meaningPerSecond = 5;
+/** For this long after the candidate read by meaning disappeared, the page is read on every change, unbudgeted. */
+const meaningGraceMs = 1_000;
+/** Read by meaning, a change elsewhere on the page (a second labelled person? the tab's title?) is re-read this much later. */
+const meaningRecheckMs = 1_000;
 /** How long the widget says that a key press did not count. */
 const noticeMs = 6_000;
 
@@ -67,16 +76,6 @@ function isDarkText(element: Element): boolean {
   if (!match) return true;
   const [r, g, b] = match.slice(1, 4).map(Number) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
-}
-
-/** Words of a field label: an added element without them (a chat line, a video tile) cannot add a labelled person. */
-const labelWords = /name|mail/iu;
-
-function addsLabelledElements(record: MutationRecord): boolean {
-  for (const node of record.addedNodes)
-    if (node.nodeType === 1 && node.nodeName !== widgetHostTag.toUpperCase() && labelWords.test(node.textContent ?? ""))
-      return true;
-  return false;
 }
 
 function statusOf(reading: PageReading, options: InterviewPageOptions): PageStatus {
@@ -129,8 +128,10 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let notice: string | null = null;
   let noticeTimer: ReturnType<typeof setTimeout> | undefined;
   const readByMeaning = options.readByMeaning ?? null;
-  let meaningReadAt = Number.NEGATIVE_INFINITY;
+  const meaningBudget = readBudget(meaningBurst, meaningPerSecond);
   let meaningTimer: ReturnType<typeof setTimeout> | undefined;
+  let recheckTimer: ReturnType<typeof setTimeout> | undefined;
+  let lostByMeaningAt = Number.NEGATIVE_INFINITY;
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
@@ -206,6 +207,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   /** Removes the widget from the page but keeps it built, so the host's next insertion reattaches it cheaply. */
   function detach() {
     host?.remove();
+    if (current?.reading.reader === "meaning") lostByMeaningAt = performance.now();
     current = null;
     watchFocus(null, null, null);
   }
@@ -278,13 +280,22 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     if (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent) return false;
     if (title && title.parentNode !== current.titleParent) return false;
     if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
-    const byMeaning = reading.reader === "meaning";
+    let elsewhere = false;
+    let checked: Node | null = null;
     for (const record of records) {
-      if (card.contains(record.target) || title?.contains(record.target)) return false;
-      // Read by meaning, the reading also depends on the rest of the page: a second labelled person, or the
-      // document's title when the interview name came from it.
-      if (byMeaning && (record.target.nodeName === "TITLE" || addsLabelledElements(record))) return false;
+      // A storm hits the same nodes over and over: each target is checked once per batch.
+      if (record.target === checked) continue;
+      checked = record.target;
+      if (card.contains(checked) || title?.contains(checked)) return false;
+      elsewhere = true;
     }
+    // Read by meaning, the reading also depends on the rest of the page (a second labelled person, the tab's title
+    // when the interview name came from it): re-read a little later, once however many changes come meanwhile.
+    if (elsewhere && reading.reader === "meaning" && recheckTimer === undefined)
+      recheckTimer = setTimeout(() => {
+        recheckTimer = undefined;
+        refresh();
+      }, meaningRecheckMs);
     return true;
   }
 
@@ -315,14 +326,18 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function read(records: MutationRecord[]): PageReading | null {
     const table = readPage(document, markup);
     if (table.kind === "one-on-one" || table.kind === "waiting" || table.kind === "other-format" || !readByMeaning) return table;
-    // A page nobody can read is scanned at most once per meaningGapMs while it keeps changing; the last change is read.
-    const now = performance.now();
-    if (!current && records.length > 0 && now - meaningReadAt < meaningGapMs) {
-      clearTimeout(meaningTimer);
-      meaningTimer = setTimeout(() => refresh(), meaningGapMs - (now - meaningReadAt));
+    // A page nobody can read is read within its budget while it keeps changing; the last change is read.
+    // Just after the candidate read by meaning went (a re-render removes their name, then inserts it), every change is read.
+    const justLost = performance.now() - lostByMeaningAt < meaningGraceMs;
+    const wait = !current && !justLost && records.length > 0 ? meaningBudget.take() : 0;
+    if (wait > 0) {
+      if (meaningTimer === undefined)
+        meaningTimer = setTimeout(() => {
+          meaningTimer = undefined;
+          refresh();
+        }, wait);
       return null;
     }
-    meaningReadAt = now;
     const meaning = readByMeaning(document);
     return meaning.kind === "one-on-one" ? meaning : table;
   }
@@ -368,6 +383,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     roomObserver.disconnect();
     focusObserver.disconnect();
     clearTimeout(meaningTimer);
+    clearTimeout(recheckTimer);
     document.defaultView?.removeEventListener("pageshow", onPageShow);
     unmount();
   });

@@ -15,11 +15,12 @@ import { inject } from "./inject";
 import { openFixturePage, waitForWidget } from "./lib/browser";
 import { type BenchContext, benchLine, type Figure, type Measurement, overBudget } from "./lib/figure";
 import { packageSize } from "./package";
+import { semantic } from "./semantic";
 import { sidepanel } from "./sidepanel";
 import { size } from "./size";
 import { sync } from "./sync";
 
-export const figures: Figure[] = [size, packageSize, sidepanel, inject, contentCpu, hostRatio, sync];
+export const figures: Figure[] = [size, packageSize, sidepanel, inject, semantic, contentCpu, hostRatio, sync];
 
 function log(line: string): void {
   console.log(line.startsWith("BENCH") ? ` ${line}` : line);

@@ -25,6 +25,14 @@ export async function openFixturePage(context: BrowserContext, url: string): Pro
   return page;
 }
 
+/** Opens a static page (test/hellohire/app/layouts/) with the same name shim, once loaded. */
+export async function openLayoutPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript({ content: nameShim });
+  await page.goto(url, { waitUntil: "load" });
+  return page;
+}
+
 export interface PlainBrowser {
   context: BrowserContext;
   close(): Promise<void>;

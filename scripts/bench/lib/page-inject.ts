@@ -41,6 +41,8 @@ export interface TrialOptions {
   settleMs: number;
   /** Pause between the removal and the insertion of a separate-task trial. */
   gapMs: number;
+  /** The candidate's name element (default: the fixture room's `[data-testid="candidate-name"]`). */
+  nameSelector?: string;
 }
 
 export interface TrialResult {
@@ -64,13 +66,14 @@ export interface TrialRun {
 
 export async function runInjectTrialsInPage(options: TrialOptions): Promise<TrialRun> {
   const widgetTag = "srh-interview-widget";
-  const nameSelector = '[data-testid="candidate-name"]';
+  const nameSelector = options.nameSelector ?? '[data-testid="candidate-name"]';
   const labels = ["Yes", "Maybe", "No"];
   interface Hook {
     show(key: string): unknown;
     state(): { candidateKey: string | null };
   }
-  const hook = (window as unknown as { __hellohire: Hook }).__hellohire;
+  // The fixture room's test hook; absent on other pages (then only name re-renders are tried: no candidate changes).
+  const hook = (window as unknown as { __hellohire?: Hook }).__hellohire;
   const errors: string[] = [];
 
   function widgetAfter(name: Element): Element | null {
@@ -213,7 +216,7 @@ export async function runInjectTrialsInPage(options: TrialOptions): Promise<Tria
 
   let keyIndex = 0;
   const nextKey = (): string => {
-    const current = hook.state().candidateKey;
+    const current = hook?.state().candidateKey ?? null;
     let key = options.keys[keyIndex++ % options.keys.length] ?? "";
     if (key === current) key = options.keys[keyIndex++ % options.keys.length] ?? "";
     return key;
@@ -230,14 +233,16 @@ export async function runInjectTrialsInPage(options: TrialOptions): Promise<Tria
   };
   // Other candidates' cards, rendered by the fixture itself (first visits: their lookups happen here).
   const cards = new Map<string, Element>();
-  const startKey = hook.state().candidateKey;
-  for (const key of options.keys) {
-    hook.show(key);
+  if (hook) {
+    const startKey = hook.state().candidateKey;
+    for (const key of options.keys) {
+      hook.show(key);
+      await wait(40);
+      cards.set(key, withoutWidget(currentCard()));
+    }
+    if (startKey !== null) hook.show(startKey);
     await wait(40);
-    cards.set(key, withoutWidget(currentCard()));
   }
-  if (startKey !== null) hook.show(startKey);
-  await wait(40);
   /** The fixture's own card while another candidate's card stands in for it. */
   let displaced: { real: Element; standIn: Element } | null = null;
   async function runOne(kind: TrialKind): Promise<TrialResult> {
@@ -301,6 +306,7 @@ export async function runInjectTrialsInPage(options: TrialOptions): Promise<Tria
           const key = nextKey();
           cardArm = armed;
           try {
+            if (!hook) throw new Error("fixture-show needs the fixture room's hook");
             hook.show(key);
           } finally {
             cardArm = null;
