@@ -41,7 +41,7 @@ describe("Set up this page: taught with real clicks", () => {
     await env?.close();
   });
 
-  it("reads nothing at first, learns the page from six clicks, keeps the page's handlers out of them, and a rating lands", async () => {
+  it("reads nothing at first; Escape cancels; learns the page from six clicks, keeps the page's handlers out of them, and a rating lands", async () => {
     const url = `${env.hellohire.url}/setup/unlabelled.html`;
     const page = await env.browser.context.newPage();
     await page.goto(url);
@@ -49,6 +49,15 @@ describe("Set up this page: taught with real clicks", () => {
     const start = panel.getByRole("button", { name: "Set up this page" });
     await start.waitFor({ timeout: 15_000 });
     expect(await widget(page).count()).toBe(0);
+
+    // Escape leaves the page as it was.
+    await start.click();
+    await picker(page).waitFor({ state: "attached", timeout: 10_000 });
+    await panel.getByTestId("setup-step").waitFor();
+    await page.bringToFront();
+    await page.keyboard.press("Escape");
+    await expect.poll(() => picker(page).count()).toBe(0);
+    await panel.getByTestId("setup-step").waitFor({ state: "detached" });
 
     await start.click();
     await picker(page).waitFor({ state: "attached", timeout: 10_000 });
