@@ -1,4 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, type MockInstance, vi } from "vitest";
+import { defaultMarkup, type MarkupTable } from "../hellohire/markup";
+import { readByMeaning as readPageByMeaning } from "../hellohire/read-by-meaning";
+import type { PageReading } from "../hellohire/read-page";
 import { type FakeAnswers, fakeSend } from "../messaging/fake-send";
 import { type LookupResponse, parseRequest, type Request, type SendMessage } from "../messaging/protocol";
 import { startInterviewPage, widgetHostTag } from "./interview-page";
@@ -277,5 +280,142 @@ describe("startInterviewPage", () => {
       link.dispatchEvent(event);
       expect(event.defaultPrevented).toBe(true);
     });
+  });
+});
+
+describe("startInterviewPage: the table first, then the reader by meaning", () => {
+  let controller: AbortController;
+  let sent: Request[];
+  let send: SendMessage;
+  let readByMeaning: MockInstance<(document: Document) => PageReading>;
+  const answers: FakeAnswers = {
+    lookup: (request) => ({
+      status: "found",
+      candidateId: `id-${request.candidate.lastName}`,
+      profileUrl: "https://sr.example/c",
+      rating: null,
+    }),
+    pageStatus: () => ({ status: "ok" }),
+    prefetch: () => ({ status: "ok" }),
+  };
+
+  /** Ann's interview in a layout the built-in table does not know: labelled fields, her name as a heading. */
+  const meaningHtml = (nameClass = "x9f2") => `<main><h1>CSR</h1><section class="c7a1"><h2 class="${nameClass}">Ann O'Neil</h2>
+    <dl><div><dt>First name</dt><dd>Ann</dd></div><div><dt>Last name</dt><dd>O'Neil</dd></div>
+    <div><dt>Email</dt><dd><a href="mailto:ann.oneil@example.com">ann.oneil@example.com</a></dd></div></dl></section></main>`;
+  /** A page no reader reads: a dashboard of people, no labels. */
+  const dashboardHtml = `<main><h1>Today</h1><ul id="feed"><li>Ann O'Neil, ann.oneil@example.com</li></ul></main>`;
+
+  const hosts = () => document.querySelectorAll(widgetHostTag);
+  const statuses = () => sent.flatMap((request) => (request.type === "pageStatus" ? [request.status] : []));
+  const lookups = () => sent.flatMap((request) => (request.type === "lookup" ? [request.candidate] : []));
+
+  beforeEach(() => {
+    controller = new AbortController();
+    sent = [];
+    send = fakeSend(answers, (request) => {
+      const parsed = parseRequest(request);
+      if (parsed) sent.push(parsed);
+    });
+    readByMeaning = vi.fn(readPageByMeaning);
+    document.title = "CSR | Hellohire";
+  });
+
+  afterEach(() => {
+    controller.abort();
+  });
+
+  it("never asks the reader by meaning about a page the table reads, even as it changes", async () => {
+    document.body.innerHTML = roomHtml("Ann", "O'Neil", "ann@example.com");
+    startInterviewPage({ document, send, signal: controller.signal, readByMeaning });
+    const name = document.querySelector('[data-testid="candidate-name"]') as Element;
+    name.replaceWith(name.cloneNode(true));
+    document.body.append(document.createElement("aside"));
+    await vi.waitFor(() => expect(statuses().at(-1)).toMatchObject({ kind: "one-on-one", reader: "default" }));
+    expect(hosts()).toHaveLength(1);
+    expect(readByMeaning).not.toHaveBeenCalled();
+  });
+
+  it("reads a page the table cannot by meaning: the widget under the name, the lookup, and the reader in the status", async () => {
+    document.body.innerHTML = meaningHtml();
+    startInterviewPage({ document, send, signal: controller.signal, readByMeaning });
+    expect(readByMeaning).toHaveBeenCalled();
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]?.previousElementSibling?.textContent).toBe("Ann O'Neil");
+    expect(lookups()).toEqual([{ firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" }]);
+    await vi.waitFor(() => expect(statuses().length).toBeGreaterThan(0));
+    expect(statuses().at(-1)).toEqual({
+      kind: "one-on-one",
+      interviewName: "CSR",
+      jobTitle: null,
+      candidate: { firstName: "Ann", lastName: "O'Neil", email: "ann.oneil@example.com" },
+      reader: "meaning",
+    });
+  });
+
+  it("when the interviewer's own set-up stops matching, reads by meaning; when that finds no one, reports the table's diagnosis", async () => {
+    // The interviewer's set-up, made on the page as it was: its class names.
+    const markup: MarkupTable = {
+      ...defaultMarkup,
+      selectors: {
+        ...defaultMarkup.selectors,
+        room: "main",
+        oneOnOneRoom: "main",
+        candidateCard: "section.c7a1",
+        candidateName: "h2.x9f2",
+        detailRow: "dl > div",
+        interviewTitle: "h1",
+      },
+    };
+    document.body.innerHTML = meaningHtml();
+    const page = startInterviewPage({ document, send, signal: controller.signal, markup, tableSource: "user", readByMeaning });
+    await vi.waitFor(() => expect(statuses().at(-1)).toMatchObject({ kind: "one-on-one", reader: "user" }));
+    expect(readByMeaning).not.toHaveBeenCalled();
+
+    // A new version of the page: the name's class changed, the set-up's selector for it matches nothing.
+    document.body.innerHTML = meaningHtml("k3d0");
+    page.refresh();
+    expect(readByMeaning).toHaveBeenCalled();
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]?.previousElementSibling?.className).toBe("k3d0");
+    await vi.waitFor(() => expect(statuses().at(-1)).toMatchObject({ kind: "one-on-one", reader: "meaning" }));
+
+    // Then the labels go too: no reader finds anyone, the side panel gets the table's diagnosis.
+    document.body.innerHTML = meaningHtml("k3d0").replaceAll(/<dt>[^<]*<\/dt>/gu, "");
+    page.refresh();
+    expect(hosts()).toHaveLength(0);
+    await vi.waitFor(() =>
+      expect(statuses().at(-1)).toEqual({
+        kind: "unreadable",
+        missing: expect.arrayContaining(["candidateName"]),
+        reader: "user",
+      }),
+    );
+    // The same person read by another reader is not looked up again.
+    expect(lookups()).toHaveLength(1);
+  });
+
+  it("while no one is found, a storm of 50 changes asks the reader by meaning a few times, and the last change is read", async () => {
+    document.body.innerHTML = dashboardHtml;
+    startInterviewPage({ document, send, signal: controller.signal, readByMeaning });
+    await vi.waitFor(() => expect(statuses().at(-1)).toMatchObject({ kind: "not-interview" }));
+    readByMeaning.mockClear();
+    const feed = document.getElementById("feed") as HTMLElement;
+    for (let change = 1; change < 50; change++) {
+      const item = document.createElement("li");
+      item.textContent = `Visitor ${change}`;
+      feed.append(item);
+      // Each change reaches the page's observers on its own.
+      await Promise.resolve();
+    }
+    // The 50th change shows Ann's interview.
+    document.body.innerHTML = meaningHtml();
+    await Promise.resolve();
+    // A burst is read at once, then a storming page at most a few times a second: nowhere near one read a change.
+    expect(readByMeaning.mock.calls.length).toBeLessThanOrEqual(10);
+    await vi.waitFor(() => expect(hosts()).toHaveLength(1), { timeout: 2_000 });
+    expect(hosts()[0]?.previousElementSibling?.textContent).toBe("Ann O'Neil");
+    await vi.waitFor(() => expect(statuses().at(-1)).toMatchObject({ kind: "one-on-one", reader: "meaning" }));
+    expect(readByMeaning.mock.calls.length).toBeLessThanOrEqual(12);
   });
 });
