@@ -287,7 +287,7 @@ describe("startInterviewPage: the table first, then the reader by meaning", () =
   let controller: AbortController;
   let sent: Request[];
   let send: SendMessage;
-  let readByMeaning: MockInstance<(document: Document) => PageReading>;
+  let readByMeaning: ReturnType<typeof vi.fn<(document: Document) => PageReading>>;
   const answers: FakeAnswers = {
     lookup: (request) => ({
       status: "found",
