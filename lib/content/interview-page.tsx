@@ -34,7 +34,7 @@ const meaningPerSecond = 5;
 /** For this long after the candidate read by meaning disappeared, the page is read on every change, unbudgeted. */
 const meaningGraceMs = 1_000;
 /** Read by meaning, a change elsewhere on the page (a second labelled person? the tab's title?) is re-read this much later. */
-const meaningRecheckMs = 1_000;
+const meaningRecheckMs = 3_000;
 /** How long the widget says that a key press did not count. */
 const noticeMs = 6_000;
 
@@ -132,6 +132,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let meaningTimer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let lostByMeaningAt = Number.NEGATIVE_INFINITY;
+  /** Nodes of the page neither in nor above the card and the title of the current reading: their changes cannot touch it. */
+  let apart = new WeakSet<Node>();
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
@@ -207,6 +209,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   /** Removes the widget from the page but keeps it built, so the host's next insertion reattaches it cheaply. */
   function detach() {
     host?.remove();
+    apart = new WeakSet();
     if (current?.reading.reader === "meaning") lostByMeaningAt = performance.now();
     current = null;
     watchFocus(null, null, null);
@@ -276,22 +279,27 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function stillRight(records: MutationRecord[]): boolean {
     if (!current || !host) return false;
     const { card, title, room, reading } = current;
-    if (!card.isConnected || !room.isConnected || (title && !title.isConnected)) return false;
-    if (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent) return false;
-    if (title && title.parentNode !== current.titleParent) return false;
+    // The anchor lies in the card, which lies in the room: the anchor connected, both are.
     if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
-    let elsewhere = false;
+    if (title && !title.isConnected) return false;
+    let above = false;
     let checked: Node | null = null;
     for (const record of records) {
-      // A storm hits the same nodes over and over: each target is checked once per batch.
-      if (record.target === checked) continue;
-      checked = record.target;
-      if (card.contains(checked) || title?.contains(checked)) return false;
-      elsewhere = true;
+      const target = record.target;
+      // A storm hits the same nodes over and over: each is looked at once (per batch, or once per reading when apart).
+      if (target === checked || apart.has(target)) continue;
+      checked = target;
+      if (card.contains(target) || title?.contains(target)) return false;
+      // Above the card or the title, a change may have moved them; anywhere else it cannot touch them. (A move shows as
+      // a change above them at their new place: then the page is read again and what is apart is learnt afresh.)
+      if (target.contains(card) || (title && target.contains(title))) above = true;
+      else apart.add(target);
     }
+    if (above && (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent)) return false;
+    if (above && title && title.parentNode !== current.titleParent) return false;
     // Read by meaning, the reading also depends on the rest of the page (a second labelled person, the tab's title
     // when the interview name came from it): re-read a little later, once however many changes come meanwhile.
-    if (elsewhere && reading.reader === "meaning" && recheckTimer === undefined)
+    if (reading.reader === "meaning" && recheckTimer === undefined)
       recheckTimer = setTimeout(() => {
         recheckTimer = undefined;
         refresh();
@@ -364,6 +372,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
         cardParent !== current?.cardParent || roomParent !== current?.roomParent || titleParent !== current?.titleParent;
       if (card !== current?.card || title !== current?.title || moved) watchFocus(card, title, room);
       current = { key, reading, card, room, title, cardParent, roomParent, titleParent };
+      apart = new WeakSet();
       if (changed && !states.has(key)) lookUp(key, reading);
       mountAfter(reading.anchor, changed);
       if (changed) paint();
