@@ -33,7 +33,7 @@ const meaningBurst = 8;
 const meaningPerSecond = 5;
 /** For this long after the candidate read by meaning disappeared, the page is read on every change, unbudgeted. */
 const meaningGraceMs = 1_000;
-/** Read by meaning, a change elsewhere on the page (a second labelled person? the tab's title?) is re-read this much later. */
+/** Read by meaning, the page is read again this often (a second labelled person may appear anywhere). */
 const meaningRecheckMs = 3_000;
 /** How long the widget says that a key press did not count. */
 const noticeMs = 6_000;
@@ -212,7 +212,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     apart = new WeakSet();
     if (current?.reading.reader === "meaning") lostByMeaningAt = performance.now();
     current = null;
-    watchFocus(null, null, null);
+    watchFocus(null);
   }
 
   function unmount() {
@@ -297,13 +297,6 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     }
     if (above && (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent)) return false;
     if (above && title && title.parentNode !== current.titleParent) return false;
-    // Read by meaning, the reading also depends on the rest of the page (a second labelled person, the tab's title
-    // when the interview name came from it): re-read a little later, once however many changes come meanwhile.
-    if (reading.reader === "meaning" && recheckTimer === undefined)
-      recheckTimer = setTimeout(() => {
-        recheckTimer = undefined;
-        refresh();
-      }, meaningRecheckMs);
     return true;
   }
 
@@ -317,17 +310,40 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   /**
    * What can change the reading without touching the card's ancestors' identity: in-place text
    * edits inside the card and the title (a framework reusing nodes), and a sibling card, title or room
-   * inserted next to ours (a transition): watched closely here, so the document-wide observer
-   * only needs pointer checks.
+   * inserted next to ours (a transition): watched closely here, each change read in full. For a reading by
+   * meaning whose interview name is the tab's title, the title element too.
    */
-  function watchFocus(card: Element | null, title: Element | null, room: Element | null) {
+  function watchFocus(reading: OneOnOneInterview | null) {
     focusObserver.disconnect();
+    chainObserver.disconnect();
+    if (!reading) {
+      // No one on screen: the whole page is watched for someone to appear.
+      observer.observe(document.documentElement, { childList: true, subtree: true });
+      return;
+    }
+    const { region: card, title, room } = reading;
     const deep = { childList: true, subtree: true, characterData: true };
-    if (card) focusObserver.observe(card, deep);
-    if (title) focusObserver.observe(title, deep);
-    if (card?.parentNode) focusObserver.observe(card.parentNode, { childList: true });
-    if (title?.parentNode) focusObserver.observe(title.parentNode, { childList: true });
-    if (room?.parentNode) focusObserver.observe(room.parentNode, { childList: true });
+    const close = new Set<Node>();
+    const watchClosely = (node: Node | null | undefined, options: MutationObserverInit) => {
+      if (!node) return;
+      close.add(node);
+      focusObserver.observe(node, options);
+    };
+    watchClosely(card, deep);
+    watchClosely(title, deep);
+    if (!title && reading.reader === "meaning") watchClosely(document.querySelector("title"), deep);
+    watchClosely(card.parentNode, { childList: true });
+    watchClosely(title?.parentNode, { childList: true });
+    watchClosely(room.parentNode, { childList: true });
+    // Someone on screen: only what can move or remove the card or the title is watched, not the whole page (a storm
+    // in the video tiles or the chat costs nothing): each of their ancestors' children.
+    for (const start of [card, title, room])
+      for (let node = start?.parentNode ?? null; node; node = node.parentNode)
+        if (!close.has(node)) {
+          close.add(node);
+          chainObserver.observe(node, { childList: true });
+        }
+    observer.disconnect();
   }
 
   /** The reading of the page: the markup table, then (throttled while it finds no one) the reader by meaning. */
@@ -370,9 +386,17 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       const titleParent = title?.parentNode ?? null;
       const moved =
         cardParent !== current?.cardParent || roomParent !== current?.roomParent || titleParent !== current?.titleParent;
-      if (card !== current?.card || title !== current?.title || moved) watchFocus(card, title, room);
+      if (card !== current?.card || title !== current?.title || moved || reading.reader !== current?.reading.reader)
+        watchFocus(reading);
       current = { key, reading, card, room, title, cardParent, roomParent, titleParent };
       apart = new WeakSet();
+      // Read by meaning, the reading also depends on the rest of the page (a second labelled person appearing
+      // elsewhere), which is not watched: read again every few seconds.
+      if (reading.reader === "meaning" && recheckTimer === undefined)
+        recheckTimer = setTimeout(() => {
+          recheckTimer = undefined;
+          refresh();
+        }, meaningRecheckMs);
       if (changed && !states.has(key)) lookUp(key, reading);
       mountAfter(reading.anchor, changed);
       if (changed) paint();
@@ -384,6 +408,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   const observer = new MutationObserver((records) => refresh(records));
   const roomObserver = new MutationObserver(() => refresh());
   const focusObserver = new MutationObserver(() => refresh());
+  const chainObserver = new MutationObserver((records) => refresh(records));
   observer.observe(document.documentElement, { childList: true, subtree: true });
   const onPageShow = () => refresh();
   document.defaultView?.addEventListener("pageshow", onPageShow);
@@ -391,6 +416,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     observer.disconnect();
     roomObserver.disconnect();
     focusObserver.disconnect();
+    chainObserver.disconnect();
     clearTimeout(meaningTimer);
     clearTimeout(recheckTimer);
     document.defaultView?.removeEventListener("pageshow", onPageShow);

@@ -131,6 +131,25 @@ describe("the interview page", () => {
     await page.close();
   });
 
+  it("reads a redesigned card by meaning when its labels still say what they are, and the side panel says so", async () => {
+    const page = await openRoom();
+    await link(page).waitFor();
+    await redesignCard(page, { keepLabels: true });
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('[data-testid="participant-candidate-name"]')?.nextElementSibling?.tagName ?? null,
+        ),
+      )
+      .toBe("SRH-INTERVIEW-WIDGET");
+    await link(page).waitFor();
+    const panel = await openPanelBesideTabs(env.browser);
+    await panel.getByTestId("reader").getByText("Read by meaning").waitFor({ timeout: 10_000 });
+    expect(pageErrors).toEqual([]);
+    await panel.close();
+    await page.close();
+  });
+
   it("shows nothing and a diagnosis in the side panel when Hellohire's markup changed; copies a redacted structure", async () => {
     const page = await openRoom();
     await link(page).waitFor();

@@ -45,6 +45,7 @@ describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs
           candidateName: '[data-testid="participant-candidate-name"]',
           detailRow: '[data-testid="participant-candidate-details"] > div',
         },
+        patterns: { firstNameLabel: "^vorname$", lastNameLabel: "^nachname$", emailLabel: "^kontakt$" },
       },
     });
     await link(page).waitFor({ timeout: 10_000 });

@@ -54,15 +54,23 @@ export async function openAnnAlone(env: Environment): Promise<Page> {
   return page;
 }
 
-/** Hellohire ships a redesign: every data-testid of the candidate card is renamed (and our widget is gone with it). */
-export async function redesignCard(page: Page): Promise<void> {
-  await page.evaluate(() => {
+/**
+ * Hellohire ships a redesign: every data-testid of the candidate card is renamed (and our widget is gone with it).
+ * Its field labels become words no reader knows ("Vorname", "Nachname", "Kontakt"), so that neither the table nor the
+ * reader by meaning can read the card, unless `keepLabels` (then the reader by meaning still can).
+ */
+export async function redesignCard(page: Page, options: { keepLabels?: boolean } = {}): Promise<void> {
+  await page.evaluate((keepLabels) => {
     const card = document.querySelector('[data-testid="candidate-card"]') as Element;
     const redesigned = card.cloneNode(true) as Element;
     for (const element of redesigned.querySelectorAll("[data-testid]"))
       element.setAttribute("data-testid", `participant-${element.getAttribute("data-testid")}`);
     redesigned.querySelector("srh-interview-widget")?.remove();
     redesigned.setAttribute("data-testid", "participant-card");
+    const unknownWords: Record<string, string> = { "First name": "Vorname", "Last name": "Nachname", Email: "Kontakt" };
+    if (!keepLabels)
+      for (const label of redesigned.querySelectorAll("dt"))
+        label.textContent = unknownWords[label.textContent?.trim() ?? ""] ?? "";
     card.replaceWith(redesigned);
-  });
+  }, options.keepLabels === true);
 }
