@@ -132,8 +132,6 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let meaningTimer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let lostByMeaningAt = Number.NEGATIVE_INFINITY;
-  /** Nodes of the page neither in nor above the card and the title of the current reading: their changes cannot touch it. */
-  let apart = new WeakSet<Node>();
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
@@ -209,7 +207,6 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   /** Removes the widget from the page but keeps it built, so the host's next insertion reattaches it cheaply. */
   function detach() {
     host?.remove();
-    apart = new WeakSet();
     if (current?.reading.reader === "meaning") lostByMeaningAt = performance.now();
     current = null;
     watchFocus(null);
@@ -273,31 +270,16 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   }
 
   /**
-   * The mounted widget is still right and nothing it depends on changed: most host mutations
-   * (video, chat, timers) end here after a few pointer checks per record.
+   * The mounted widget is still right after a change above the card or the title (their ancestors' children: see
+   * watchFocus): the anchor, the widget, the card, the title and the room are where they were.
    */
-  function stillRight(records: MutationRecord[]): boolean {
+  function stillRight(): boolean {
     if (!current || !host) return false;
     const { card, title, room, reading } = current;
     // The anchor lies in the card, which lies in the room: the anchor connected, both are.
     if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
-    if (title && !title.isConnected) return false;
-    let above = false;
-    let checked: Node | null = null;
-    for (const record of records) {
-      const target = record.target;
-      // A storm hits the same nodes over and over: each is looked at once (per batch, or once per reading when apart).
-      if (target === checked || apart.has(target)) continue;
-      checked = target;
-      if (card.contains(target) || title?.contains(target)) return false;
-      // Above the card or the title, a change may have moved them; anywhere else it cannot touch them. (A move shows as
-      // a change above them at their new place: then the page is read again and what is apart is learnt afresh.)
-      if (target.contains(card) || (title && target.contains(title))) above = true;
-      else apart.add(target);
-    }
-    if (above && (card.parentNode !== current.cardParent || room.parentNode !== current.roomParent)) return false;
-    if (above && title && title.parentNode !== current.titleParent) return false;
-    return true;
+    if (title && (!title.isConnected || title.parentNode !== current.titleParent)) return false;
+    return card.parentNode === current.cardParent && room.parentNode === current.roomParent;
   }
 
   function watchRoomAttributes(room: Element | null) {
@@ -369,7 +351,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   function refresh(records: MutationRecord[] = []) {
     if (signal.aborted) return;
     try {
-      if (records.length > 0 && stillRight(records)) return;
+      if (records.length > 0 && stillRight()) return;
       const reading = read(records);
       if (!reading) return;
       scheduleReport(reading);
@@ -389,7 +371,6 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       if (card !== current?.card || title !== current?.title || moved || reading.reader !== current?.reading.reader)
         watchFocus(reading);
       current = { key, reading, card, room, title, cardParent, roomParent, titleParent };
-      apart = new WeakSet();
       // Read by meaning, the reading also depends on the rest of the page (a second labelled person appearing
       // elsewhere), which is not watched: read again every few seconds.
       if (reading.reader === "meaning" && recheckTimer === undefined)
