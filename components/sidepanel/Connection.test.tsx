@@ -5,7 +5,7 @@ import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import type { SettingName, UserSettings } from "../../lib/settings/settings";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
-import { connectionStatus, memoryStorage } from "./test-fixtures";
+import { connectionStatus, quietBackend } from "./test-fixtures";
 
 /**
  * The side panel, not connected, with the connection status the background reports changed by `status`;
@@ -36,20 +36,12 @@ function panel(
     },
     send,
   );
-  const store = createPanelStore({
-    send: answers,
-    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false, ...options.settings }),
-    managedSettings: async () => options.managed ?? [],
-    policyProblems: async () => [],
-    writeSetting: async () => undefined,
-    copyText: async () => undefined,
-    readOutbox: async () => [],
-    readActivity: async () => [],
-    extensionId: "ojjencidapbffadplbcanpdemoboeflj",
-    snapshotStorage: memoryStorage(),
-    hostsToAllow: async () => [],
-    allowHosts: async () => false,
-  });
+  const store = createPanelStore(
+    quietBackend(answers, {
+      readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false, ...options.settings }),
+      managedSettings: async () => options.managed ?? [],
+    }),
+  );
   render(<SidePanel store={store} />);
   store.getState().load();
   return { send };

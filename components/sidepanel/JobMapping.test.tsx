@@ -5,7 +5,7 @@ import { fakeSend } from "../../lib/messaging/fake-send";
 import type { JobMapping } from "../../lib/settings/policy";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore } from "./store";
-import { connectionStatus, memoryStorage } from "./test-fixtures";
+import { connectionStatus, quietBackend } from "./test-fixtures";
 
 /** The side panel, connected, with the organisation's policy mapping interviews to jobs as `policy.jobs` holds at each read. */
 function panel(policy: { jobs: JobMapping | undefined }) {
@@ -14,22 +14,14 @@ function panel(policy: { jobs: JobMapping | undefined }) {
     candidateDetails: () => ({ status: "no-candidate" }),
     getStatus: () => ({ status: "ok", connection: connectionStatus(true) }),
   });
-  const store = createPanelStore({
-    send,
-    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: true }),
-    managedSettings: async () => ["createAndUpdateCandidates"],
-    policyProblems: async () => [],
-    // As entrypoints/sidepanel/main.tsx reads it: the cached policy's value, none when unset.
-    jobByInterview: async () => policy.jobs ?? {},
-    writeSetting: async () => undefined,
-    copyText: async () => undefined,
-    readOutbox: async () => [],
-    readActivity: async () => [],
-    extensionId: "ojjencidapbffadplbcanpdemoboeflj",
-    snapshotStorage: memoryStorage(),
-    hostsToAllow: async () => [],
-    allowHosts: async () => false,
-  });
+  const store = createPanelStore(
+    quietBackend(send, {
+      readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: true }),
+      managedSettings: async () => ["createAndUpdateCandidates"],
+      // As entrypoints/sidepanel/main.tsx reads it: the cached policy's value, none when unset.
+      jobByInterview: async () => policy.jobs ?? {},
+    }),
+  );
   render(<SidePanel store={store} />);
   return { store, loaded: store.getState().load() };
 }

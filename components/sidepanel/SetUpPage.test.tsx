@@ -4,7 +4,7 @@ import { fakeSend } from "../../lib/messaging/fake-send";
 import type { Done, Failure, PageStatus, TabSetup } from "../../lib/messaging/protocol";
 import { ReaderNote, SetUpPage } from "./SetUpPage";
 import { createPanelStore } from "./store";
-import { annInterview, memoryStorage } from "./test-fixtures";
+import { annInterview, quietBackend } from "./test-fixtures";
 
 const picked = { candidateName: "[data-qa='candidate'] h2", emailValue: "a[href^='mailto:']" };
 
@@ -33,20 +33,7 @@ async function setUpPanel(options: Options = {}) {
     },
     send,
   );
-  const store = createPanelStore({
-    send: answers,
-    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false }),
-    managedSettings: async () => [],
-    policyProblems: async () => [],
-    writeSetting: async () => undefined,
-    copyText,
-    readOutbox: async () => [],
-    readActivity: async () => [],
-    extensionId: "ojjencidapbffadplbcanpdemoboeflj",
-    snapshotStorage: memoryStorage(),
-    hostsToAllow: async () => [],
-    allowHosts: async () => false,
-  });
+  const store = createPanelStore(quietBackend(answers, { copyText }));
   render(<SetUpPage store={store} />);
   await store.getState().loadPage();
   return { send, copyText };

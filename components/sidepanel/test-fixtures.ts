@@ -8,6 +8,7 @@ import type {
 } from "../../lib/messaging/protocol";
 import { defaultEndpoints } from "../../lib/settings/settings";
 import type { OutboxEntry } from "../../lib/sync/outbox";
+import type { PanelBackend } from "./store";
 
 /** Test data shared by the side panel's component tests. */
 
@@ -75,5 +76,27 @@ export function memoryStorage(initial: Record<string, string> = {}): StateStorag
       items.delete(name);
     },
     text: () => [...items.values()].join("\n"),
+  };
+}
+
+/**
+ * A side panel backend over `send` with nothing else to tell: the interviewer's settings on, nothing managed, no
+ * policy problems, empty outbox and activity, no addresses to allow. Tests change what they need.
+ */
+export function quietBackend(send: PanelBackend["send"], change: Partial<PanelBackend> = {}): PanelBackend {
+  return {
+    send,
+    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false }),
+    managedSettings: async () => [],
+    policyProblems: async () => [],
+    writeSetting: async () => undefined,
+    copyText: async () => undefined,
+    readOutbox: async () => [],
+    readActivity: async () => [],
+    extensionId: "ojjencidapbffadplbcanpdemoboeflj",
+    snapshotStorage: memoryStorage(),
+    hostsToAllow: async () => [],
+    allowHosts: async () => false,
+    ...change,
   };
 }
