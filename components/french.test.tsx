@@ -10,7 +10,7 @@ import { ratingTag } from "../lib/sync/rating-tag";
 import { InterviewWidget, type InterviewWidgetProps } from "./InterviewWidget";
 import { SidePanel } from "./sidepanel/SidePanel";
 import { createPanelStore } from "./sidepanel/store";
-import { annDetails, annFound, annInterview, connectionStatus, memoryStorage, refusedWrite } from "./sidepanel/test-fixtures";
+import { annDetails, annFound, annInterview, connectionStatus, quietBackend, refusedWrite } from "./sidepanel/test-fixtures";
 
 const ready = { kind: "ready", profileUrl: "https://sr.example/c1" } as const;
 
@@ -33,20 +33,12 @@ function panel(options: {
     activeTab: () => ({ status: "ok", page: options.page ?? null }),
     getStatus: () => ({ status: "ok", connection }),
   });
-  const store = createPanelStore({
-    send,
-    readSettings: async () => ({ integrationEnabled: true, createAndUpdateCandidates: false }),
-    managedSettings: async () => [],
-    policyProblems: async () => [],
-    writeSetting: async () => undefined,
-    copyText: async () => undefined,
-    readOutbox: async () => options.outbox ?? [],
-    readActivity: async () => options.activity ?? [],
-    extensionId: "ojjencidapbffadplbcanpdemoboeflj",
-    snapshotStorage: memoryStorage(),
-    hostsToAllow: async () => [],
-    allowHosts: async () => false,
-  });
+  const store = createPanelStore(
+    quietBackend(send, {
+      readOutbox: async () => options.outbox ?? [],
+      readActivity: async () => options.activity ?? [],
+    }),
+  );
   render(<SidePanel store={store} />);
   store.getState().load();
 }

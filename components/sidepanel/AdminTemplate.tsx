@@ -1,4 +1,5 @@
 import { t } from "../../lib/i18n/messages";
+import { CopiedText } from "./CopiedText";
 import type { PanelStore } from "./store";
 
 /** For admins: the current settings as a managed-policy file to roll out (docs/admin.md). */
@@ -12,15 +13,12 @@ export function AdminTemplate({ store }: { store: PanelStore }) {
         {t("adminCopy")}
       </button>
       {templateCopied && (
-        <>
-          <span class={templateCopied.ok ? "note" : "error"} role="status">
-            {` ${templateCopied.ok ? t("adminCopied") : t("adminCopyRefused")}`}
-          </span>
-          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (WCAG 2.1.1). */}
-          <pre data-testid="policy-template" tabIndex={0}>
-            {templateCopied.text}
-          </pre>
-        </>
+        <CopiedText
+          ok={templateCopied.ok}
+          said={templateCopied.ok ? t("adminCopied") : t("adminCopyRefused")}
+          text={templateCopied.text}
+          testId="policy-template"
+        />
       )}
     </details>
   );

@@ -1,5 +1,6 @@
 import { type MessageKey, t } from "../../lib/i18n/messages";
 import type { PageStatus, SetupStep } from "../../lib/messaging/protocol";
+import { CopiedText } from "./CopiedText";
 import type { PanelStore } from "./store";
 
 const readerWords: Record<NonNullable<PageStatus["reader"]>, MessageKey> = {
@@ -70,15 +71,12 @@ export function SetUpPage({ store }: { store: PanelStore }) {
             {t("setupRemove")}
           </button>
           {setupCopied && (
-            <>
-              <p class={setupCopied.ok ? "note" : "error"} role="status">
-                {setupCopied.ok ? t("setupCopied") : t("setupCopyRefused")}
-              </p>
-              {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard (WCAG 2.1.1). */}
-              <pre data-testid="setup-policy" tabIndex={0}>
-                {setupCopied.text}
-              </pre>
-            </>
+            <CopiedText
+              ok={setupCopied.ok}
+              said={setupCopied.ok ? t("setupCopied") : t("setupCopyRefused")}
+              text={setupCopied.text}
+              testId="setup-policy"
+            />
           )}
         </>
       )}

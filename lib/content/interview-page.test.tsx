@@ -22,6 +22,16 @@ function trusted<T extends Event>(event: T): T {
   return event;
 }
 
+/** The background's answer to a lookup: found, with an ID made of the last name. */
+function foundByLastName(request: { candidate: { lastName: string } }) {
+  return {
+    status: "found" as const,
+    candidateId: `id-${request.candidate.lastName}`,
+    profileUrl: "https://sr.example/c",
+    rating: null,
+  };
+}
+
 describe("startInterviewPage", () => {
   let controller: AbortController;
   let sent: Request[];
@@ -32,12 +42,7 @@ describe("startInterviewPage", () => {
   let attachShadow: MockInstance<Element["attachShadow"]>;
   /** What the background answers: Ann and Li are found; a rating is saved. */
   const answers: FakeAnswers = {
-    lookup: (request) => ({
-      status: "found",
-      candidateId: `id-${request.candidate.lastName}`,
-      profileUrl: "https://sr.example/c",
-      rating: null,
-    }),
+    lookup: foundByLastName,
     rate: (request) => {
       rated.push(request.rating);
       return { status: "saved", rating: request.rating };
@@ -289,12 +294,7 @@ describe("startInterviewPage: the table first, then the reader by meaning", () =
   let send: SendMessage;
   let readByMeaning: ReturnType<typeof vi.fn<(document: Document) => PageReading>>;
   const answers: FakeAnswers = {
-    lookup: (request) => ({
-      status: "found",
-      candidateId: `id-${request.candidate.lastName}`,
-      profileUrl: "https://sr.example/c",
-      rating: null,
-    }),
+    lookup: foundByLastName,
     pageStatus: () => ({ status: "ok" }),
     prefetch: () => ({ status: "ok" }),
   };
