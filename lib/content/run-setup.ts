@@ -22,6 +22,9 @@ export function runSetup(document: Document, send: SendMessage<ContentRequestTyp
       const next = setupSteps[setupSteps.indexOf(step) + 1];
       if (next) progress(next);
     },
+    onBack(step) {
+      progress(step);
+    },
     onDone(picks) {
       const derived = deriveOverride(picks);
       if (derived.ok) quietly(send({ type: "setupPicked", selectors: derived.override.selectors }));
