@@ -268,6 +268,16 @@ describe("SidePanel", () => {
     expect((await screen.findByTestId("override-problems")).textContent).toContain("selectors.colour is not a known entry");
   });
 
+  it("says so when the ignored override was the interviewer's own set-up", async () => {
+    panel({
+      connected: true,
+      page: { kind: "not-interview", overrideProblems: ["selectors.room is not valid"], ignoredOverride: "user" },
+    });
+    const problems = await screen.findByTestId("override-problems");
+    expect(problems.textContent).toContain("Your set-up of this page was ignored: selectors.room is not valid.");
+    expect(problems.textContent).not.toContain("organisation");
+  });
+
   it("lists pending ratings with their reason, and retries or discards them", async () => {
     const { send } = panel({
       connected: true,

@@ -68,7 +68,7 @@ export function ThisTab({ store }: { store: PanelStore }) {
       <UseOnSite store={store} />
       {page?.overrideProblems?.length ? (
         <p class="error" data-testid="override-problems">
-          {t("overrideProblems", page.overrideProblems.join("; "))}
+          {t(page.ignoredOverride === "user" ? "userOverrideProblems" : "overrideProblems", page.overrideProblems.join("; "))}
         </p>
       ) : null}
       {page && (

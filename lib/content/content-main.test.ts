@@ -86,6 +86,23 @@ describe("runContentScript", () => {
     expect(script.storageListener).not.toHaveBeenCalled();
   });
 
+  it("runs the page with the defaults when the interviewer's own set-up is invalid, and says whose it was", async () => {
+    const script = start({
+      pageConfig: () => ({
+        status: "ok",
+        enabled: true,
+        markupOverride: { selectors: { colour: "main" } },
+        overrideSource: "user",
+      }),
+    });
+    stop = script.stop;
+    await vi.waitFor(() => expect(vi.mocked(startInterviewPage).mock.lastCall?.[0]).toMatchObject({ ignoredOverride: "user" }));
+    expect(vi.mocked(startInterviewPage).mock.lastCall?.[0]).toMatchObject({
+      tableSource: "default",
+      overrideProblems: ["selectors.colour is not a known entry"],
+    });
+  });
+
   it("hands the page the pending ratings the background sends, and ignores a list that is not one", async () => {
     const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markupOverride: null, overrideSource: null }) });
     stop = script.stop;

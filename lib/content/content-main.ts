@@ -52,7 +52,9 @@ export function runContentScript(
         () => running?.page.refresh(),
       ),
       tableSource: override.ok && config.overrideSource ? config.overrideSource : "default",
-      ...(override.ok ? { markup: override.markup } : { overrideProblems: override.problems }),
+      ...(override.ok
+        ? { markup: override.markup }
+        : { overrideProblems: override.problems, ignoredOverride: config.overrideSource ?? "policy" }),
     });
     running = { controller, page };
   }

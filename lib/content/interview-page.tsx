@@ -48,8 +48,9 @@ export interface InterviewPageOptions {
   tableSource?: TableSource;
   /** The reader by meaning (lib/hellohire/read-by-meaning.ts), tried when the table finds no one-on-one interview. */
   readByMeaning?: (document: Document) => PageReading;
-  /** Problems with the admin's markup override, reported with the page status. */
+  /** Problems with the markup override, reported with the page status; whose override it was. */
   overrideProblems?: string[];
+  ignoredOverride?: "policy" | "user";
   /** False once the extension was reloaded or removed: reading it ends this page's work (via signal). */
   isAlive?(): boolean;
 }
@@ -79,10 +80,10 @@ function isDarkText(element: Element): boolean {
 }
 
 function statusOf(reading: PageReading, options: InterviewPageOptions): PageStatus {
-  const { overrideProblems } = options;
+  const { overrideProblems, ignoredOverride = "policy" } = options;
   const reader: PageStatus["reader"] =
     reading.kind === "one-on-one" && reading.reader === "meaning" ? "meaning" : (options.tableSource ?? "default");
-  const extra = { reader, ...(overrideProblems?.length ? { overrideProblems } : {}) };
+  const extra = { reader, ...(overrideProblems?.length ? { overrideProblems, ignoredOverride } : {}) };
   if (reading.kind === "one-on-one")
     return {
       kind: reading.kind,

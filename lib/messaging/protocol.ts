@@ -17,8 +17,10 @@ export interface PageStatus {
   /** The job the interview is for, as the page shows it (kind "one-on-one"; null: the page shows none). */
   jobTitle?: string | null;
   candidate?: Person;
-  /** The admin's markup override was rejected for these reasons; the defaults are in use. */
+  /** The markup override was rejected for these reasons; the defaults are in use. */
   overrideProblems?: string[];
+  /** Whose override was rejected: the organisation's (policy) or the interviewer's own set-up. */
+  ignoredOverride?: "policy" | "user";
   /** Which reader read the page: the markup table (whose: see TableSource), or the reader by meaning. */
   reader?: TableSource | "meaning";
 }
@@ -265,6 +267,7 @@ function isPageStatus(value: unknown): value is PageStatus {
     (value.jobTitle === undefined || value.jobTitle === null || isText(value.jobTitle, jobTitleMaxLength)) &&
     (value.candidate === undefined || isPerson(value.candidate)) &&
     (value.overrideProblems === undefined || isTextList(value.overrideProblems, 50)) &&
+    (value.ignoredOverride === undefined || value.ignoredOverride === "policy" || value.ignoredOverride === "user") &&
     (value.reader === undefined || (typeof value.reader === "string" && readers.has(value.reader)))
   );
 }
