@@ -1,0 +1,40 @@
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname } from "node:path";
+import { geckoId } from "./firefox";
+
+/**
+ * Firefox on Linux reads enterprise policy from this file (root only), once, when it starts: a change needs a
+ * new launch (see test/e2e-firefox/README.md). An extension's managed storage is `policies["3rdparty"].Extensions[id]`.
+ */
+export const firefoxPolicyFile = "/etc/firefox/policies/policies.json";
+
+/** Marks the file as the tests' own, so that an administrator's policies.json is never overwritten or removed. */
+const marker = "srh-e2e-firefox";
+
+export function canWriteFirefoxPolicy(): boolean {
+  return process.getuid?.() === 0;
+}
+
+function isOurs(): boolean {
+  if (!existsSync(firefoxPolicyFile)) return true;
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(firefoxPolicyFile, "utf8"));
+    return typeof parsed === "object" && parsed !== null && marker in parsed;
+  } catch {
+    return false;
+  }
+}
+
+/** Sets the extension's managed storage for the next Firefox launch, through a real policies.json. */
+export function writeFirefoxPolicy(values: Record<string, unknown>): void {
+  if (!isOurs()) throw new Error(`${firefoxPolicyFile} exists and is not the tests' own: not overwriting it.`);
+  mkdirSync(dirname(firefoxPolicyFile), { recursive: true });
+  writeFileSync(
+    firefoxPolicyFile,
+    JSON.stringify({ [marker]: true, policies: { "3rdparty": { Extensions: { [geckoId]: values } } } }),
+  );
+}
+
+export function removeFirefoxPolicy(): void {
+  if (existsSync(firefoxPolicyFile) && isOurs()) rmSync(firefoxPolicyFile);
+}
