@@ -98,4 +98,18 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: the slice, connected by the 
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it("reads a layout the table does not know by meaning (the reader injected into the page), and rates there", async () => {
+    const page = await firefox.newPage();
+    page.on("pageerror", (error) => pageErrors.push(error instanceof Error ? error.message : String(error)));
+    await page.goto(`${hellohire.url}/layouts/hashed-classes.html`);
+    await expect.poll(() => profileHref(page), { timeout: 15_000 }).toBe(sandboxProfileUrl(sandbox, annId));
+    expect(await page.evaluate(() => document.querySelector("[data-storm-name]")?.nextElementSibling?.localName ?? null)).toBe(
+      "srh-interview-widget",
+    );
+    await (await ratingButton(page, "No")).click();
+    await expect.poll(() => control.tags(annId)).toEqual(["hellohire - csr - no"]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
