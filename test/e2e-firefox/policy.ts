@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
 import { geckoId } from "./firefox";
 
@@ -37,4 +37,47 @@ export function writeFirefoxPolicy(values: Record<string, unknown>): void {
 
 export function removeFirefoxPolicy(): void {
   if (existsSync(firefoxPolicyFile) && isOurs()) rmSync(firefoxPolicyFile);
+}
+
+/** Serialises writing policies.json and launching Firefox across test files (and processes): mkdir is atomic. */
+export const firefoxPolicyLock = "/tmp/srh-firefox-policy.lock";
+const lockRetryMs = 100;
+const lockStaleMs = 60_000;
+
+async function acquirePolicyLock(): Promise<void> {
+  for (;;) {
+    try {
+      mkdirSync(firefoxPolicyLock);
+      return;
+    } catch (error) {
+      if (!(error instanceof Error && "code" in error && error.code === "EEXIST")) throw error;
+    }
+    try {
+      if (Date.now() - statSync(firefoxPolicyLock).mtimeMs > lockStaleMs)
+        rmSync(firefoxPolicyLock, { recursive: true, force: true });
+    } catch {
+      // released meanwhile: try again
+    }
+    await new Promise((done) => setTimeout(done, lockRetryMs));
+  }
+}
+
+/**
+ * Launches Firefox with `values` as the extension's managed storage (or with no policies.json at all when `values` is
+ * null), holding the lock for the write, the launch (Firefox reads the file at start) and the removal, so that a launch
+ * in another file never reads this file's policy, nor this one another's.
+ */
+export async function withFirefoxPolicy<T>(values: Record<string, unknown> | null, launch: () => Promise<T>): Promise<T> {
+  await acquirePolicyLock();
+  try {
+    if (values === null) removeFirefoxPolicy();
+    else writeFirefoxPolicy(values);
+    return await launch();
+  } finally {
+    try {
+      removeFirefoxPolicy();
+    } finally {
+      rmSync(firefoxPolicyLock, { recursive: true, force: true });
+    }
+  }
 }
