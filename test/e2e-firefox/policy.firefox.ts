@@ -33,7 +33,7 @@ async function launchWith(values: Record<string, unknown> | null): Promise<Firef
   return firefox;
 }
 
-/** The sandbox's addresses the extension needs for an organisation's credential (the API host's token URL). */
+/** The sandbox addresses an organisation's policy gives with its credential: the API and the profile pages. */
 function addresses() {
   const { apiBaseUrl, profileUrlTemplate } = sandboxEndpoints(sandbox);
   return { apiBaseUrl, profileUrlTemplate };
