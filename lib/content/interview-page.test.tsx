@@ -81,6 +81,48 @@ describe("startInterviewPage", () => {
     return found;
   };
 
+  it("follows the next candidate after the page wrapped the room's ancestor in a new element (the watch moves with it)", async () => {
+    document.body.innerHTML = `<div id="app">${roomHtml("Ann", "O'Neil", "ann@example.com")}</div>`;
+    startInterviewPage({ document, send, signal: controller.signal });
+    const app = document.getElementById("app") as Element;
+    const wrapper = document.createElement("div");
+    app.replaceWith(wrapper);
+    wrapper.append(app);
+    await flush();
+    expect(hosts()).toHaveLength(1);
+    // Later, the page replaces what the wrapper holds: the next candidate's room.
+    wrapper.innerHTML = roomHtml("Li", "Wei", "li@example.com");
+    await flush();
+    expect(hosts()).toHaveLength(1);
+    expect(hosts()[0]?.previousElementSibling?.textContent).toBe("Li Wei");
+    expect(sent.filter((r) => r.type === "lookup").map((r) => r.type === "lookup" && r.candidate.lastName)).toEqual([
+      "O'Neil",
+      "Wei",
+    ]);
+  });
+
+  it("leaves no observer behind when its work ends: later page changes are not read", async () => {
+    const observe = vi.spyOn(MutationObserver.prototype, "observe");
+    const disconnect = vi.spyOn(MutationObserver.prototype, "disconnect");
+    startInterviewPage({ document, send, signal: controller.signal });
+    controller.abort();
+    const live = new Set<object>();
+    const calls = [
+      ...observe.mock.invocationCallOrder.map((order, index) => ({ order, observer: observe.mock.instances[index], on: true })),
+      ...disconnect.mock.invocationCallOrder.map((order, index) => ({
+        order,
+        observer: disconnect.mock.instances[index],
+        on: false,
+      })),
+    ].sort((a, b) => a.order - b.order);
+    for (const call of calls) {
+      if (!call.observer) continue;
+      if (call.on) live.add(call.observer);
+      else live.delete(call.observer);
+    }
+    expect(live.size).toBe(0);
+  });
+
   it("mounts one widget right under the candidate's name and looks the candidate up", async () => {
     startInterviewPage({ document, send, signal: controller.signal });
     expect(hosts()).toHaveLength(1);

@@ -79,6 +79,30 @@ function isDarkText(element: Element): boolean {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
 }
 
+/** A node of the page and the parent it had when the page was read. */
+type Place = readonly [Node, Node | null];
+
+/** The card, the title, the room and all their ancestors, each with its parent: where the reading's parts sit. */
+function placesOf(reading: OneOnOneInterview): Place[] {
+  const places: Place[] = [];
+  const seen = new Set<Node>();
+  for (const start of [reading.region, reading.title, reading.room])
+    for (let node: Node | null = start; node && !seen.has(node); node = node.parentNode) {
+      seen.add(node);
+      places.push([node, node.parentNode]);
+    }
+  return places;
+}
+
+/** Every node still has the parent it had (`now`: the same nodes read again, or the same list to check in place). */
+function samePlaces(now: Place[], before: Place[]): boolean {
+  if (now.length !== before.length) return false;
+  return now.every(([node, parent], index) => {
+    const [beforeNode, beforeParent] = before[index] ?? [null, null];
+    return node === beforeNode && parent === beforeParent && node.parentNode === parent;
+  });
+}
+
 function statusOf(reading: PageReading, options: InterviewPageOptions): PageStatus {
   const { overrideProblems, ignoredOverride = "policy" } = options;
   const reader: PageStatus["reader"] =
@@ -116,10 +140,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     card: Element;
     room: Element;
     title: Element | null;
-    /** Where the card and the room sat when we started watching them (watchFocus). */
-    cardParent: Node | null;
-    roomParent: Node | null;
-    titleParent: Node | null;
+    /** The card, the title, the room and each of their ancestors, with the parent each had when read (placesOf). */
+    places: Place[];
   } | null = null;
   let lastStatus = "";
   let lastUpcoming = "";
@@ -208,6 +230,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   /** Removes the widget from the page but keeps it built, so the host's next insertion reattaches it cheaply. */
   function detach() {
     host?.remove();
+    clearTimeout(recheckTimer);
+    recheckTimer = undefined;
     if (current?.reading.reader === "meaning") lostByMeaningAt = performance.now();
     current = null;
     watchFocus(null);
@@ -272,15 +296,12 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
 
   /**
    * The mounted widget is still right after a change above the card or the title (their ancestors' children: see
-   * watchFocus): the anchor, the widget, the card, the title and the room are where they were.
+   * watchFocus): the anchor and the widget, the card, the title, the room and every ancestor are where they were.
    */
   function stillRight(): boolean {
     if (!current || !host) return false;
-    const { card, title, room, reading } = current;
-    // The anchor lies in the card, which lies in the room: the anchor connected, both are.
-    if (!reading.anchor.isConnected || reading.anchor.nextElementSibling !== host) return false;
-    if (title && (!title.isConnected || title.parentNode !== current.titleParent)) return false;
-    return card.parentNode === current.cardParent && room.parentNode === current.roomParent;
+    const { anchor } = current.reading;
+    return anchor.isConnected && anchor.nextElementSibling === host && samePlaces(current.places, current.places);
   }
 
   function watchRoomAttributes(room: Element | null) {
@@ -300,8 +321,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     focusObserver.disconnect();
     chainObserver.disconnect();
     if (!reading) {
-      // No one on screen: the whole page is watched for someone to appear.
-      observer.observe(document.documentElement, { childList: true, subtree: true });
+      // No one on screen: the whole page is watched for someone to appear (unless this page's work has ended).
+      if (!signal.aborted) observer.observe(document.documentElement, { childList: true, subtree: true });
       return;
     }
     const { region: card, title, room } = reading;
@@ -314,18 +335,17 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     };
     watchClosely(card, deep);
     watchClosely(title, deep);
-    if (!title && reading.reader === "meaning") watchClosely(document.querySelector("title"), deep);
+    if (!title && reading.reader === "meaning") watchClosely(document.head?.querySelector("title"), deep);
     watchClosely(card.parentNode, { childList: true });
     watchClosely(title?.parentNode, { childList: true });
     watchClosely(room.parentNode, { childList: true });
     // Someone on screen: only what can move or remove the card or the title is watched, not the whole page (a storm
     // in the video tiles or the chat costs nothing): each of their ancestors' children.
-    for (const start of [card, title, room])
-      for (let node = start?.parentNode ?? null; node; node = node.parentNode)
-        if (!close.has(node)) {
-          close.add(node);
-          chainObserver.observe(node, { childList: true });
-        }
+    for (const [, parent] of placesOf(reading))
+      if (parent && !close.has(parent)) {
+        close.add(parent);
+        chainObserver.observe(parent, { childList: true });
+      }
     observer.disconnect();
   }
 
@@ -341,6 +361,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       if (meaningTimer === undefined)
         meaningTimer = setTimeout(() => {
           meaningTimer = undefined;
+          // The read this timer makes counts against the budget as well.
+          meaningBudget.take();
           refresh();
         }, wait);
       return null;
@@ -364,14 +386,11 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       const key = candidateKey(reading);
       const { region: card, title, room } = reading;
       const changed = key !== paintedKey;
-      const cardParent = card.parentNode;
-      const roomParent = room.parentNode;
-      const titleParent = title?.parentNode ?? null;
-      const moved =
-        cardParent !== current?.cardParent || roomParent !== current?.roomParent || titleParent !== current?.titleParent;
+      const places = placesOf(reading);
+      const moved = !current || !samePlaces(places, current.places);
       if (card !== current?.card || title !== current?.title || moved || reading.reader !== current?.reading.reader)
         watchFocus(reading);
-      current = { key, reading, card, room, title, cardParent, roomParent, titleParent };
+      current = { key, reading, card, room, title, places };
       // Read by meaning, the reading also depends on the rest of the page (a second labelled person appearing
       // elsewhere), which is not watched: read again every few seconds.
       if (reading.reader === "meaning" && recheckTimer === undefined)
@@ -395,6 +414,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   const onPageShow = () => refresh();
   document.defaultView?.addEventListener("pageshow", onPageShow);
   signal.addEventListener("abort", () => {
+    unmount();
     observer.disconnect();
     roomObserver.disconnect();
     focusObserver.disconnect();
@@ -402,7 +422,6 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     clearTimeout(meaningTimer);
     clearTimeout(recheckTimer);
     document.defaultView?.removeEventListener("pageshow", onPageShow);
-    unmount();
   });
   for (const stale of document.querySelectorAll(widgetHostTag)) stale.remove();
   refresh();
