@@ -24,6 +24,8 @@ let control: SandboxControl;
 let firefox: FirefoxExtensionBrowser | undefined;
 const closing: Promise<void>[] = [];
 const pageErrors: string[] = [];
+/** How long a poll waits for what the interviewer would see (this 2-core machine runs other browsers too). */
+const soon = { timeout: 15_000 };
 
 async function launchWith(values: Record<string, unknown> | null): Promise<FirefoxExtensionBrowser> {
   const asked = Date.now();
@@ -138,9 +140,9 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
       ...addresses(),
     });
     const panel = await browser.openExtensionPage("sidepanel.html");
-    await expect.poll(() => switchState(panel, "SmartRecruiters integration")).toEqual({ checked: false, disabled: true });
+    await expect.poll(() => switchState(panel, "SmartRecruiters integration"), soon).toEqual({ checked: false, disabled: true });
     await expect
-      .poll(() => switchState(panel, "Create and update candidate profile in SmartRecruiters"))
+      .poll(() => switchState(panel, "Create and update candidate profile in SmartRecruiters"), soon)
       .toEqual({
         checked: true,
         disabled: true,
@@ -149,7 +151,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
 
     const room = await openRoom(browser);
     // The content script did read the room, and was told the integration is off: only then is "no widget" meaningful.
-    await expect.poll(() => fixtureStatuses(panel)).toEqual([{ kind: "disabled" }]);
+    await expect.poll(() => fixtureStatuses(panel), soon).toEqual([{ kind: "disabled" }]);
     expect(await room.$$(widgetSelector)).toHaveLength(0);
     // Nothing about the candidate went to SmartRecruiters.
     expect((await control.requests()).filter((entry) => entry.path.startsWith("/candidates"))).toEqual([]);
@@ -166,13 +168,13 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
     });
     const panel = await browser.openExtensionPage("sidepanel.html");
     await expect
-      .poll(() => connectionStatus(panel))
+      .poll(() => connectionStatus(panel), soon)
       .toMatch(/^Connected by your organisation with the organisation's SmartRecruiters credential \(127\.0\.0\.1:/u);
 
     const room = await openRoom(browser);
-    await expect.poll(() => profileHref(room)).toBe(sandboxProfileUrl(sandbox, annId));
+    await expect.poll(() => profileHref(room), soon).toBe(sandboxProfileUrl(sandbox, annId));
     await (await ratingButton(room, "Yes")).click();
-    await expect.poll(() => widgetText(room)).toContain("Saved to SmartRecruiters");
+    await expect.poll(() => widgetText(room), soon).toContain("Saved to SmartRecruiters");
     expect(await control.tags(annId)).toEqual(["hellohire - csr - yes"]);
     const calls = (await control.requests()).filter((entry) => entry.path.startsWith("/candidates"));
     expect(calls.length).toBeGreaterThan(0);
@@ -196,7 +198,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
     });
     const room = await openRoom(browser);
     await redesignCard(room);
-    await expect.poll(() => profileHref(room), { timeout: 15_000 }).toBe(sandboxProfileUrl(sandbox, annId));
+    await expect.poll(() => profileHref(room), soon).toBe(sandboxProfileUrl(sandbox, annId));
     expect(
       await room.evaluate(
         () => document.querySelector('[data-testid="participant-candidate-name"]')?.nextElementSibling?.localName ?? null,
@@ -205,7 +207,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
     expect(await room.$$(widgetSelector)).toHaveLength(1);
     const panel = await browser.openExtensionPage("sidepanel.html");
     // Read by the organisation's table, not by meaning (the labels are words no reader knows).
-    await expect.poll(async () => (await fixtureStatuses(panel)).map((status) => status.reader)).toEqual(["policy"]);
+    await expect.poll(async () => (await fixtureStatuses(panel)).map((status) => status.reader), soon).toEqual(["policy"]);
     expect(pageErrors).toEqual([]);
   });
 
@@ -213,7 +215,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
     const browser = await launchWith(null);
     const panel = await browser.openExtensionPage("sidepanel.html");
     // Not connected: the welcome is shown, with the settings under it.
-    await expect.poll(() => connectionStatus(panel)).toMatch(/^Not connected/u);
+    await expect.poll(() => connectionStatus(panel), soon).toMatch(/^Not connected/u);
     expect(await switchState(panel, "SmartRecruiters integration")).toEqual({ checked: true, disabled: false });
     expect((await switchState(panel, "Create and update candidate profile in SmartRecruiters")).disabled).toBe(false);
     expect(await managedNotes(panel)).toEqual([]);
