@@ -9,7 +9,8 @@ export type SaveState =
   | { kind: "saved" }
   /** Kept in the outbox and retried automatically (offline, SmartRecruiters busy or down). */
   | { kind: "queued"; rating: Rating | null; reason: string }
-  | { kind: "failed"; reason: string; retry: Rating | null };
+  /** Not saved. `inOutbox`: the outbox holds it still (the side panel can retry or discard it), as opposed to refused outright. */
+  | { kind: "failed"; reason: string; retry: Rating | null; inOutbox?: boolean };
 
 export interface InterviewWidgetProps {
   link: LinkState;

@@ -81,7 +81,34 @@ describe("candidate state", () => {
       state: "failed",
       lastError: { kind: "access-denied", message: "Denied." },
     });
-    expect(failed.save).toEqual({ kind: "failed", reason: "Denied.", retry: "yes" });
+    expect(failed.save).toEqual({ kind: "failed", reason: "Denied.", retry: "yes", inOutbox: true });
+  });
+
+  it("follows a failed write the side panel retries: queued again, then saved when it leaves the outbox", () => {
+    const queued = afterRating(afterLookup(initialCandidateState, found), "yes", {
+      status: "queued",
+      rating: "yes",
+      reason: "busy",
+    });
+    const failed = afterOutboxChange(queued, {
+      ...queuedEntry,
+      state: "failed",
+      lastError: { kind: "access-denied", message: "Denied." },
+    });
+    const retried = afterOutboxChange(failed, { ...queuedEntry, state: "pending" });
+    expect(retried.save).toMatchObject({ kind: "queued", rating: "yes" });
+    const landed = afterOutboxChange(retried, undefined);
+    expect(landed.save).toEqual({ kind: "saved" });
+    expect(landed.rating).toBe("yes");
+  });
+
+  it("leaves a rating SmartRecruiters refused outright (never in the outbox) as it is when the outbox changes", () => {
+    const refused = afterRating(afterLookup(initialCandidateState, found), "yes", {
+      status: "error",
+      kind: "forbidden",
+      message: "Refused.",
+    });
+    expect(afterOutboxChange(refused, undefined)).toBe(refused);
   });
 });
 

@@ -98,13 +98,24 @@ export function afterRating(state: CandidateState, wanted: Rating | null, respon
  * landed; one that failed for good shows its reason and a retry.
  */
 export function afterOutboxChange(state: CandidateState, entry: PendingRating | undefined): CandidateState {
-  if (state.save.kind !== "queued") return state;
-  if (!entry) return { ...state, rating: state.save.rating, save: { kind: "saved" } };
+  const { save } = state;
+  const waiting = save.kind === "queued" || (save.kind === "failed" && save.inOutbox === true);
+  if (!waiting) return state;
+  // Gone from the outbox: sent (a rating the side panel retried, too). Discarded ones are gone with their entry as well:
+  // the rating SmartRecruiters holds is then unknown here, and a lookup on the next visit tells.
+  if (!entry) return { ...state, rating: save.kind === "queued" ? save.rating : save.retry, save: { kind: "saved" } };
   if (entry.state === "failed")
     return {
       ...state,
-      save: { kind: "failed", reason: entry.lastError?.message ?? t("widgetNotSavedNoReason"), retry: entry.rating },
+      save: {
+        kind: "failed",
+        reason: entry.lastError?.message ?? t("widgetNotSavedNoReason"),
+        retry: entry.rating,
+        inOutbox: true,
+      },
     };
+  // Back in the queue (the side panel's Retry): waiting again.
+  if (save.kind === "failed") return { ...state, save: { kind: "queued", rating: entry.rating, reason: save.reason } };
   return state;
 }
 

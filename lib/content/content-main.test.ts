@@ -17,6 +17,7 @@ function start(answers: FakeAnswers) {
   const api: ContentExtensionApi & { storage: unknown } = {
     runtime: {
       id: "ext",
+      getURL: (path: string) => `moz-extension://ext-uuid/${path}`,
       sendMessage: fakeSend(answers, (request) => {
         const parsed = parseRequest(request);
         if (parsed) sent.push(parsed);
@@ -34,7 +35,7 @@ function start(answers: FakeAnswers) {
   const controller = new AbortController();
   runContentScript(api, document, controller.signal);
   /** A message as the background sends it: from the extension, not from a tab. */
-  const command = (message: unknown, sender: { id?: string; tab?: unknown } = { id: "ext" }) => {
+  const command = (message: unknown, sender: { id?: string; tab?: unknown; url?: string } = { id: "ext" }) => {
     const answer = vi.fn();
     listener?.(message, sender, answer);
     return answer;
@@ -65,6 +66,16 @@ describe("runContentScript", () => {
     const answer = script.command({ type: "pageStructure" });
     expect(answer).toHaveBeenCalledWith({ status: "ok", structure: expect.stringContaining("main") });
     expect(script.command({ type: "pageStructure" }, { id: "ext", tab: { id: 1 } })).not.toHaveBeenCalled();
+    expect(
+      script.command(
+        { type: "pageStructure" },
+        { id: "ext", tab: { id: 1 }, url: "https://evil.example/moz-extension://ext-uuid/" },
+      ),
+    ).not.toHaveBeenCalled();
+    // Firefox: our side panel shown in a tab sends with that tab named.
+    expect(
+      script.command({ type: "pageStructure" }, { id: "ext", tab: { id: 2 }, url: "moz-extension://ext-uuid/sidepanel.html" }),
+    ).toHaveBeenCalled();
     expect(script.command({ type: "pageStructure" }, { id: "other" })).not.toHaveBeenCalled();
     expect(script.command({ type: "rateShortcut", rating: "definitely" })).not.toHaveBeenCalled();
     expect(script.command({ type: "rateShortcut", rating: "yes" })).toHaveBeenCalledWith({ status: "ok" });

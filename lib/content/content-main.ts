@@ -80,7 +80,10 @@ export function runContentScript(
   const answer = <T extends TabCommandType>(command: TabCommandOf<T>) => commands[command.type](command);
 
   const onMessage: MessageListener = (message, sender, sendResponse) => {
-    if (sender.id !== api.runtime.id || sender.tab) return undefined;
+    // From the background (no tab), or from one of our own pages: Firefox names a tab for an extension page shown in
+    // one (the side panel opened as a tab, the welcome page), Chromium does not. A web page never gets here.
+    const ownPage = !sender.tab || (sender.url?.startsWith(api.runtime.getURL("")) ?? false);
+    if (sender.id !== api.runtime.id || !ownPage) return undefined;
     const command = parseTabCommand(message);
     if (command) sendResponse(answer(command));
     return undefined;

@@ -9,6 +9,8 @@ import type { ContentRequestType, SendMessage } from "../messaging/protocol";
 export interface MessageSender {
   id?: string;
   tab?: unknown;
+  /** The sending page's address (an extension page's own, for one of ours). */
+  url?: string;
 }
 
 export type MessageListener = (
@@ -20,6 +22,8 @@ export type MessageListener = (
 export interface ContentExtensionApi {
   runtime: {
     id?: string;
+    /** The extension's own address for a path: getURL("") is its origin, e.g. chrome-extension://<id>/. */
+    getURL(path: string): string;
     /** To the background: only the content script's own messages, each answered with its own type (lib/messaging/protocol.ts). */
     sendMessage: SendMessage<ContentRequestType>;
     onMessage: { addListener(listener: MessageListener): void; removeListener(listener: MessageListener): void };

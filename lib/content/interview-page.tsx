@@ -430,7 +430,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     outboxChanged(outbox) {
       for (const [key, state] of states) {
         const { candidateId } = state;
-        if (!candidateId || state.save.kind !== "queued") continue;
+        const waiting = state.save.kind === "queued" || (state.save.kind === "failed" && state.save.inOutbox === true);
+        if (!candidateId || !waiting) continue;
         const target = { candidateId, interviewName: interviewOf.get(key) ?? "", rating: null };
         update(key, (s) =>
           afterOutboxChange(
