@@ -9,7 +9,7 @@ import { SANDBOX_API_KEY } from "../sandbox/credentials";
 import { type RunningSandbox, startSandbox } from "../sandbox/server";
 import { seedCandidates } from "../shared/people";
 import { type FirefoxExtensionBrowser, launchFirefoxWithExtension } from "./firefox";
-import { canWriteFirefoxPolicy, removeFirefoxPolicy, writeFirefoxPolicy } from "./policy";
+import { canWriteFirefoxPolicy, withFirefoxPolicy } from "./policy";
 import { pressed, profileHref, ratingButton, underName, widgetText } from "./widget";
 
 function seedId(firstName: string, lastName?: string): string {
@@ -39,16 +39,13 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: the slice, connected by the 
     [sandbox, hellohire] = await Promise.all([startSandbox(), startHellohireFixtures()]);
     control = new SandboxControl(sandbox.url);
     // Firefox reads policies.json once, at start: the file is needed for the launch only.
-    writeFirefoxPolicy({ authMode: "apiKey", apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) });
-    try {
-      firefox = await launchFirefoxWithExtension();
-    } finally {
-      removeFirefoxPolicy();
-    }
+    firefox = await withFirefoxPolicy(
+      { authMode: "apiKey", apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) },
+      launchFirefoxWithExtension,
+    );
     console.info(`Firefox launch ${firefox.timings.launchMs} ms, extension install ${firefox.timings.installMs} ms`);
   });
   afterAll(async () => {
-    removeFirefoxPolicy();
     await firefox?.close();
     await Promise.all([sandbox?.close(), hellohire?.close()]);
   });
