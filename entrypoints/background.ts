@@ -10,6 +10,7 @@ import { startRetention } from "../lib/background/retention";
 import { type RouterDeps, route } from "../lib/background/router";
 import { ratingForCommand } from "../lib/background/shortcuts";
 import { candidateIdsOfTab, forgetTabLookups, moveCandidate } from "../lib/background/tab-lookups";
+import { setPicking } from "../lib/background/tab-setup";
 import { forgetTab, pickHellohireTab, reportingTabs } from "../lib/background/tab-status";
 import { type TabUpdateDeps, tellTabsConfigChanged, tellTabsOutboxChanged } from "../lib/background/tab-updates";
 import { loadMessages } from "../lib/i18n/messages";
@@ -172,6 +173,7 @@ export default defineBackground(() => {
   browser.tabs.onRemoved.addListener((tabId) => {
     forgetTab(tabId).catch(() => undefined);
     forgetTabLookups(tabId).catch(() => undefined);
+    setPicking(tabId, null).catch(() => undefined);
   });
 
   browser.alarms.onAlarm.addListener((alarm) => {

@@ -104,6 +104,12 @@ describe("SetUpPage", () => {
     expect(screen.queryByRole("button")).toBeNull();
   });
 
+  it("offers no set-up where the organisation's override applies, even on a page read by meaning", async () => {
+    await setUpPanel({ page: { ...annInterview, reader: "meaning" }, setup: tabSetup({ policyOverride: true }) });
+    expect(screen.getByTestId("setup").textContent).toBe("Your organisation set this page up: its set-up is used here.");
+    expect(screen.queryByRole("button", { name: "Set up this page" })).toBeNull();
+  });
+
   it("shows why the picker could not start", async () => {
     await setUpPanel({
       start: { status: "error", kind: "forbidden", message: "This tab is not a Hellohire page the extension runs on." },

@@ -36,7 +36,7 @@ export function ReaderNote({ page }: { page: PageStatus }) {
 export function SetUpPage({ store }: { store: PanelStore }) {
   const { page, setup, setupCopied, setupError, startSetup, removeSetup, copySetupForAdmin } = store();
   if (!page || page.kind === "disabled") return null;
-  if (page.reader === "policy")
+  if (page.reader === "policy" || setup?.policyOverride)
     return (
       <p class="help" data-testid="setup">
         {t("setupPolicyWins")}

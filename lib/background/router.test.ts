@@ -4,6 +4,7 @@ import { accountItem, storedCredential } from "../auth/credential-store";
 import { cachedPolicy } from "../settings/policy";
 import { userSites } from "../settings/user-setup";
 import { type Handlers, type RouterDeps, type RouterSync, route } from "./router";
+import { setPicking } from "./tab-setup";
 
 const trusted = {
   extensionId: "ext",
@@ -212,8 +213,23 @@ describe("route: answers typed by their message", () => {
     const sendToTab = vi.fn(async () => ({ status: "ok" as const }));
     const selectors = { room: "main", candidateCard: "#candidate", candidateName: "h2" };
     const withTab = { ...routerDeps, sendToTab };
+    // Not while no picker was started in that tab.
+    expect(await route({ type: "setupPicked", selectors }, contentScript, withTab)).toMatchObject({ status: "error" });
+    // Tab 7 and another tab of the same site have reported what their pages show; a tab of another site too.
+    const sameSite = { ...contentScript, tab: { id: 9 } };
+    const otherSite = { ...contentScript, url: "https://app.tryhellohire.com/room", tab: { id: 11 } };
+    const wide = { ...withTab, trusted: { ...trusted, contentPagePatterns: ["https://*.tryhellohire.com/*"] } };
+    for (const sender of [contentScript, sameSite, otherSite])
+      await route({ type: "pageStatus", status: { kind: "not-interview" } }, sender, wide);
+    await setPicking(7, "jobTitle");
+    // Not from a frame of the page either.
+    expect(await route({ type: "setupPicked", selectors }, { ...contentScript, frameId: 3 }, withTab)).toMatchObject({
+      status: "error",
+    });
     expect(await route({ type: "setupPicked", selectors }, contentScript, withTab)).toEqual({ status: "ok" });
     expect(sendToTab).toHaveBeenCalledWith(7, { type: "configChanged" });
+    expect(sendToTab).toHaveBeenCalledWith(9, { type: "configChanged" });
+    expect(sendToTab).not.toHaveBeenCalledWith(11, expect.anything());
     expect(await route({ type: "pageConfig" }, contentScript, withTab)).toEqual({
       status: "ok",
       enabled: true,
@@ -228,6 +244,7 @@ describe("route: answers typed by their message", () => {
 
   it("prefers the organisation's selectorOverrides to the interviewer's own set-up", async () => {
     const routerDeps = { ...deps().routerDeps, sendToTab: vi.fn(async () => ({ status: "ok" as const })) };
+    await setPicking(7, "jobTitle");
     await route({ type: "setupPicked", selectors: { room: "main" } }, contentScript, routerDeps);
     const override = { selectors: { room: "#org-room" } };
     await cachedPolicy.setValue({ policy: { selectorOverrides: override }, problems: [] });

@@ -27,7 +27,7 @@ import { sameText } from "../sync/same-text";
 import { failure, type SyncService } from "../sync/service";
 import { admitLookup, admitPrefetch, lookedUp, maxDistinctLookups, noteCandidate, personKey } from "./tab-lookups";
 import { pickingIn, setPicking } from "./tab-setup";
-import { setTabStatus, tabOrigin, tabStatus } from "./tab-status";
+import { reportingTabs, setTabStatus, tabOrigin, tabStatus } from "./tab-status";
 
 /** The sync service's part the handlers use. */
 export type RouterSync = Pick<
@@ -123,17 +123,41 @@ async function knownSite(origin: string): Promise<boolean> {
 async function tabSetup(tabId: number): Promise<TabSetup | null> {
   const origin = await tabOrigin(tabId);
   if (!origin) return null;
-  const [setup, known, picking] = await Promise.all([userSetupFor(origin), knownSite(origin), pickingIn(tabId)]);
-  return { origin, selectors: setup?.override.selectors ?? null, knownSite: known, picking };
+  const [setup, known, picking, { policy }] = await Promise.all([
+    userSetupFor(origin),
+    knownSite(origin),
+    pickingIn(tabId),
+    cachedPolicy.getValue(),
+  ]);
+  return {
+    origin,
+    selectors: setup?.override.selectors ?? null,
+    knownSite: known,
+    picking,
+    policyOverride: policy.selectorOverrides !== undefined,
+  };
+}
+
+/** Every open tab of the site hears that its set-up changed (each asks its configuration again). */
+async function tellTabsOfSite(origin: string, deps: RouterDeps): Promise<void> {
+  const tabs = await reportingTabs();
+  const origins = await Promise.all(tabs.map((tab) => tabOrigin(tab)));
+  await Promise.all(
+    tabs
+      .filter((_, index) => origins[index] === origin)
+      .map((tab) => deps.sendToTab(tab, { type: "configChanged" }).catch(() => undefined)),
+  );
 }
 
 /** The picker's clicks became selectors: they are the interviewer's own override for the sending page's site. */
-async function savePickedSetup(request: RequestOf<"setupPicked">, { tabId, origin, deps }: HandlerContext) {
+async function savePickedSetup(request: RequestOf<"setupPicked">, { tabId, origin, frameId, deps }: HandlerContext) {
   const selectors = parseSetupSelectors({ selectors: request.selectors });
-  if (tabId === null || !origin || !selectors) return refused(t("errSetupInvalid"));
+  // Only the picker the side panel started in this tab, in its top frame, saves a set-up.
+  const picking = tabId === null ? null : await pickingIn(tabId);
+  if (tabId === null || !origin || !selectors || picking === null || frameId !== 0) return refused(t("errSetupInvalid"));
   await saveUserSetup(origin, { selectors });
   await setPicking(tabId, null);
-  await deps.sendToTab(tabId, { type: "configChanged" }).catch(() => undefined);
+  await tellTabsOfSite(origin, deps);
   return { status: "ok" as const };
 }
 
@@ -185,7 +209,11 @@ const handlers: Handlers = {
     if (tabId !== null) await deps.sync.prefetch(await admitPrefetch(tabId, valid));
     return { status: "ok" };
   },
-  pageConfig: (_request, { origin }) => pageConfig(origin),
+  async pageConfig(_request, { tabId, origin, frameId }) {
+    // A page (re)loaded in the tab's top frame: a picker that ran in the page before is gone with it.
+    if (tabId !== null && frameId === 0 && (await pickingIn(tabId)) !== null) await setPicking(tabId, null);
+    return pageConfig(origin);
+  },
   async pageStatus(request, { tabId, origin }) {
     if (tabId !== null) await setTabStatus(tabId, request.status, origin);
     return { status: "ok" };
@@ -225,7 +253,7 @@ const handlers: Handlers = {
     const origin = active === null ? null : await tabOrigin(active);
     if (active === null || !origin) return refused(t("errNoHellohireTab"));
     await removeUserSetup(origin);
-    await deps.sendToTab(active, { type: "configChanged" }).catch(() => undefined);
+    await tellTabsOfSite(origin, deps);
     return { status: "ok" };
   },
   getStatus: async (_request, { deps }) => ({ status: "ok", connection: await statusLearningAccount(deps) }),

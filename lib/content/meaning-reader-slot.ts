@@ -18,14 +18,15 @@ const retryMs = 10_000;
 export function lazyMeaningReader(load: () => Promise<unknown>, onReady: () => void): ReadByMeaning {
   let askedAt = Number.NEGATIVE_INFINITY;
   return (document) => {
+    // A page element with that id is a window property too (named access): only our function counts.
     const reader = globalThis.srhReadByMeaning;
-    if (reader) return reader(document);
+    if (typeof reader === "function") return reader(document);
     const now = Date.now();
     if (now - askedAt >= retryMs) {
       askedAt = now;
       load()
         .then(() => {
-          if (globalThis.srhReadByMeaning) onReady();
+          if (typeof globalThis.srhReadByMeaning === "function") onReady();
         })
         .catch(() => undefined);
     }

@@ -87,12 +87,18 @@ describe("runSetup", () => {
     ]);
   });
 
-  it("starts no second picker while one runs on the page", () => {
+  it("starts no second picker while one runs, whatever the page puts in its DOM", () => {
     page();
-    const host = document.createElement("srh-setup-picker");
-    document.documentElement.append(host);
+    const pageMade = document.createElement("srh-setup-picker");
+    document.documentElement.append(pageMade);
     runSetup(document, backgroundSaying([]));
-    expect(startSetupPicker).not.toHaveBeenCalled();
-    host.remove();
+    expect(startSetupPicker).toHaveBeenCalledTimes(1);
+    runSetup(document, backgroundSaying([]));
+    expect(startSetupPicker).toHaveBeenCalledTimes(1);
+    startedPicker().onCancel();
+    runSetup(document, backgroundSaying([]));
+    expect(startSetupPicker).toHaveBeenCalledTimes(2);
+    startedPicker().onCancel();
+    pageMade.remove();
   });
 });

@@ -2,8 +2,10 @@ import { deriveOverride } from "../hellohire/derive-selector";
 import { type ContentRequestType, type SendMessage, type SetupStep, setupSteps } from "../messaging/protocol";
 import { startSetupPicker } from "./setup-picker";
 
-/** The picker's host element: a second injection while one runs does nothing. */
-const pickerTag = "srh-setup-picker";
+declare global {
+  /** A set-up picker runs in this page: in the extension's isolated world (a page element cannot fake it). */
+  var srhSetupRunning: boolean | undefined;
+}
 
 /**
  * "Set up this page", injected in the tab when the interviewer asks from the side panel: runs the picker,
@@ -11,9 +13,14 @@ const pickerTag = "srh-setup-picker";
  * clicks, which the background saves as the interviewer's own override for this site.
  */
 export function runSetup(document: Document, send: SendMessage<ContentRequestType>): void {
-  if (document.querySelector(pickerTag)) return;
+  // A second injection while one runs does nothing.
+  if (globalThis.srhSetupRunning === true) return;
+  globalThis.srhSetupRunning = true;
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
   const controller = new AbortController();
+  controller.signal.addEventListener("abort", () => {
+    globalThis.srhSetupRunning = false;
+  });
   const progress = (step: SetupStep | "cancelled") => quietly(send({ type: "setupProgress", step }));
   startSetupPicker({
     document,

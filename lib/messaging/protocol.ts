@@ -226,6 +226,8 @@ export interface TabSetup {
   knownSite: boolean;
   /** The picker's step in this tab (null: not running). */
   picking: SetupStep | null;
+  /** The organisation sets selectorOverrides: they are used here, whatever the interviewer sets up. */
+  policyOverride?: boolean;
 }
 
 export type ActiveTabResponse = { status: "ok"; page: PageStatus | null; setup?: TabSetup | null };
