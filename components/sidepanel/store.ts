@@ -323,12 +323,6 @@ export function createPanelStore(backend: PanelBackend) {
 
 export type PanelStore = ReturnType<typeof createPanelStore>;
 
-/** A match pattern for a site: its scheme and host (match patterns name no port). */
-function hostPatternOf(origin: string): string {
-  const { protocol, hostname } = new URL(origin);
-  return `${protocol}//${hostname}/*`;
-}
-
 /**
  * The interviewer's set-up as an organisation's policy (docs/admin.md): its selectorOverrides, and the site's
  * address as hellohireHostPatterns when the extension does not know it as Hellohire's.
@@ -336,7 +330,7 @@ function hostPatternOf(origin: string): string {
 export function setupPolicyJson(setup: TabSetup): string {
   const policy = {
     selectorOverrides: { selectors: setup.selectors ?? {} },
-    ...(setup.knownSite ? {} : { hellohireHostPatterns: [hostPatternOf(setup.origin)] }),
+    ...(setup.knownSite ? {} : { hellohireHostPatterns: [sitePatternOf(setup.origin) ?? `${setup.origin}/*`] }),
   };
   return JSON.stringify(policy, null, 2);
 }

@@ -11,7 +11,9 @@ import { guardHost, widgetShadowMode } from "./widget-host";
  * is changed; our host goes away when done, cancelled or aborted.
  */
 
-export type SetupStep = "name" | "email" | "firstName" | "lastName" | "interviewTitle" | "jobTitle";
+import type { SetupStep } from "../messaging/protocol";
+
+export type { SetupStep };
 
 export interface SetupPickerOptions {
   document: Document;
