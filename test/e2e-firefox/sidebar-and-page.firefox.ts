@@ -1,14 +1,15 @@
 import type { ElementHandle, Page } from "puppeteer-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { roomPath } from "../e2e/environment";
-import { sandboxEndpoints, sandboxProfileUrl } from "../e2e/sandbox-endpoints";
-import { type RunningFixtureServer, startHellohireFixtures } from "../hellohire/server";
-import { SandboxControl } from "../sandbox/control-client";
+import { sandboxProfileUrl } from "../e2e/sandbox-endpoints";
+import type { RunningFixtureServer } from "../hellohire/server";
+import type { SandboxControl } from "../sandbox/control-client";
 import { SANDBOX_API_KEY } from "../sandbox/credentials";
-import { type RunningSandbox, startSandbox } from "../sandbox/server";
+import type { RunningSandbox } from "../sandbox/server";
 import { seedCandidates } from "../shared/people";
-import { type FirefoxExtensionBrowser, launchFirefoxWithExtension } from "./firefox";
-import { canWriteFirefoxPolicy, withFirefoxPolicy } from "./policy";
+import { useFirefoxEnvironment } from "./environment";
+import type { FirefoxExtensionBrowser } from "./firefox";
+import { canWriteFirefoxPolicy } from "./policy";
 import { profileHref, ratingButton, widgetSelector, widgetText } from "./widget";
 
 const ann = seedCandidates.find((candidate) => candidate.firstName === "Ann" && candidate.lastName === "O'Neil");
@@ -81,22 +82,9 @@ async function writes() {
 }
 
 describe.skipIf(!canWriteFirefoxPolicy())("Firefox: the sidebar, and a hostile page (API key by policy; needs root)", () => {
-  beforeAll(async () => {
-    [sandbox, hellohire] = await Promise.all([startSandbox(), startHellohireFixtures()]);
-    control = new SandboxControl(sandbox.url);
-    // Firefox reads policies.json once, at start: written for the launch only, under the lock other files share.
-    firefox = await withFirefoxPolicy(
-      { authMode: "apiKey", apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) },
-      launchFirefoxWithExtension,
-    );
-    console.info(`Firefox launch ${firefox.timings.launchMs} ms, extension install ${firefox.timings.installMs} ms`);
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await Promise.all([sandbox?.close(), hellohire?.close()]);
-  });
-  beforeEach(async () => {
-    await control.reset();
+  const environment = useFirefoxEnvironment();
+  beforeEach(() => {
+    ({ sandbox, hellohire, control, firefox } = environment());
   });
 
   it("shows the focused tab's candidate, a refused rating pending with its reason, and lands it on Retry", async () => {

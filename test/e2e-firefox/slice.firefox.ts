@@ -1,15 +1,15 @@
 import type { Page } from "puppeteer-core";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { roomPath } from "../e2e/environment";
-import { sandboxEndpoints, sandboxProfileUrl } from "../e2e/sandbox-endpoints";
+import { sandboxProfileUrl } from "../e2e/sandbox-endpoints";
 import type { HellohireHook } from "../e2e/widget";
-import { type RunningFixtureServer, startHellohireFixtures } from "../hellohire/server";
-import { SandboxControl } from "../sandbox/control-client";
-import { SANDBOX_API_KEY } from "../sandbox/credentials";
-import { type RunningSandbox, startSandbox } from "../sandbox/server";
+import type { RunningFixtureServer } from "../hellohire/server";
+import type { SandboxControl } from "../sandbox/control-client";
+import type { RunningSandbox } from "../sandbox/server";
 import { seedCandidates } from "../shared/people";
-import { type FirefoxExtensionBrowser, launchFirefoxWithExtension } from "./firefox";
-import { canWriteFirefoxPolicy, withFirefoxPolicy } from "./policy";
+import { useFirefoxEnvironment } from "./environment";
+import type { FirefoxExtensionBrowser } from "./firefox";
+import { canWriteFirefoxPolicy } from "./policy";
 import { pressed, profileHref, ratingButton, underName, widgetText } from "./widget";
 
 function seedId(firstName: string, lastName?: string): string {
@@ -35,22 +35,9 @@ async function openRoom(): Promise<Page> {
 }
 
 describe.skipIf(!canWriteFirefoxPolicy())("Firefox: the slice, connected by the organisation's API key (needs root)", () => {
-  beforeAll(async () => {
-    [sandbox, hellohire] = await Promise.all([startSandbox(), startHellohireFixtures()]);
-    control = new SandboxControl(sandbox.url);
-    // Firefox reads policies.json once, at start: the file is needed for the launch only.
-    firefox = await withFirefoxPolicy(
-      { authMode: "apiKey", apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) },
-      launchFirefoxWithExtension,
-    );
-    console.info(`Firefox launch ${firefox.timings.launchMs} ms, extension install ${firefox.timings.installMs} ms`);
-  });
-  afterAll(async () => {
-    await firefox?.close();
-    await Promise.all([sandbox?.close(), hellohire?.close()]);
-  });
-  beforeEach(async () => {
-    await control.reset();
+  const environment = useFirefoxEnvironment();
+  beforeEach(() => {
+    ({ sandbox, hellohire, control, firefox } = environment());
     pageErrors.length = 0;
   });
 
