@@ -1,5 +1,6 @@
 import type { SelectorName } from "./markup";
 import { maxSelectorLength } from "./markup-override";
+import { commonAncestor } from "./meaning-name";
 import { cleanText } from "./read-page";
 
 /**
@@ -251,14 +252,6 @@ function positionalPath(element: Element, scope: ParentNode, top: Element, volat
 /** A selector that `scope.querySelector` answers with `element` first, or null when none can be made. */
 export function deriveSelector(element: Element, scope: ParentNode): string | null {
   return deriveWith(element, scope, [words(cleanText(element.textContent))]);
-}
-
-/** The lowest element holding all of these; null when they are not in one tree. */
-function commonAncestor(elements: readonly Element[]): Element | null {
-  const [first, ...rest] = elements;
-  let ancestor: Element | null = first ?? null;
-  while (ancestor && !rest.every((element) => ancestor?.contains(element))) ancestor = ancestor.parentElement;
-  return ancestor;
 }
 
 /** The lowest element holding these, strictly above each of them (readPage looks for them below it). */

@@ -2,7 +2,7 @@ import { isEmailAddress } from "../sync/email-syntax";
 import { type Field, isHidden, scanPage } from "./meaning-fields";
 import { comparable } from "./meaning-labels";
 import { commonAncestor, findNameElement } from "./meaning-name";
-import { cleanText, jobTitleMaxLength, type PageReading } from "./read-page";
+import { cleanText, cutJobTitle, type PageReading } from "./read-page";
 
 const notInterview: PageReading = { kind: "not-interview" };
 
@@ -27,14 +27,6 @@ function onlyValue(fields: readonly Field[], same: (value: string) => string = (
 
 function fieldElements(fields: readonly Field[]): Element[] {
   return fields.flatMap((field) => (field.labelElement ? [field.valueElement, field.labelElement] : [field.valueElement]));
-}
-
-/** Cut in UTF-16 units (what the protocol counts), never inside a surrogate pair (as read-page.ts does). */
-function cutJobTitle(text: string): string {
-  return text
-    .slice(0, jobTitleMaxLength)
-    .replace(/[\uD800-\uDBFF]$/u, "")
-    .trimEnd();
 }
 
 const separator = String.raw`\s*[|·•–—-]\s*`;

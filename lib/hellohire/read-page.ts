@@ -44,13 +44,15 @@ export const jobTitleMaxLength = 200;
 /** The room's job title (optional entry): cleaned, cut to jobTitleMaxLength, null when absent or empty. */
 function readJobTitle(room: Element, markup: MarkupTable): string | null {
   const text = cleanText(room.querySelector(markup.selectors.jobTitle)?.textContent);
-  // Cut in UTF-16 units (what the protocol counts), never inside a surrogate pair.
+  return text ? cutJobTitle(text) : null;
+}
+
+/** A job title cut to jobTitleMaxLength in UTF-16 units (what the protocol counts), never inside a surrogate pair. */
+export function cutJobTitle(text: string): string {
   return text
-    ? text
-        .slice(0, jobTitleMaxLength)
-        .replace(/[\uD800-\uDBFF]$/u, "")
-        .trimEnd()
-    : null;
+    .slice(0, jobTitleMaxLength)
+    .replace(/[\uD800-\uDBFF]$/u, "")
+    .trimEnd();
 }
 
 type LabelPatterns = Record<PatternName, RegExp>;
