@@ -6,6 +6,7 @@ import { canCreateCandidates, canReadJobs } from "../lib/auth/scopes";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts } from "../lib/background/admin-hosts";
+import { createOutboxWake, outboxAlarm } from "../lib/background/outbox-wake";
 import { startRetention } from "../lib/background/retention";
 import { type RouterDeps, route } from "../lib/background/router";
 import { ratingForCommand } from "../lib/background/shortcuts";
@@ -23,23 +24,6 @@ import { oneAtATime } from "../lib/shared/one-at-a-time";
 import { migrateLegacyStorage } from "../lib/shared/protected-item";
 import { outboxItem } from "../lib/sync/outbox-store";
 import { createSyncService } from "../lib/sync/service";
-
-const outboxAlarm = "outbox-retry";
-let retryTimer: ReturnType<typeof setTimeout> | undefined;
-
-/**
- * Wakes for the next outbox retry: a timer while this worker lives (alarms fire 30 s apart at
- * best), and an alarm that survives the worker being stopped or the browser restarting.
- */
-function scheduleOutboxWake(at: number | null, flush: () => Promise<void>) {
-  clearTimeout(retryTimer);
-  if (at === null) {
-    browser.alarms.clear(outboxAlarm).catch(() => undefined);
-    return;
-  }
-  retryTimer = setTimeout(() => flush().catch(() => undefined), Math.max(0, at - Date.now()));
-  browser.alarms.create(outboxAlarm, { when: Math.max(at, Date.now() + 30_000) }).catch(() => undefined);
-}
 
 interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
@@ -117,12 +101,16 @@ export default defineBackground(() => {
   // Messages built here (errors, reasons) are in the browser's language; see lib/i18n for why this is read.
   loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
+  const scheduleOutboxWake = createOutboxWake(
+    { alarms: browser.alarms, installType: async () => (await browser.management.getSelf()).installType },
+    () => sync.flush(),
+  );
   const sync = createSyncService({
     // A rating's candidate created for its placeholder, or found again under a new ID: the tabs that knew them follow.
     onCandidateMoved: (deadId, aliveId) => {
       moveCandidate(deadId, aliveId).catch(() => undefined);
     },
-    scheduleWake: (at) => scheduleOutboxWake(at, () => sync.flush()),
+    scheduleWake: (at) => scheduleOutboxWake(at),
     tokens,
     canReadJobs,
     canCreateCandidates,
