@@ -34,7 +34,7 @@ async function main() {
   };
   try {
     // As an interviewer does: "Connect to SmartRecruiters", log in and give permission (the sandbox approves).
-    const panel = await connectWithOAuthInSidePanel(browser.context, { sandbox, tokenUrl: tokenEndpoint.url });
+    const panel = await connectWithOAuthInSidePanel(browser, { sandbox, tokenUrl: tokenEndpoint.url });
     const room = await browser.context.newPage();
     await room.goto(`${hellohire.url}${roomPath}`);
     const widget = room.locator("srh-interview-widget");

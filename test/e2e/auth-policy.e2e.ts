@@ -3,7 +3,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SANDBOX_API_KEY, SANDBOX_SYSTEM_CLIENT_ID, SANDBOX_SYSTEM_CLIENT_SECRET } from "../sandbox/credentials";
 import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
-import { extensionUrl } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
 import { allProtected } from "./protected-storage";
 import { sandboxEndpoints } from "./sandbox-endpoints";
@@ -14,7 +13,7 @@ const annId = seedCandidates[0]?.id as string;
 const policyPickup = { timeout: 20_000, interval: 500 };
 
 async function setPolicy(values: Record<string, unknown>) {
-  writeExtensionPolicy(values);
+  writeExtensionPolicy(env.browser.build, values);
   await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual(values);
 }
 
@@ -33,7 +32,7 @@ async function rateAnn(rating: string): Promise<Page> {
 
 async function expectConnectedByOrganisation(method: string): Promise<void> {
   const panel = await env.browser.context.newPage();
-  await panel.goto(extensionUrl("sidepanel.html"));
+  await panel.goto(env.browser.url("sidepanel.html"));
   const status = panel.getByTestId("connection-status");
   await status.filter({ hasText: `Connected by your organisation with ${method}` }).waitFor({ timeout: 10_000 });
   for (const name of ["Disconnect", "Connect to SmartRecruiters", "Connect with API key"])
@@ -43,17 +42,16 @@ async function expectConnectedByOrganisation(method: string): Promise<void> {
 
 describe.skipIf(!canWritePolicy())("organisation credentials from a policy file (needs root)", () => {
   beforeAll(async () => {
-    removeExtensionPolicy();
     // The interviewer has not connected: the organisation's credential is all there is.
-    env = await startEnvironment({ connect: false });
+    env = await startEnvironment({ connect: false, ownId: true });
   });
   afterEach(async () => {
-    removeExtensionPolicy();
+    removeExtensionPolicy(env.browser.build);
     await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual({});
     await env.control.reset();
   });
   afterAll(async () => {
-    removeExtensionPolicy();
+    if (env) removeExtensionPolicy(env.browser.build);
     await env?.close();
   });
 
@@ -91,7 +89,7 @@ describe.skipIf(!canWritePolicy())("organisation credentials from a policy file 
   it("a policy sign-in mode without its credential is ignored, with a notice naming it", async () => {
     await setPolicy({ authMode: "clientCredentials", clientId: SANDBOX_SYSTEM_CLIENT_ID, ...sandboxAddresses() });
     const panel = await env.browser.context.newPage();
-    await panel.goto(extensionUrl("sidepanel.html"));
+    await panel.goto(env.browser.url("sidepanel.html"));
     await panel.getByText("authMode clientCredentials needs clientId and clientSecret", { exact: false }).waitFor();
     expect(await panel.getByTestId("connection-status").textContent()).toContain("Not connected");
     await panel.close();

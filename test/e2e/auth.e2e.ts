@@ -91,7 +91,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   });
 
   it("connects through the auto-approving page, rates, and disconnect leaves no token anywhere", async () => {
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
+    const panel = await connectWithOAuthInSidePanel(env.browser, viaEndpoint());
     expect(await panel.getByTestId("connection-status").textContent()).toContain("with your SmartRecruiters account");
     // Who is signed in, as SmartRecruiters' users/me says: asked once, kept for the session only.
     await panel
@@ -160,7 +160,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   it("through the organisation's reference token endpoint: the secret stays there, refreshes go through it", async () => {
     forwarded = 0;
     await env.control.setModes({ accessTokenTtlSeconds: 2 });
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
+    const panel = await connectWithOAuthInSidePanel(env.browser, viaEndpoint());
     expect(forwarded).toBe(1);
     await new Promise((resolve) => setTimeout(resolve, 2100));
     const page = await openAnnAlone(env);
@@ -174,7 +174,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
 
   it("a token expiring while ratings wait offline is refreshed once, rotated, and every rating lands", async () => {
     await env.control.setModes({ accessTokenTtlSeconds: 2 });
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
+    const panel = await connectWithOAuthInSidePanel(env.browser, viaEndpoint());
     const firstRefresh = await refreshTokenNow();
     const page = await openAnnAlone(env);
     await env.control.setFaults({ dropRate: 1 });
@@ -207,7 +207,7 @@ describe("signing in to SmartRecruiters with OAuth (sandbox)", () => {
   });
 
   it("a revoked grant asks to reconnect, keeps the rating, and sends it after reconnecting", async () => {
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, viaEndpoint());
+    const panel = await connectWithOAuthInSidePanel(env.browser, viaEndpoint());
     const page = await openAnnAlone(env);
     await env.control.revoke();
     await ratingButton(page, "Yes").click();

@@ -1,16 +1,22 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { type BrowserContext, chromium, type Page, type Worker } from "playwright-core";
-import { devExtensionId } from "../../lib/manifest/manifest";
 import { assertChromium, chromiumFlags, chromiumPath } from "./chromium";
+import { type ExtensionBuild, sharedBuild } from "./extension-build";
 import { type SandboxOrigins, sandboxEndpoints } from "./sandbox-endpoints";
 
-export const extensionPath = resolve(process.env.EXTENSION_PATH ?? ".output/chrome-mv3-test");
-export const extensionId = devExtensionId;
-export const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//u, "")}`;
+export const extensionPath = sharedBuild.path;
+export const extensionId = sharedBuild.id;
+const urlIn = (build: ExtensionBuild, path: string) => `chrome-extension://${build.id}/${path.replace(/^\//u, "")}`;
+/** A page of the shared build (sharedBuild); a browser of another build has its own `url()`. */
+export const extensionUrl = (path: string) => urlIn(sharedBuild, path);
 
 export interface ExtensionBrowser {
+  /** The build loaded (the shared one unless launched with another: extension-build.ts). */
+  build: ExtensionBuild;
+  /** The address of one of the loaded build's pages, e.g. url("sidepanel.html"). */
+  url(path: string): string;
   context: BrowserContext;
   worker: Worker;
   /** The welcome the extension opened on its first run (closed at once, so that tests start from a clean window). */
@@ -41,9 +47,11 @@ function definedEnv(): Record<string, string> {
  * then meets the closed root a real page does).
  */
 export async function launchWithExtension(
-  options: { headless?: boolean; locale?: string; openWidget?: boolean } = {},
+  options: { headless?: boolean; locale?: string; openWidget?: boolean; build?: ExtensionBuild } = {},
 ): Promise<ExtensionBrowser> {
   assertChromium();
+  const build = options.build ?? sharedBuild;
+  const url = (path: string) => urlIn(build, path);
   const headless = options.headless ?? process.env.HEADED !== "1";
   const userDataDir = mkdtempSync(join(tmpdir(), "srh-profile-"));
   const { locale } = options;
@@ -57,19 +65,21 @@ export async function launchWithExtension(
       ...chromiumFlags,
       ...(locale ? [`--lang=${locale}`] : []),
       ...(headless ? ["--headless=new"] : []),
-      `--disable-extensions-except=${extensionPath}`,
-      `--load-extension=${extensionPath}`,
+      `--disable-extensions-except=${build.path}`,
+      `--load-extension=${build.path}`,
     ],
   });
   if (options.openWidget ?? true) await context.addInitScript({ content: openWidgetScript });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
-  const isWelcome = (page: Page) => page.url().startsWith(extensionUrl("sidepanel.html?welcome"));
+  const isWelcome = (page: Page) => page.url().startsWith(url("sidepanel.html?welcome"));
   let welcome: Page | undefined;
   for (const deadline = Date.now() + 10_000; !welcome && Date.now() < deadline; )
     welcome = context.pages().find(isWelcome) ?? (await new Promise<undefined>((resolve) => setTimeout(resolve, 100)));
   const welcomeUrl = welcome?.url() ?? null;
   await welcome?.close();
   return {
+    build,
+    url,
     context,
     worker,
     welcomeUrl,
@@ -95,9 +105,9 @@ export interface ConnectOptions {
 }
 
 /** Connects through the side panel's own form, as a person would. */
-export async function connectInSidePanel(context: BrowserContext, options: ConnectOptions): Promise<Page> {
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl("sidepanel.html"));
+export async function connectInSidePanel(browser: ExtensionBrowser, options: ConnectOptions): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(browser.url("sidepanel.html"));
   await panel.getByText("Advanced").click();
   await panel.getByLabel("API address").fill(options.apiBaseUrl);
   await panel.getByLabel("Candidate profile address (with {id})").fill(options.profileUrlTemplate);
@@ -143,9 +153,9 @@ export async function startOAuthInSidePanel(panel: Page, options: OAuthOptions):
 }
 
 /** Connects as an interviewer does: OAuth through the sandbox's authorization page, from the side panel. */
-export async function connectWithOAuthInSidePanel(context: BrowserContext, options: OAuthOptions): Promise<Page> {
-  const panel = await context.newPage();
-  await panel.goto(extensionUrl("sidepanel.html"));
+export async function connectWithOAuthInSidePanel(browser: ExtensionBrowser, options: OAuthOptions): Promise<Page> {
+  const panel = await browser.context.newPage();
+  await panel.goto(browser.url("sidepanel.html"));
   await startOAuthInSidePanel(panel, options);
   await waitUntilConnected(panel);
   return panel;
@@ -156,7 +166,7 @@ export async function connectWithOAuthInSidePanel(context: BrowserContext, optio
  * the interview tab stays the active tab of its window (a panel opened as a tab would replace it).
  */
 export async function openPanelBesideTabs(browser: ExtensionBrowser): Promise<Page> {
-  const url = extensionUrl("sidepanel.html");
+  const url = browser.url("sidepanel.html");
   const [panel] = await Promise.all([
     browser.context.waitForEvent("page", { predicate: (page) => page.url() === url }),
     browser.worker.evaluate(async (target) => {

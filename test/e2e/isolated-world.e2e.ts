@@ -79,7 +79,7 @@ describe("a compromised content script (the extension's isolated world in the He
     await settings.goto(extensionUrl("sidepanel.html"));
     await settings.getByRole("switch", { name: "Create and update candidate profile in SmartRecruiters" }).check();
     await settings.close();
-    const panel = await connectWithOAuthInSidePanel(env.browser.context, { sandbox: env.sandbox, tokenUrl: tokenEndpoint.url });
+    const panel = await connectWithOAuthInSidePanel(env.browser, { sandbox: env.sandbox, tokenUrl: tokenEndpoint.url });
     await panel.close();
     page = await openAnnAlone(env);
     cdp = await env.browser.context.newCDPSession(page);

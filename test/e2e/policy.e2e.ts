@@ -11,23 +11,22 @@ const link = (page: Page) => widget(page).getByRole("link", { name: "View in Sma
 const policyPickup = { timeout: 20_000, interval: 500 };
 
 async function setPolicy(values: Record<string, unknown>) {
-  writeExtensionPolicy(values);
+  writeExtensionPolicy(env.browser.build, values);
   await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual(values);
 }
 
 describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs root)", () => {
   beforeAll(async () => {
-    removeExtensionPolicy();
-    env = await startEnvironment();
+    env = await startEnvironment({ ownId: true });
   });
 
   afterEach(async () => {
-    removeExtensionPolicy();
+    removeExtensionPolicy(env.browser.build);
     await expect.poll(() => managedStorage(env.browser.worker), policyPickup).toEqual({});
   });
 
   afterAll(async () => {
-    removeExtensionPolicy();
+    if (env) removeExtensionPolicy(env.browser.build);
     await env?.close();
   });
 
@@ -82,7 +81,7 @@ describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs
     expect(await toggle.isChecked()).toBe(false);
     await panel.getByText("Managed by your organisation.").waitFor();
 
-    removeExtensionPolicy();
+    removeExtensionPolicy(env.browser.build);
     await expect.poll(() => widget(page).count(), policyPickup).toBe(1);
     await expect.poll(() => toggle.isDisabled()).toBe(false);
     await panel.close();
@@ -114,7 +113,7 @@ describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs
     expect(await notice.textContent()).toContain("Your organisation also runs Hellohire at hire.example.test.");
     expect(await notice.textContent()).not.toContain("localhost");
 
-    removeExtensionPolicy();
+    removeExtensionPolicy(env.browser.build);
     await expect.poll(() => registeredScripts(), policyPickup).toEqual([]);
     await notice.waitFor({ state: "detached", timeout: 10_000 });
     await page.reload();

@@ -4,6 +4,7 @@ import { SANDBOX_API_KEY } from "../sandbox/credentials";
 import { seedCandidates } from "../shared/people";
 import { type Environment, startEnvironment } from "./environment";
 import { type ExtensionBrowser, launchWithExtension, openPanelBesideTabs } from "./extension";
+import { copyWithOwnId, type ExtensionBuild } from "./extension-build";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
 import { sandboxEndpoints, sandboxProfileUrl } from "./sandbox-endpoints";
 import { profileLink, ratingButton, widget } from "./widget";
@@ -19,6 +20,7 @@ const policyPickup = { timeout: 20_000, interval: 500 };
 
 let env: Environment;
 let fresh: ExtensionBrowser | undefined;
+let freshCopy: (ExtensionBuild & { remove(): void }) | undefined;
 
 const picker = (page: Page) => page.locator("srh-setup-picker");
 
@@ -31,13 +33,13 @@ async function clickOn(page: Page, selector: string): Promise<void> {
 
 describe("Set up this page: taught with real clicks", () => {
   beforeAll(async () => {
-    if (canWritePolicy()) removeExtensionPolicy();
     env = await startEnvironment();
   });
 
   afterAll(async () => {
-    if (canWritePolicy()) removeExtensionPolicy();
+    if (freshCopy) removeExtensionPolicy(freshCopy);
     await fresh?.close();
+    freshCopy?.remove();
     await env?.close();
   });
 
@@ -144,8 +146,10 @@ describe("Set up this page: taught with real clicks", () => {
     expect(copiedPolicy).not.toBeNull();
     const { apiBaseUrl, profileUrlTemplate } = sandboxEndpoints(env.sandbox);
     const values = { ...copiedPolicy, authMode: "apiKey", apiKey: SANDBOX_API_KEY, apiBaseUrl, profileUrlTemplate };
-    writeExtensionPolicy(values);
-    fresh = await launchWithExtension();
+    // A copy with its own ID: the policy reaches no other browser (test/e2e/policy.ts).
+    freshCopy = copyWithOwnId();
+    writeExtensionPolicy(freshCopy, values);
+    fresh = await launchWithExtension({ build: freshCopy });
     await expect.poll(() => managedStorage(fresh?.worker ?? env.browser.worker), policyPickup).toEqual(values);
     const page = await fresh.context.newPage();
     await page.goto(`${env.hellohire.url}/setup/unlabelled.html`);

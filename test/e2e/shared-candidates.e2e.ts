@@ -59,7 +59,7 @@ describe("candidates every interviewer can find, and SmartRecruiters' merges fol
 
     const browserB = await launchWithExtension();
     try {
-      const panel = await connectInSidePanel(browserB.context, { apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(env.sandbox) });
+      const panel = await connectInSidePanel(browserB, { apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(env.sandbox) });
       await panel.close();
       const pageB = await openRoomWith(browserB, newcomer);
       await profileLink(pageB).waitFor();
