@@ -24,10 +24,11 @@ export function sandboxProfileUrl(sandbox: SandboxOrigins, candidateId: string):
 /**
  * The organisation's token endpoint (server/token-endpoint) in front of the sandbox: it holds the
  * client secret SmartRecruiters requires for the code exchange and refresh, as docs/token-endpoint.md says.
+ * It answers the Chrome test build; `firefox` adds a Firefox add-on (its moz-extension:// origin and its gecko id).
  */
 export function startSandboxTokenEndpoint(
   sandbox: SandboxOrigins,
-  options: { fetch?: typeof fetch } = {},
+  options: { fetch?: typeof fetch; firefox?: { origin: string; addonId: string } } = {},
 ): Promise<RunningTokenEndpoint> {
   return startTokenEndpoint({
     config: {
@@ -38,6 +39,7 @@ export function startSandboxTokenEndpoint(
       // Every test's calls come from 127.0.0.1: the per-address limit (30 a minute) has tests of its own.
       rateLimitPerMinute: 1000,
       ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.firefox ? { allowedOrigins: [options.firefox.origin], allowedFirefoxAddonIds: [options.firefox.addonId] } : {}),
     },
   });
 }

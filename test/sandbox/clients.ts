@@ -30,8 +30,10 @@ export function findClient(id: string): OAuthClient | undefined {
 }
 
 /**
- * Redirect URIs the sandbox accepts: an extension's https://<32 letters a-p>.chromiumapp.org/...,
- * or any http://localhost or http://127.0.0.1 URL (any port). No fragment, no user info.
+ * Redirect URIs the sandbox accepts, standing for the ones a client registers (https, or http://localhost): an
+ * extension's https://<32 letters a-p>.chromiumapp.org/... (Chrome, Edge), a Firefox add-on's
+ * https://<40 hex digits, its ID's SHA-1>.extensions.allizom.org/..., or any http://localhost or http://127.0.0.1 URL
+ * (any port; Firefox's loopback form http://127.0.0.1/mozoauth2/<hash> among them). No fragment, no user info.
  */
 export function isAllowedRedirectUri(uri: string): boolean {
   let url: URL;
@@ -45,7 +47,8 @@ export function isAllowedRedirectUri(uri: string): boolean {
   }
   if (url.protocol === "https:") {
     // Checked on the raw text too: URL() lowercases the host, the spec wants lowercase letters a-p.
-    return /^https:\/\/[a-p]{32}\.chromiumapp\.org(\/|$)/.test(uri) && url.port === "";
+    const extensionHost = /^https:\/\/([a-p]{32}\.chromiumapp\.org|[0-9a-f]{40}\.extensions\.allizom\.org)(\/|$)/u;
+    return extensionHost.test(uri) && url.port === "";
   }
   if (url.protocol === "http:") {
     return url.hostname === "localhost" || url.hostname === "127.0.0.1";

@@ -76,6 +76,13 @@ describe("sandbox: OAuth authorize", () => {
     expect(location.searchParams.get("code")).toBeTruthy();
   });
 
+  it("accepts a Firefox add-on's redirect URI (the SHA-1 of its ID, on extensions.allizom.org)", async () => {
+    const uri = "https://0a4d55a8d778e5022fab701977c5d840bbc486d0.extensions.allizom.org/";
+    const response = await authorize(sandbox.appUrl, authParams({ redirect_uri: uri }));
+    expect(response.status).toBe(302);
+    expect(response.headers.get("location")?.startsWith(`${uri}?`)).toBe(true);
+  });
+
   it("accepts localhost and 127.0.0.1 redirect URIs on any port", async () => {
     for (const uri of ["http://localhost:5173/cb", "http://127.0.0.1:9/x?y=1", "http://localhost/"]) {
       const response = await authorize(sandbox.appUrl, authParams({ redirect_uri: uri }));
@@ -92,6 +99,9 @@ describe("sandbox: OAuth authorize", () => {
       authParams({ redirect_uri: "https://ABCDEFGHIJKLMNOPABCDEFGHIJKLMNOP.chromiumapp.org/" }),
       authParams({ redirect_uri: "https://abcdefghijklmnopqrstuvwxyzabcdef.chromiumapp.org/" }),
       authParams({ redirect_uri: "https://abc.chromiumapp.org/" }),
+      authParams({ redirect_uri: "https://0A4D55A8D778E5022FAB701977C5D840BBC486D0.extensions.allizom.org/" }),
+      authParams({ redirect_uri: "https://0a4d55a8.extensions.allizom.org/" }),
+      authParams({ redirect_uri: "https://0a4d55a8d778e5022fab701977c5d840bbc486d0.extensions.allizom.org.evil.com/" }),
       authParams({ redirect_uri: "http://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/" }),
       authParams({ redirect_uri: "http://localhost.evil.com/" }),
       { client_id: SANDBOX_CLIENT_ID, scope: SCOPE },
