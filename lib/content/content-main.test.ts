@@ -11,6 +11,7 @@ vi.mock("./interview-page", () => ({ startInterviewPage: vi.fn(() => page) }));
 
 /** The content script with the background answering `answers`; what it sent, and the background's way to command it. */
 function start(answers: FakeAnswers) {
+  vi.mocked(startInterviewPage).mockClear();
   const sent: Request[] = [];
   let listener: MessageListener | undefined;
   const storageListener = vi.fn();
@@ -48,6 +49,20 @@ describe("runContentScript", () => {
   afterEach(() => {
     stop();
     document.body.innerHTML = "";
+  });
+
+  it("asks again for its configuration when no background answered (Firefox's background page reloading)", async () => {
+    let calls = 0;
+    const script = start({
+      pageConfig: () => {
+        calls += 1;
+        if (calls === 1) throw new Error("Could not establish connection. Receiving end does not exist.");
+        return { status: "ok", enabled: true, markupOverride: null, overrideSource: null };
+      },
+    });
+    stop = script.stop;
+    await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalledTimes(1), { timeout: 2_000 });
+    expect(calls).toBe(2);
   });
 
   it("reports the page disabled when the background refuses its configuration", async () => {

@@ -11,6 +11,7 @@ import type { ContentExtensionApi, MessageListener } from "./extension-api";
 import { type InterviewPage, startInterviewPage } from "./interview-page";
 import { lazyMeaningReader } from "./meaning-reader-slot";
 import { redactedStructure } from "./page-structure";
+import { sendUntilAnswered } from "./send-again";
 
 /**
  * The content script's life: asks the background for the page's configuration, runs the interview
@@ -25,7 +26,10 @@ export function runContentScript(
   isAlive?: () => boolean,
 ): void {
   let running: { controller: AbortController; page: InterviewPage } | null = null;
-  const send = <T extends ContentRequestType>(request: RequestOf<T>) => api.runtime.sendMessage(request);
+  const stillHere = () => !signal.aborted && Boolean(api.runtime.id) && (isAlive?.() ?? true);
+  // A message the background was not there to answer (Firefox's background page reloading) is sent again.
+  const send = <T extends ContentRequestType>(request: RequestOf<T>) =>
+    sendUntilAnswered(() => api.runtime.sendMessage(request), stillHere);
 
   function stop() {
     running?.controller.abort();
