@@ -4,7 +4,7 @@ import { seedCandidates } from "../shared/people";
 import type { Environment } from "./environment";
 import { extensionUrl } from "./extension";
 import { sandboxProfileUrl } from "./sandbox-endpoints";
-import { ratingButton, useEnvironment, widget } from "./widget";
+import { ratingButton, reportedKind, useEnvironment, widget } from "./widget";
 
 const annId = seedCandidates.find((c) => c.lastName === "O'Neil" && c.firstName === "Ann")?.id as string;
 const joseId = seedCandidates.find((c) => c.firstName === "José")?.id as string;
@@ -99,9 +99,9 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
     const toggle = panel.getByRole("switch", { name: "SmartRecruiters integration" });
     await toggle.uncheck();
     await expect.poll(() => widget(page).count()).toBe(0);
+    const reloadedAt = Date.now();
     await page.reload();
-    await page.getByTestId("candidate-name").waitFor();
-    await page.waitForTimeout(500);
+    await expect.poll(() => reportedKind(env.browser.worker, page, reloadedAt)).toBe("disabled");
     expect(await widget(page).count()).toBe(0);
     await toggle.check();
     await expect.poll(() => widget(page).count()).toBe(1);
@@ -111,13 +111,15 @@ describe("the slice: interview page to SmartRecruiters tag", () => {
 
   it("shows nothing on pages that are not one-on-one interviews", async () => {
     const page = await env.browser.context.newPage();
-    for (const path of [
-      "/events",
-      "/events/evt-1/interviews/int-group/room",
-      `${"/events/evt-1/interviews/int-csr/room"}?state=waiting`,
-    ]) {
+    for (const [path, kind] of [
+      ["/events", "not-interview"],
+      ["/events/evt-1/interviews/int-group/room", "other-format"],
+      ["/events/evt-1/interviews/int-csr/room?state=waiting", "waiting"],
+    ] as const) {
+      const openedAt = Date.now();
       await page.goto(`${env.hellohire.url}${path}`);
-      await page.waitForTimeout(400);
+      // The content script has read the page and said what it is: only then is "no widget" a finding.
+      await expect.poll(() => reportedKind(env.browser.worker, page, openedAt), { message: path }).toBe(kind);
       expect(await widget(page).count(), path).toBe(0);
     }
     await page.close();

@@ -1,4 +1,4 @@
-import type { Page } from "playwright-core";
+import type { Page, Worker } from "playwright-core";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { type Environment, startEnvironment } from "./environment";
 
@@ -73,4 +73,27 @@ export async function redesignCard(page: Page, options: { keepLabels?: boolean }
         label.textContent = unknownWords[label.textContent?.trim() ?? ""] ?? "";
     card.replaceWith(redesigned);
   }, options.keepLabels === true);
+}
+
+/**
+ * What the content script in `page` last reported of its page to the background (session storage, kept per tab), if it
+ * reported after `since` (ms since the epoch): its kind ("one-on-one", "not-interview", "waiting", "disabled", …), else
+ * null. Awaiting it replaces a fixed wait before checking that a page shows nothing.
+ */
+export function reportedKind(worker: Worker, page: Page, since: number): Promise<string | null> {
+  return worker.evaluate(
+    async ({ url, after }) => {
+      type Report = { status: { kind: string }; at: number };
+      type Api = {
+        tabs: { query(info: object): Promise<{ id?: number; url?: string }[]> };
+        storage: { session: { get(key: string): Promise<Record<string, Record<string, Report> | undefined>> } };
+      };
+      const { chrome } = globalThis as unknown as { chrome: Api };
+      const tab = (await chrome.tabs.query({})).find((candidate) => candidate.url === url);
+      const report =
+        tab?.id === undefined ? undefined : (await chrome.storage.session.get("pages.status"))["pages.status"]?.[tab.id];
+      return report && report.at >= after ? report.status.kind : null;
+    },
+    { url: page.url(), after: since },
+  );
 }
