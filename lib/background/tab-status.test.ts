@@ -15,6 +15,13 @@ describe("tab statuses", () => {
     expect(await pickHellohireTab(1, [1, 2])).toBeNull();
   });
 
+  it("reads a tab's status after the reports already under way (a rating right after a new status sees it)", async () => {
+    await setTabStatus(4, { kind: "waiting" });
+    const reporting = setTabStatus(4, { kind: "one-on-one", interviewName: "CSR" });
+    expect(await tabStatus(4)).toEqual({ kind: "one-on-one", interviewName: "CSR" });
+    await reporting;
+  });
+
   it("lists the tabs that reported and are still open", async () => {
     expect(await reportingTabs()).toEqual([]);
     await setTabStatus(3, { kind: "one-on-one" });

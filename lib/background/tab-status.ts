@@ -26,8 +26,9 @@ export async function tabOrigin(tabId: number): Promise<string | null> {
   return (await statuses.getValue())[tabId]?.origin ?? null;
 }
 
+/** Read after every report already under way: a tab's rating right after its new status reads that status. */
 export async function tabStatus(tabId: number): Promise<PageStatus | null> {
-  return (await statuses.getValue())[tabId]?.status ?? null;
+  return (await queue(() => statuses.getValue()))[tabId]?.status ?? null;
 }
 
 /**

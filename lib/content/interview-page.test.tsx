@@ -101,6 +101,18 @@ describe("startInterviewPage", () => {
     ]);
   });
 
+  it("tells the background who the page shows before a rating clicked before its status report was due", async () => {
+    startInterviewPage({ document, send, signal: controller.signal });
+    // The lookup answers at once; the status report waits 50 ms (off the host's task): the interviewer is quicker.
+    await flush();
+    expect(sent.some((r) => r.type === "pageStatus")).toBe(false);
+    button("Yes").dispatchEvent(trusted(new MouseEvent("click", { bubbles: true, composed: true, cancelable: true, detail: 1 })));
+    await vi.waitFor(() => expect(rated).toEqual(["yes"]));
+    const order = sent.map((r) => r.type).filter((type) => type === "pageStatus" || type === "rate");
+    expect(order).toEqual(["pageStatus", "rate"]);
+    expect(sent.find((r) => r.type === "pageStatus")).toMatchObject({ status: { kind: "one-on-one" } });
+  });
+
   it("leaves no observer behind when its work ends: later page changes are not read", async () => {
     const observe = vi.spyOn(MutationObserver.prototype, "observe");
     const disconnect = vi.spyOn(MutationObserver.prototype, "disconnect");

@@ -218,6 +218,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     const state = states.get(key);
     if (!state?.rateable || current?.key !== key || state.save.kind === "saving") return;
     const { interviewName, candidate } = current.reading;
+    // The background rates only the person this tab last said it shows: a report still waiting goes first.
+    if (pendingReport !== null) flushReport();
     update(key, (s) => savingRating(s, rating));
     // The background knows who this is from its own lookup for this tab: the page sends no ID.
     send({ type: "rate", interviewName, candidate, rating })
