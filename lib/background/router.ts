@@ -21,6 +21,7 @@ import { type SenderInfo, senderRole, type TrustedSenders } from "../messaging/s
 import { cachedPolicy, isHostPattern } from "../settings/policy";
 import { readSettings } from "../settings/settings";
 import { addUserSite, originOf, parseSetupSelectors, removeUserSetup, saveUserSetup, userSetupFor } from "../settings/user-setup";
+import { markTiming } from "../shared/timing";
 import { isEmailAddress } from "../sync/email-syntax";
 import type { Person } from "../sync/match-candidate";
 import { sameText } from "../sync/same-text";
@@ -77,6 +78,7 @@ async function lookupForTab(request: RequestOf<"lookup">, { tabId, deps }: Handl
  * interview name, and looked up for that tab; the candidate's ID comes from that lookup, never from the page.
  */
 async function rateForTab(request: RequestOf<"rate">, { tabId, deps }: HandlerContext): Promise<ResponseOf<"rate">> {
+  markTiming("rate-received");
   const { interviewName, candidate, rating } = request;
   if (tabId === null) return refused(t("errRateNotLookedUp"));
   const [looked, page] = await Promise.all([lookedUp(tabId, candidate, interviewName), tabStatus(tabId)]);

@@ -1,4 +1,5 @@
 import { t } from "../i18n/messages";
+import { markTiming } from "../shared/timing";
 import { errorFromResponse, SmartRecruitersError } from "./errors";
 import { type CallKind, createRateLimiter, type RateLimiter } from "./rate-limiter";
 import { callTimeoutMs } from "./timeout";
@@ -118,7 +119,11 @@ async function readJson(response: Response, signal: AbortSignal, timeoutMs: numb
 
 export function createClient(config: ClientConfig): SmartRecruitersClient {
   const base = config.apiBaseUrl.replace(/\/+$/u, "");
-  const doFetch = config.fetch ?? ((input, init) => fetch(input, init));
+  const send = config.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch: typeof send = (input, init) => {
+    markTiming("call-sent");
+    return send(input, init);
+  };
   const limiter = config.limiter ?? createRateLimiter();
   const source: CredentialSource =
     "kind" in config.credential

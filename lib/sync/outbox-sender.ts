@@ -1,6 +1,7 @@
 import { t } from "../i18n/messages";
 import type { MovedCandidate, RateResponse } from "../messaging/protocol";
 import { readSettings } from "../settings/settings";
+import { markTiming } from "../shared/timing";
 import { profileUrl, type SmartRecruitersClient } from "../smartrecruiters/client";
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { recordActivity } from "./activity-store";
@@ -151,6 +152,7 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
     write: Pick<OutboxEntry, "candidateId" | "interviewName" | "rating" | "wroteMaybe">,
     sent: { write: boolean },
   ): Promise<void> {
+    markTiming("write-started");
     const key = ratingKey(write.candidateId, write.interviewName);
     const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
     const { written, tags } = await applyRating(noticingWrites(sent), {
@@ -231,6 +233,7 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
    * sets the pace; never two writes for the same candidate at once, so each candidate's apply in order.
    */
   async function flushDue(): Promise<void> {
+    markTiming("flush-started");
     const connected = await context.connect().then(
       () => true,
       () => false,
@@ -294,6 +297,7 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
           : enqueue(outbox, { candidateId, interviewName, rating, ...(pendingMatch ? { pendingMatch } : {}) }, id, now()),
         result: null,
       }));
+      markTiming("outbox-saved");
       if (nothingToDo) return { status: "saved", rating: null };
       let entry: OutboxEntry | undefined;
       // A flush already under way may have passed this entry by: then one more flush sends it.
