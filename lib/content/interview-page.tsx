@@ -220,9 +220,11 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     const { interviewName, candidate } = current.reading;
     // The background rates only the person this tab last said it shows: a report still waiting goes first.
     if (pendingReport !== null) flushReport();
+    // The background knows who this is from its own lookup for this tab: the page sends no ID. The message leaves
+    // before the widget paints "saving", so that paint is off the rating's way to SmartRecruiters.
+    const answered = send({ type: "rate", interviewName, candidate, rating });
     update(key, (s) => savingRating(s, rating));
-    // The background knows who this is from its own lookup for this tab: the page sends no ID.
-    send({ type: "rate", interviewName, candidate, rating })
+    answered
       .then((answer) => update(key, (s) => afterRating(s, rating, answer)))
       .catch(() =>
         update(key, (s) => afterRating(s, rating, { status: "error", kind: "offline", message: t("extensionUpdatedReason") })),
