@@ -184,6 +184,15 @@ describe.each(["chrome", "edge", "firefox"] as const)("the %s package's content 
   });
 });
 
+describe.each(["chrome", "edge", "firefox"] as const)("the %s package's scripts", (browser) => {
+  // Test builds keep the moments of a rating's way for the benchmark (lib/shared/timing.ts); a store package keeps none.
+  it("keep no benchmark timings", () => {
+    const scripts = zipOf(browser).filter((entry) => entry.name.endsWith(".js"));
+    expect(scripts.some((entry) => entry.name === "background.js")).toBe(true);
+    for (const entry of scripts) expect(entry.data.toString("utf8"), entry.name).not.toContain("__srhTimings");
+  });
+});
+
 describe.each(["chrome", "edge"] as const)("the %s package's manifest", (browser) => {
   it("is MV3 with only the permissions and hosts used, the side panel and the policy schema", () => {
     const manifest = json(zipOf(browser), "manifest.json");
