@@ -58,6 +58,23 @@ async function disconnect(panel: Page): Promise<void> {
   await expect.poll(() => connectionStatus(panel)).toMatch(/^Not connected/u);
 }
 
+/**
+ * Starts signing in with SmartRecruiters' page asking the interviewer (the sandbox's "click" mode): Firefox opens a window
+ * of its own on it, where `button` is clicked. Returns the side panel page.
+ */
+async function signInByClicking(button: "Allow" | "Deny"): Promise<Page> {
+  await control.setModes({ authorizePage: "click" });
+  const panel = await firefox.openExtensionPage("sidepanel.html");
+  const signInWindow = firefox.browser.waitForTarget((target) => target.url().includes("/identity/oauth/allow"), {
+    timeout: 15_000,
+  });
+  await startSignIn(panel);
+  const page = await (await signInWindow).page();
+  if (!page) throw new Error("The sign-in window has no page");
+  await page.locator(byName("button", button)).click();
+  return panel;
+}
+
 describe.skipIf(!canWriteFirefoxPolicy())("Firefox: signing in with OAuth through identity.launchWebAuthFlow", () => {
   beforeAll(async () => {
     [sandbox, hellohire] = await Promise.all([startSandbox(), startHellohireFixtures()]);
@@ -112,15 +129,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: signing in with OAuth throug
   });
 
   it("connects when the interviewer clicks Allow in the window Firefox opens for SmartRecruiters' page", async () => {
-    await control.setModes({ authorizePage: "click" });
-    const panel = await firefox.openExtensionPage("sidepanel.html");
-    const signInWindow = firefox.browser.waitForTarget((target) => target.url().includes("/identity/oauth/allow"), {
-      timeout: 15_000,
-    });
-    await startSignIn(panel);
-    const page = await (await signInWindow).page();
-    if (!page) throw new Error("The sign-in window has no page");
-    await page.locator(byName("button", "Allow")).click();
+    const panel = await signInByClicking("Allow");
     await expect
       .poll(() => connectionStatus(panel), { timeout: 15_000 })
       .toMatch(/^Connected to SmartRecruiters with your SmartRecruiters account/u);
@@ -129,15 +138,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: signing in with OAuth throug
   });
 
   it("stays disconnected, and says so, when the interviewer denies access", async () => {
-    await control.setModes({ authorizePage: "click" });
-    const panel = await firefox.openExtensionPage("sidepanel.html");
-    const signInWindow = firefox.browser.waitForTarget((target) => target.url().includes("/identity/oauth/allow"), {
-      timeout: 15_000,
-    });
-    await startSignIn(panel);
-    const page = await (await signInWindow).page();
-    if (!page) throw new Error("The sign-in window has no page");
-    await page.locator(byName("button", "Deny")).click();
+    const panel = await signInByClicking("Deny");
     await expect
       .poll(() => panel.evaluate(() => document.body.textContent ?? ""), { timeout: 15_000 })
       .toMatch(/denied|refused|cancel/iu);
