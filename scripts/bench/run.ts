@@ -13,7 +13,7 @@ import { contentCpu } from "./content-cpu";
 import { hostRatio } from "./host-ratio";
 import { inject } from "./inject";
 import { openFixturePage, waitForWidget } from "./lib/browser";
-import { type BenchContext, benchLine, type Figure, type Measurement, overBudget } from "./lib/figure";
+import { type BenchContext, benchLine, type Figure, type Measurement, overBudget, spreadLine } from "./lib/figure";
 import { packageSize } from "./package";
 import { semantic } from "./semantic";
 import { sidepanel } from "./sidepanel";
@@ -87,7 +87,11 @@ async function main(): Promise<number> {
       const t = Date.now();
       try {
         const measured = await figure.run(context);
-        for (const measurement of measured) console.log(benchLine(measurement));
+        for (const measurement of measured) {
+          console.log(benchLine(measurement));
+          const spread = spreadLine(measurement);
+          if (spread) log(spread);
+        }
         results.push(...measured);
         log(`bench: ${figure.id} took ${((Date.now() - t) / 1000).toFixed(1)} s`);
       } catch (error) {

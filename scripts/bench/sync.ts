@@ -158,7 +158,7 @@ async function ratingToTag(env: Environment, control: SandboxControl, log: Bench
       `first API call → tag write received ${median(part("firstCall", "tagWrite"))} ms`,
   );
   await page.close();
-  return [{ name: "rating_to_tag_p50_ms", value: percentile(total, 50), unit: "ms", budget: 50, decimals: 0 }];
+  return [{ name: "rating_to_tag_p50_ms", value: percentile(total, 50), unit: "ms", budget: 50, decimals: 0, samples: total }];
 }
 
 async function flushRate(env: Environment, control: SandboxControl, log: BenchContext["log"]): Promise<Measurement[]> {

@@ -11,6 +11,8 @@ export interface Measurement {
   decimals?: number;
   /** The budget is a floor (the value must be at least the budget), not a ceiling. */
   atLeast?: boolean;
+  /** The samples the value comes from (loads, trials, ratings): run.ts prints their spread under the BENCH line. */
+  samples?: readonly number[];
 }
 
 /** What every figure gets from run.ts. */
@@ -44,4 +46,18 @@ export function overBudget(measurement: Measurement): boolean {
   const value = Number(formatValue(measurement));
   if (!Number.isFinite(measurement.value)) return true;
   return measurement.atLeast ? value < measurement.budget : value > measurement.budget;
+}
+
+/** "spread <name>: min 1.2 / median 3.4 / max 9.9 ms (n=20)": the samples behind a figure, when it has several. */
+export function spreadLine(measurement: Measurement): string | null {
+  const samples = measurement.samples ?? [];
+  if (samples.length < 2) return null;
+  const sorted = [...samples].sort((a, b) => a - b);
+  const decimals = measurement.decimals ?? 1;
+  const at = (index: number) => (sorted[index] ?? Number.NaN).toFixed(decimals);
+  const middle =
+    sorted.length % 2 === 1
+      ? at((sorted.length - 1) / 2)
+      : (((sorted[sorted.length / 2 - 1] ?? 0) + (sorted[sorted.length / 2] ?? 0)) / 2).toFixed(decimals);
+  return `spread ${measurement.name}: min ${at(0)} / median ${middle} / max ${at(sorted.length - 1)} ${measurement.unit} (n=${sorted.length})`;
 }
