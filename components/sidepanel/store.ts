@@ -102,6 +102,8 @@ export interface PanelState {
 }
 
 export function createPanelStore(backend: PanelBackend) {
+  // Reads of the candidate overlap (every outbox change asks for one): only the latest asked may be shown.
+  let candidateReads = 0;
   // Settings changes wait for the first fresh read: the snapshot may predate a policy that now locks them.
   let settingsAreFresh = false;
   let settingsRead: () => void = () => undefined;
@@ -196,7 +198,10 @@ export function createPanelStore(backend: PanelBackend) {
             await get().loadCandidate();
           },
           async loadCandidate() {
+            const read = ++candidateReads;
             const response = await backend.send({ type: "candidateDetails" });
+            // An earlier read answering last (on a busy machine: seen in the end-to-end tests) would show old details.
+            if (read !== candidateReads) return;
             set({ candidate: response.status === "error" ? null : response });
           },
           async loadActivity() {
