@@ -2,6 +2,7 @@ import type { Page } from "puppeteer-core";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { roomPath } from "../e2e/environment";
 import { sandboxEndpoints, sandboxProfileUrl } from "../e2e/sandbox-endpoints";
+import { redesignedCardOverride } from "../e2e/widget";
 import { type RunningFixtureServer, startHellohireFixtures } from "../hellohire/server";
 import { SandboxControl } from "../sandbox/control-client";
 import { SANDBOX_API_KEY, SANDBOX_SYSTEM_CLIENT_ID, SANDBOX_SYSTEM_CLIENT_SECRET } from "../sandbox/credentials";
@@ -187,14 +188,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: managed policy from policies
       authMode: "apiKey",
       apiKey: SANDBOX_API_KEY,
       ...addresses(),
-      selectorOverrides: {
-        selectors: {
-          candidateCard: '[data-testid="participant-card"]',
-          candidateName: '[data-testid="participant-candidate-name"]',
-          detailRow: '[data-testid="participant-candidate-details"] > div',
-        },
-        patterns: { firstNameLabel: "^vorname$", lastNameLabel: "^nachname$", emailLabel: "^kontakt$" },
-      },
+      selectorOverrides: redesignedCardOverride,
     });
     const room = await openRoom(browser);
     await redesignCard(room);

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { type Environment, startEnvironment } from "./environment";
 import { openPanelBesideTabs } from "./extension";
 import { canWritePolicy, managedStorage, removeExtensionPolicy, writeExtensionPolicy } from "./policy";
-import { ratingButton, redesignCard } from "./widget";
+import { ratingButton, redesignCard, redesignedCardOverride } from "./widget";
 
 let env: Environment;
 const widget = (page: Page) => page.locator("srh-interview-widget");
@@ -38,14 +38,7 @@ describe.skipIf(!canWritePolicy())("managed policy (Chromium policy files, needs
     await expect.poll(() => widget(page).count()).toBe(0);
 
     await setPolicy({
-      selectorOverrides: {
-        selectors: {
-          candidateCard: '[data-testid="participant-card"]',
-          candidateName: '[data-testid="participant-candidate-name"]',
-          detailRow: '[data-testid="participant-candidate-details"] > div',
-        },
-        patterns: { firstNameLabel: "^vorname$", lastNameLabel: "^nachname$", emailLabel: "^kontakt$" },
-      },
+      selectorOverrides: redesignedCardOverride,
     });
     await link(page).waitFor({ timeout: 10_000 });
     const underName = await page.evaluate(

@@ -54,6 +54,16 @@ export async function openAnnAlone(env: Environment): Promise<Page> {
   return page;
 }
 
+/** The selector override an admin writes for the card redesignCard() makes: its renamed parts and unknown labels. */
+export const redesignedCardOverride = {
+  selectors: {
+    candidateCard: '[data-testid="participant-card"]',
+    candidateName: '[data-testid="participant-candidate-name"]',
+    detailRow: '[data-testid="participant-candidate-details"] > div',
+  },
+  patterns: { firstNameLabel: "^vorname$", lastNameLabel: "^nachname$", emailLabel: "^kontakt$" },
+};
+
 /**
  * Hellohire ships a redesign: every data-testid of the candidate card is renamed (and our widget is gone with it).
  * Its field labels become words no reader knows ("Vorname", "Nachname", "Kontakt"), so that neither the table nor the
