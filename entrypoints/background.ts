@@ -110,7 +110,7 @@ export default defineBackground(() => {
     onCandidateMoved: (deadId, aliveId) => {
       moveCandidate(deadId, aliveId).catch(() => undefined);
     },
-    scheduleWake: (at) => scheduleOutboxWake(at),
+    scheduleWake: scheduleOutboxWake,
     tokens,
     canReadJobs,
     canCreateCandidates,
