@@ -19,10 +19,15 @@ export default defineConfig({
       const entries = Array.isArray(alias)
         ? alias
         : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement }));
+      // Content scripts get our own stand-in for WXT's ContentScriptContext, which tells the page the extension's ID
+      // and lets it stop the script (lib/content/script-lifetime.ts).
+      const contentScripts = entrypoints.every((entrypoint) => entrypoint.type === "content-script");
+      const scriptContext = fileURLToPath(new URL("./lib/content/script-lifetime.ts", import.meta.url));
       viteConfig.resolve = {
         ...viteConfig.resolve,
         alias: [
           { find: /^wxt\/browser$/, replacement: nativeBrowser },
+          ...(contentScripts ? [{ find: /^wxt\/utils\/content-script-context$/, replacement: scriptContext }] : []),
           ...entries.filter((entry) => entry.find !== "wxt/browser"),
         ],
       };

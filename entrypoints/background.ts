@@ -133,6 +133,10 @@ export default defineBackground(() => {
     async injectSetupPicker(tabId) {
       await browser.scripting.executeScript({ target: { tabId }, files: ["/setup-picker.js"] });
     },
+    async readPageStructure(tabId) {
+      const [main] = await browser.scripting.executeScript({ target: { tabId }, files: ["/page-structure.js"] });
+      return main?.result;
+    },
   };
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

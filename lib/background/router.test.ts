@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
 import { accountItem, storedCredential } from "../auth/credential-store";
+import { defaultMarkup } from "../hellohire/markup";
 import { cachedPolicy } from "../settings/policy";
 import { userSites } from "../settings/user-setup";
 import { type Handlers, type RouterDeps, type RouterSync, route } from "./router";
@@ -35,6 +36,7 @@ function deps() {
     learnAccount,
     injectSetupPicker: vi.fn(async () => undefined),
     injectMeaningReader: vi.fn(async () => undefined),
+    readPageStructure: vi.fn(async () => "<html>"),
   };
   return { routerDeps, sync, signIn, learnAccount };
 }
@@ -203,7 +205,7 @@ describe("route: answers typed by their message", () => {
     expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toEqual({
       status: "ok",
       enabled: true,
-      markupOverride: null,
+      markup: null,
       overrideSource: null,
     });
   });
@@ -233,13 +235,13 @@ describe("route: answers typed by their message", () => {
     expect(await route({ type: "pageConfig" }, contentScript, withTab)).toEqual({
       status: "ok",
       enabled: true,
-      markupOverride: { selectors },
+      markup: { selectors: { ...defaultMarkup.selectors, ...selectors }, patterns: defaultMarkup.patterns },
       overrideSource: "user",
     });
     // Another site does not get it.
     const other = { ...contentScript, url: "https://app.tryhellohire.com/room" };
     const wider = { ...withTab, trusted: { ...trusted, contentPagePatterns: ["https://*.tryhellohire.com/*"] } };
-    expect(await route({ type: "pageConfig" }, other, wider)).toMatchObject({ markupOverride: null, overrideSource: null });
+    expect(await route({ type: "pageConfig" }, other, wider)).toMatchObject({ markup: null, overrideSource: null });
   });
 
   it("prefers the organisation's selectorOverrides to the interviewer's own set-up", async () => {
@@ -249,8 +251,18 @@ describe("route: answers typed by their message", () => {
     const override = { selectors: { room: "#org-room" } };
     await cachedPolicy.setValue({ policy: { selectorOverrides: override }, problems: [] });
     expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toMatchObject({
-      markupOverride: override,
+      markup: { selectors: { ...defaultMarkup.selectors, room: "#org-room" } },
       overrideSource: "policy",
+    });
+    // An override with a problem is refused whole, each problem named: the page reads with the defaults.
+    const refused = { selectors: { room: "#org-room", colour: "main" }, patterns: { emailLabel: "(a+)+" } };
+    await cachedPolicy.setValue({ policy: { selectorOverrides: refused }, problems: [] });
+    expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toEqual({
+      status: "ok",
+      enabled: true,
+      markup: null,
+      overrideSource: "policy",
+      overrideProblems: ["selectors.colour is not a known entry", expect.stringMatching(/^patterns\.emailLabel repeats a group/)],
     });
   });
 
@@ -279,12 +291,28 @@ describe("route: answers typed by their message", () => {
     expect(await route({ type: "pageConfig" }, contentScript, routerDeps)).toMatchObject({ overrideSource: null });
   });
 
-  it("asks the active tab's content script for the page structure and hands its answer to the side panel", async () => {
+  it("reads the active Hellohire tab's page structure for the side panel, and no other tab's", async () => {
     const { routerDeps } = deps();
-    const sendToTab = vi.fn(async () => ({ status: "ok" as const, structure: "<html>" }));
-    const answer = await route({ type: "copyPageStructure" }, panel, { ...routerDeps, activeTabId: async () => 7, sendToTab });
-    expect(answer).toEqual({ status: "ok", structure: "<html>" });
-    expect(sendToTab).toHaveBeenCalledWith(7, { type: "pageStructure" });
+    const readPageStructure = vi.fn(async (): Promise<unknown> => "<html>\n  <body>");
+    const onTab7 = { ...routerDeps, activeTabId: async () => 7, readPageStructure };
+    // Tab 7's content script has not said what its page shows: not a Hellohire page, nothing is injected.
+    expect(await route({ type: "copyPageStructure" }, panel, onTab7)).toMatchObject({ status: "error" });
+    expect(readPageStructure).not.toHaveBeenCalled();
+    await route({ type: "pageStatus", status: { kind: "not-interview" } }, contentScript, onTab7);
+    expect(await route({ type: "copyPageStructure" }, panel, onTab7)).toEqual({ status: "ok", structure: "<html>\n  <body>" });
+    expect(readPageStructure).toHaveBeenCalledWith(7);
+    // A script that answered nothing readable, or could not run (the tab navigated away): a clear refusal.
+    readPageStructure.mockResolvedValueOnce(undefined).mockRejectedValueOnce(new Error("Frame with ID 0 was removed."));
+    for (let i = 0; i < 2; i++)
+      expect(await route({ type: "copyPageStructure" }, panel, onTab7)).toMatchObject({
+        status: "error",
+        message: expect.stringContaining("Hellohire"),
+      });
+    // Not for a content script.
+    expect(await route({ type: "copyPageStructure" }, contentScript, onTab7)).toMatchObject({
+      status: "error",
+      kind: "forbidden",
+    });
   });
 
   it("does not compile a handler that answers with another message's response", () => {

@@ -2,6 +2,7 @@ import { MatchPattern } from "wxt/utils/match-patterns";
 import { accountToLearn, connectionStatus, connectWithApiKey, disconnect } from "../auth/connection";
 import type { EndpointChoice, SignInOutcome } from "../auth/sign-in";
 import { hellohireHostPatterns } from "../hellohire/markup";
+import { applyMarkupOverride } from "../hellohire/markup-override";
 import { t } from "../i18n/messages";
 import {
   type AnswerOf,
@@ -51,6 +52,8 @@ export interface RouterDeps {
   injectMeaningReader(tabId: number, frameId: number): Promise<void>;
   /** Runs the "Set up this page" picker (entrypoints/setup-picker.ts) in a tab. */
   injectSetupPicker(tabId: number): Promise<void>;
+  /** Reads a tab's redacted page structure (entrypoints/page-structure.ts): what that script answered. */
+  readPageStructure(tabId: number): Promise<unknown>;
 }
 
 const refused = (message: string): Failure => ({ status: "error", kind: "forbidden", message });
@@ -99,14 +102,22 @@ async function rateForTab(request: RequestOf<"rate">, { tabId, deps }: HandlerCo
   return answer;
 }
 
-/** The page's configuration: the organisation's markup override wins over the interviewer's own for the site. */
+/**
+ * The page's configuration: the organisation's markup override wins over the interviewer's own for the site. The
+ * override is checked here, all or nothing (the content script checks only selector syntax, which takes a DOM).
+ */
 async function pageConfig(origin: string | null): Promise<PageConfig> {
   const [settings, { policy }, setup] = await Promise.all([readSettings(), cachedPolicy.getValue(), userSetupFor(origin)]);
   const enabled = settings.integrationEnabled;
-  if (policy.selectorOverrides !== undefined)
-    return { status: "ok", enabled, markupOverride: policy.selectorOverrides, overrideSource: "policy" };
-  if (setup) return { status: "ok", enabled, markupOverride: setup.override, overrideSource: "user" };
-  return { status: "ok", enabled, markupOverride: null, overrideSource: null };
+  const [override, overrideSource] =
+    policy.selectorOverrides !== undefined
+      ? [policy.selectorOverrides, "policy" as const]
+      : setup
+        ? [setup.override, "user" as const]
+        : [null, null];
+  const checked = applyMarkupOverride(override);
+  if (!checked.ok) return { status: "ok", enabled, markup: null, overrideSource, overrideProblems: checked.problems };
+  return { status: "ok", enabled, markup: overrideSource ? checked.markup : null, overrideSource };
 }
 
 /** Whether the extension knows this site as Hellohire's (its own list, or the organisation's policy). */
@@ -295,8 +306,11 @@ const handlers: Handlers = {
   async copyPageStructure(_request, { deps }) {
     const active = await deps.activeTabId();
     if (active === null) return refused(t("errNoHellohireTab"));
+    // Only a tab whose content script has said what its page shows: a Hellohire page.
+    if ((await tabStatus(active)) === null) return refused(t("errNotHellohirePage"));
     try {
-      return await deps.sendToTab(active, { type: "pageStructure" });
+      const structure = await deps.readPageStructure(active);
+      return typeof structure === "string" ? { status: "ok", structure } : refused(t("errNotHellohirePage"));
     } catch {
       return refused(t("errNotHellohirePage"));
     }

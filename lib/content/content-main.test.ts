@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { defaultMarkup } from "../hellohire/markup";
 import { type FakeAnswers, fakeSend } from "../messaging/fake-send";
 import { type PendingRating, parseRequest, type Request } from "../messaging/protocol";
 import { runContentScript } from "./content-main";
@@ -57,7 +58,7 @@ describe("runContentScript", () => {
       pageConfig: () => {
         calls += 1;
         if (calls === 1) throw new Error("Could not establish connection. Receiving end does not exist.");
-        return { status: "ok", enabled: true, markupOverride: null, overrideSource: null };
+        return { status: "ok", enabled: true, markup: null, overrideSource: null };
       },
     });
     stop = script.stop;
@@ -74,32 +75,28 @@ describe("runContentScript", () => {
     await vi.waitFor(() => expect(script.sent).toContainEqual({ type: "pageStatus", status: { kind: "disabled" } }));
   });
 
-  it("answers the background's page-structure command without our widget, and ignores other senders and commands", async () => {
-    document.body.innerHTML = "<main><p>Hello</p></main>";
-    const script = start({ pageConfig: () => ({ status: "ok", enabled: false, markupOverride: null, overrideSource: null }) });
+  it("answers the background's commands, and ignores other senders and commands", async () => {
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: false, markup: null, overrideSource: null }) });
     stop = script.stop;
-    const answer = script.command({ type: "pageStructure" });
-    expect(answer).toHaveBeenCalledWith({ status: "ok", structure: expect.stringContaining("main") });
-    expect(script.command({ type: "pageStructure" }, { id: "ext", tab: { id: 1 } })).not.toHaveBeenCalled();
+    const shortcut = { type: "rateShortcut", rating: "yes" } as const;
+    expect(script.command(shortcut)).toHaveBeenCalledWith({ status: "ok" });
+    expect(script.command(shortcut, { id: "ext", tab: { id: 1 } })).not.toHaveBeenCalled();
     expect(
-      script.command(
-        { type: "pageStructure" },
-        { id: "ext", tab: { id: 1 }, url: "https://evil.example/moz-extension://ext-uuid/" },
-      ),
+      script.command(shortcut, { id: "ext", tab: { id: 1 }, url: "https://evil.example/moz-extension://ext-uuid/" }),
     ).not.toHaveBeenCalled();
     // Firefox: our side panel shown in a tab sends with that tab named.
     expect(
-      script.command({ type: "pageStructure" }, { id: "ext", tab: { id: 2 }, url: "moz-extension://ext-uuid/sidepanel.html" }),
+      script.command(shortcut, { id: "ext", tab: { id: 2 }, url: "moz-extension://ext-uuid/sidepanel.html" }),
     ).toHaveBeenCalled();
-    expect(script.command({ type: "pageStructure" }, { id: "other" })).not.toHaveBeenCalled();
+    expect(script.command(shortcut, { id: "other" })).not.toHaveBeenCalled();
     expect(script.command({ type: "rateShortcut", rating: "definitely" })).not.toHaveBeenCalled();
-    expect(script.command({ type: "rateShortcut", rating: "yes" })).toHaveBeenCalledWith({ status: "ok" });
+    expect(script.command({ type: "pageStructure" })).not.toHaveBeenCalled();
   });
 
   it("asks its configuration again when the background says a setting or the policy changed, and only then", async () => {
     let enabled = false;
     const script = start({
-      pageConfig: () => ({ status: "ok", enabled, markupOverride: null, overrideSource: null }),
+      pageConfig: () => ({ status: "ok", enabled, markup: null, overrideSource: null }),
       pageStatus: () => ({ status: "ok" }),
     });
     stop = script.stop;
@@ -112,13 +109,14 @@ describe("runContentScript", () => {
     expect(script.storageListener).not.toHaveBeenCalled();
   });
 
-  it("runs the page with the defaults when the interviewer's own set-up is invalid, and says whose it was", async () => {
+  it("runs the page with the defaults when the background refused the interviewer's own set-up, and says whose it was", async () => {
     const script = start({
       pageConfig: () => ({
         status: "ok",
         enabled: true,
-        markupOverride: { selectors: { colour: "main" } },
+        markup: null,
         overrideSource: "user",
+        overrideProblems: ["selectors.colour is not a known entry"],
       }),
     });
     stop = script.stop;
@@ -129,8 +127,31 @@ describe("runContentScript", () => {
     });
   });
 
+  it("refuses an organisation's table with a selector this browser cannot parse (the background has no DOM to check)", async () => {
+    const markup = { ...defaultMarkup, selectors: { ...defaultMarkup.selectors, room: "main >>> .room", candidateName: "h2" } };
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markup, overrideSource: "policy" }) });
+    stop = script.stop;
+    await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalled());
+    const options = vi.mocked(startInterviewPage).mock.lastCall?.[0];
+    expect(options).toMatchObject({
+      tableSource: "default",
+      overrideProblems: ["selectors.room is not valid"],
+      ignoredOverride: "policy",
+    });
+    expect(options?.markup).toBeUndefined();
+  });
+
+  it("reads the page with the table the background checked, and says it is the organisation's", async () => {
+    const markup = { ...defaultMarkup, selectors: { ...defaultMarkup.selectors, room: "#org-room" } };
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markup, overrideSource: "policy" }) });
+    stop = script.stop;
+    await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalled());
+    expect(vi.mocked(startInterviewPage).mock.lastCall?.[0]).toMatchObject({ tableSource: "policy", markup });
+    expect(vi.mocked(startInterviewPage).mock.lastCall?.[0]).not.toHaveProperty("overrideProblems");
+  });
+
   it("hands the page the pending ratings the background sends, and ignores a list that is not one", async () => {
-    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markupOverride: null, overrideSource: null }) });
+    const script = start({ pageConfig: () => ({ status: "ok", enabled: true, markup: null, overrideSource: null }) });
     stop = script.stop;
     await vi.waitFor(() => expect(startInterviewPage).toHaveBeenCalled());
     const entries: PendingRating[] = [

@@ -1,4 +1,4 @@
-import { applyMarkupOverride } from "../hellohire/markup-override";
+import { selectorProblems } from "../hellohire/selector-syntax";
 import {
   type ContentRequestType,
   parseTabCommand,
@@ -10,13 +10,12 @@ import {
 import type { ContentExtensionApi, MessageListener } from "./extension-api";
 import { type InterviewPage, startInterviewPage } from "./interview-page";
 import { lazyMeaningReader } from "./meaning-reader-slot";
-import { redactedStructure } from "./page-structure";
 import { sendUntilAnswered } from "./send-again";
 
 /**
  * The content script's life: asks the background for the page's configuration, runs the interview
- * page while the integration is on, and answers the background's commands: keyboard rating, page
- * structure, a setting or policy change, the pending ratings of this tab's candidates. It reads no
+ * page while the integration is on, and answers the background's commands: keyboard rating, a setting or
+ * policy change, the pending ratings of this tab's candidates. It reads no
  * extension storage: all it knows comes by message. `signal` ends it all (extension reload).
  */
 export function runContentScript(
@@ -44,7 +43,9 @@ export function runContentScript(
       send({ type: "pageStatus", status: { kind: "disabled" } }).catch(() => undefined);
       return;
     }
-    const override = applyMarkupOverride(config.markupOverride);
+    // The background checked the override; selector syntax takes a DOM, so it is checked here.
+    const problems = config.overrideProblems ?? (config.markup ? selectorProblems(config.markup) : []);
+    const source = config.overrideSource ?? "policy";
     const controller = new AbortController();
     const page = startInterviewPage({
       document,
@@ -55,10 +56,9 @@ export function runContentScript(
         () => send({ type: "loadMeaningReader" }),
         () => running?.page.refresh(),
       ),
-      tableSource: override.ok && config.overrideSource ? config.overrideSource : "default",
-      ...(override.ok
-        ? { markup: override.markup }
-        : { overrideProblems: override.problems, ignoredOverride: config.overrideSource ?? "policy" }),
+      ...(problems.length > 0
+        ? { tableSource: "default", overrideProblems: problems, ignoredOverride: source }
+        : { tableSource: config.overrideSource ?? "default", ...(config.markup ? { markup: config.markup } : {}) }),
     });
     running = { controller, page };
   }
@@ -67,10 +67,6 @@ export function runContentScript(
     rateShortcut(command) {
       running?.page.rate(command.rating);
       return { status: "ok" };
-    },
-    pageStructure() {
-      const skip = (element: Element) => element.tagName.toLowerCase() === "srh-interview-widget";
-      return { status: "ok", structure: redactedStructure(document.documentElement, { skip }) };
     },
     configChanged() {
       configure().catch(() => undefined);

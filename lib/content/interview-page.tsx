@@ -19,7 +19,9 @@ import {
 } from "./candidate-state";
 import { type FocusIntent, trackFocusIntent } from "./focus-intent";
 import { readBudget } from "./read-budget";
-import { guardHost, isShown, widgetShadowMode } from "./widget-host";
+import { guardHost, isShown, widgetHostTag, widgetShadowMode } from "./widget-host";
+
+export { widgetHostTag };
 
 /** A lookup that met a passing problem is asked again while its candidate is on screen: 5, 10, 15… s later. */
 const passingKinds = new Set<string>(["offline", "server-error", "rate-limited"]);
@@ -63,8 +65,6 @@ export interface InterviewPage {
   /** Rates the candidate on screen (keyboard shortcut); no-op when there is none or it is not found yet. */
   rate(rating: Rating): void;
 }
-
-export const widgetHostTag = "srh-interview-widget";
 
 function refuse(event: Event) {
   event.stopImmediatePropagation();

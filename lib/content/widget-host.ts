@@ -1,5 +1,8 @@
 import { hostStyle } from "../../components/widget-styles";
 
+/** The widget's host element's tag name in the page. */
+export const widgetHostTag = "srh-interview-widget";
+
 /**
  * The widget's host element sits in the page's DOM, where a page script could read the widget, hide it, or move it
  * over one of its own controls so that the interviewer rates without knowing. What the page must not do to it is

@@ -1,5 +1,6 @@
 import { isRecord } from "../shared/is-record";
 import { defaultMarkup, type MarkupTable, type PatternName, patternNames, type SelectorName, selectorNames } from "./markup";
+import { selectorSyntaxOk } from "./selector-syntax";
 
 export type MarkupOverride = {
   selectors?: Partial<Record<SelectorName, string>>;
@@ -7,17 +8,6 @@ export type MarkupOverride = {
 };
 
 export type OverrideResult = { ok: true; markup: MarkupTable } | { ok: false; problems: string[] };
-
-/** Checks CSS selector syntax with a DOM when there is one (content scripts, pages); the service worker has none. */
-export function selectorSyntaxOk(selector: string): boolean {
-  if (typeof document === "undefined") return selector.trim() !== "";
-  try {
-    document.createDocumentFragment().querySelector(selector);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * The longest label pattern an admin may set. Label patterns are short (`^e-?mail$`). The label text

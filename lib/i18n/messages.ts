@@ -47,6 +47,9 @@ export function formatMessage(table: MessageTable, key: string, substitutions: r
  */
 const fallback: MessageTable | undefined = import.meta.env.COMMAND !== "build" ? english : undefined;
 
+/** A build of the content script: content scripts always have the browser's messages (loadMessages says why). */
+const contentScriptBuild = import.meta.env.COMMAND === "build" && import.meta.env.ENTRYPOINT === "content";
+
 /** The messages loadMessages read from the extension's own files, when the browser had none. */
 let readMessages: MessageTable | undefined;
 
@@ -73,6 +76,8 @@ export function t<K extends MessageKey>(key: K, ...substitutions: Substitutions<
   } catch {
     // No extension i18n here (unit tests' fake browser throws): English below.
   }
+  // A built content script always has the browser's messages and no table: it leaves formatMessage out.
+  if (contentScriptBuild) return key;
   for (const table of [readMessages, fallback]) {
     const text = table ? formatMessage(table, key, substitutions) : "";
     if (text) return text;

@@ -85,7 +85,8 @@ describe("parseRequest", () => {
 describe("parseTabCommand", () => {
   it("accepts the background's commands and nothing else", () => {
     expect(parseTabCommand({ type: "rateShortcut", rating: "maybe" })).toEqual({ type: "rateShortcut", rating: "maybe" });
-    expect(parseTabCommand({ type: "pageStructure", extra: 1 })).toEqual({ type: "pageStructure" });
+    expect(parseTabCommand({ type: "configChanged", extra: 1 })).toEqual({ type: "configChanged" });
+    expect(parseTabCommand({ type: "pageStructure" })).toBeNull();
     expect(parseTabCommand({ type: "rateShortcut", rating: "definitely" })).toBeNull();
     expect(parseTabCommand({ type: "lookup" })).toBeNull();
     expect(parseTabCommand("pageStructure")).toBeNull();

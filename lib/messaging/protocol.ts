@@ -1,3 +1,4 @@
+import type { MarkupTable } from "../hellohire/markup";
 import { jobTitleMaxLength } from "../hellohire/read-page";
 import type { AuthMode } from "../settings/policy";
 import type { Endpoints } from "../settings/settings";
@@ -84,7 +85,6 @@ export interface Protocol extends ContentProtocol, PageProtocol {}
 /** Messages the background sends to the content script of a tab, each with the content script's answer. */
 export interface TabProtocol {
   rateShortcut: { request: { rating: Rating }; response: Done };
-  pageStructure: { request: NoFields; response: StructureResponse };
   /** A setting or the policy changed: the content script asks `pageConfig` again. */
   configChanged: { request: NoFields; response: Done };
   /** The outbox changed: its entries for the candidates this tab was told about (at most maxPendingRatings). */
@@ -125,12 +125,16 @@ export interface PageConfig {
   status: "ok";
   enabled: boolean;
   /**
-   * The markup override for this page, validated by the content script (it has a DOM to check selectors): the
+   * The table to read the page with: the defaults with the override on top, checked by the background
+   * (lib/hellohire/markup-override.ts) but for selector syntax, which takes a DOM: the content script checks that
+   * (lib/hellohire/selector-syntax.ts). null: the defaults, also when the override was refused. The override is the
    * organisation's selectorOverrides when policy sets them, else the interviewer's own for this site (Set up this page).
    */
-  markupOverride: unknown;
-  /** Whose override markupOverride is (null: none, the defaults). */
+  markup: MarkupTable | null;
+  /** Whose override there is (null: none, the defaults). */
   overrideSource: "policy" | "user" | null;
+  /** Why the background refused that override (the defaults are used): every problem, named. */
+  overrideProblems?: string[];
 }
 
 export type Failure = { status: "error"; kind: ApiErrorKind | "invalid-request" | "forbidden"; message: string };
@@ -350,7 +354,6 @@ export function parseTabCommand(value: unknown): TabCommand | null {
   switch (value.type) {
     case "rateShortcut":
       return isRating(value.rating) ? { type: "rateShortcut", rating: value.rating } : null;
-    case "pageStructure":
     case "configChanged":
       return { type: value.type };
     case "outboxChanged":

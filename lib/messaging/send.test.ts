@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { fakeBrowser } from "wxt/testing/fake-browser";
-import type { ConnectResponse, Failure, StructureResponse } from "./protocol";
+import type { ConnectResponse, Done, Failure } from "./protocol";
 import { sendMessage, sendTabCommand } from "./send";
 
 describe("typed sends", () => {
@@ -27,13 +27,13 @@ describe("typed sends", () => {
   });
 
   it("sends a command to the tab's top frame only", async () => {
-    const answer: StructureResponse = { status: "ok", structure: "<html>" };
+    const answer: Done = { status: "ok" };
     const spy = vi.fn(async (_tabId: number, _command: unknown, _options?: unknown) => answer);
     fakeBrowser.tabs.sendMessage = spy;
-    const response = sendTabCommand(7, { type: "pageStructure" });
-    expectTypeOf(response).resolves.toEqualTypeOf<StructureResponse>();
+    const response = sendTabCommand(7, { type: "rateShortcut", rating: "yes" });
+    expectTypeOf(response).resolves.toEqualTypeOf<Done>();
     expect(await response).toEqual(answer);
-    expect(spy).toHaveBeenCalledWith(7, { type: "pageStructure" }, { frameId: 0 });
+    expect(spy).toHaveBeenCalledWith(7, { type: "rateShortcut", rating: "yes" }, { frameId: 0 });
   });
 
   it("does not compile a message with a wrong field or of an unknown type", () => {

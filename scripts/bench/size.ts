@@ -13,6 +13,6 @@ export const size: Figure = {
     const source = await readFile(productionContentScript);
     const gzipped = gzipSync(source, { level: 9 });
     log(`size: ${productionContentScript}: ${source.length} bytes, ${gzipped.length} bytes gzipped`);
-    return [{ name: "content_js_gzip_kb", value: gzipped.length / 1024, unit: "KB", budget: 15, decimals: 1 }];
+    return [{ name: "content_js_gzip_kb", value: gzipped.length / 1024, unit: "KB", budget: 12, decimals: 1 }];
   },
 };

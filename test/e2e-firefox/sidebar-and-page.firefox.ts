@@ -119,6 +119,13 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: the sidebar, and a hostile p
     await room.bringToFront();
     await expect.poll(() => textOf(panel, `${thisCandidate} [data-testid="your-rating"]`)).toBe("Yes");
     expect(await textOf(panel, `${thisCandidate} [data-testid="tags"]`)).toBe("hellohire - csr - yes");
+
+    // Copy page structure reads the room (a script the background injects there): redacted, without our widget.
+    const copy = await panel.waitForSelector('::-p-aria([name="Copy page structure"][role="button"])');
+    await copy?.evaluate((button) => (button as HTMLElement).click());
+    await expect.poll(() => textOf(panel, '[data-testid="page-structure"]')).toContain("<main");
+    const structure = await textOf(panel, '[data-testid="page-structure"]');
+    expect(structure).not.toMatch(/Ann|O'Neil|example\.com|srh-interview-widget/u);
     await panel.close();
     await room.close();
   });

@@ -182,6 +182,17 @@ describe.each(["chrome", "edge", "firefox"] as const)("the %s package's content 
     expect(scripts.some((entry) => entry.data.toString("utf8").includes("srh-interview-widget"))).toBe(true);
     for (const entry of scripts) expect(entry.data.toString("utf8"), entry.name).not.toContain("data-srh-e2e-open-widget");
   });
+
+  // WXT's own content-script context posts the extension's ID to the page and stops on a page's fake event; ours is
+  // aliased in its place (lib/content/script-lifetime.ts). Its strings must not be back after a WXT upgrade.
+  it("posts nothing to the page and has no start event a page could fake", () => {
+    const scripts = zipOf(browser).filter((entry) => /^content-scripts\/.*\.js$/u.test(entry.name));
+    for (const entry of scripts) {
+      const text = entry.data.toString("utf8");
+      expect(text, entry.name).not.toContain("postMessage");
+      expect(text, entry.name).not.toContain("content-script-started");
+    }
+  });
 });
 
 describe.each(["chrome", "edge", "firefox"] as const)("the %s package's scripts", (browser) => {

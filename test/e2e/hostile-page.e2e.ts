@@ -325,4 +325,32 @@ describe("a hostile script on the Hellohire page", () => {
     await expect.poll(() => env.control.tags(annId), { timeout: 15_000 }).toEqual([noTag]);
     await open.close();
   });
+
+  it("learns nothing from the content script's start, and cannot make it stop by faking a newer copy's start", async () => {
+    const page = await env.browser.context.newPage();
+    // Everything the page's own window hears from the moment it exists.
+    await page.addInitScript(() => {
+      const heard: string[] = [];
+      (window as unknown as { __heard: string[] }).__heard = heard;
+      window.addEventListener("message", (event) => heard.push(JSON.stringify(event.data)));
+    });
+    await page.goto(env.roomUrl(`?rerender=0&people=${peopleParam([ann])}`));
+    await expect.poll(async () => (await widgetParts(page)).href, { timeout: 15_000 }).toContain(annId);
+    const heard = await page.evaluate(() => (window as unknown as { __heard: string[] }).__heard);
+    expect(heard.filter((data) => data.includes(extensionId))).toEqual([]);
+    // Even knowing the extension's ID, the page's fake "a newer content script started" event stops nothing.
+    await page.evaluate((id) => {
+      for (const name of [`${id}:content:wxt:content-script-started`, `${id}:content:srh:content-script-started`])
+        document.dispatchEvent(new CustomEvent(name, { detail: { contentScriptName: "content", messageId: "page" } }));
+      // The page then re-renders the card: a stopped content script would not follow it.
+      const card = document.querySelector('[data-testid="candidate-card"]');
+      card?.replaceWith(card.cloneNode(true));
+    }, extensionId);
+    await expect.poll(async () => (await widgetParts(page)).href, { timeout: 5_000 }).toContain(annId);
+    // And a rating still lands (Yes: the tests before this one leave Ann rated No, or not at all).
+    const yes = await middleOf(page, (await widgetParts(page)).buttons.get("Yes"));
+    await page.mouse.click(yes.x, yes.y);
+    await expect.poll(() => env.control.tags(annId), { timeout: 15_000 }).toEqual([yesTag]);
+    await page.close();
+  });
 });
