@@ -35,6 +35,11 @@ const meaningBurst = 8;
 const meaningPerSecond = 5;
 /** For this long after the candidate read by meaning disappeared, the page is read on every change, unbudgeted. */
 const meaningGraceMs = 1_000;
+/**
+ * For this long after the candidate the table read went, the reader by meaning (~1 ms a page) waits: a host
+ * re-rendering (the name removed, then inserted again) is read by the table again, not by meaning in between.
+ */
+const tableGraceMs = 100;
 /** Read by meaning, the page is read again this often (a second labelled person may appear anywhere). */
 const meaningRecheckMs = 3_000;
 /** How long the widget says that a key press did not count. */
@@ -155,6 +160,8 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
   let meaningTimer: ReturnType<typeof setTimeout> | undefined;
   let recheckTimer: ReturnType<typeof setTimeout> | undefined;
   let lostByMeaningAt = Number.NEGATIVE_INFINITY;
+  let lostByTableAt = Number.NEGATIVE_INFINITY;
+  let themeFrame = 0;
 
   const quietly = (promise: Promise<unknown>) => promise.catch(() => undefined);
 
@@ -269,8 +276,22 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
       candidateChanged = true;
     }
     if (anchor.nextElementSibling !== host) anchor.after(host);
-    // Reading the page's text colour costs a style recalculation: once per candidate is enough.
-    if (candidateChanged) setHostAttribute("data-theme", isDarkText(anchor) ? "light" : "dark");
+    if (candidateChanged) themeBeforeNextFrame();
+  }
+
+  /**
+   * Reading the page's text colour costs a style recalculation: once per candidate, and in the next animation frame,
+   * where the browser recalculates style anyway, rather than in the host's task, whose own changes would make it
+   * recalculate again. The widget's first frame already has the theme.
+   */
+  function themeBeforeNextFrame() {
+    const view = document.defaultView;
+    if (!view || themeFrame !== 0) return;
+    themeFrame = view.requestAnimationFrame(() => {
+      themeFrame = 0;
+      const anchor = current?.reading.anchor;
+      if (anchor && !signal.aborted) setHostAttribute("data-theme", isDarkText(anchor) ? "light" : "dark");
+    });
   }
 
   /** Tells the background what the page shows (side panel, prefetch), after the widget is in place and off the host's task. */
@@ -353,22 +374,41 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     observer.disconnect();
   }
 
+  /** A change that only inserted or removed our widget's host. */
+  function onlyOurWidget(record: MutationRecord): boolean {
+    if (record.type !== "childList" || host === null) return false;
+    for (const nodes of [record.addedNodes, record.removedNodes]) for (const node of nodes) if (node !== host) return false;
+    return true;
+  }
+
+  /** Reads the page again in `wait` ms (unless a read is already planned), counted against the meaning budget or not. */
+  function readAgainIn(wait: number, budgeted: boolean) {
+    if (meaningTimer !== undefined) return;
+    meaningTimer = setTimeout(() => {
+      meaningTimer = undefined;
+      if (budgeted) meaningBudget.take();
+      refresh();
+    }, wait);
+  }
+
   /** The reading of the page: the markup table, then (throttled while it finds no one) the reader by meaning. */
   function read(records: MutationRecord[]): PageReading | null {
     const table = readPage(document, markup);
     if (table.kind === "one-on-one" || table.kind === "waiting" || table.kind === "other-format" || !readByMeaning) return table;
+    // The candidate the table read has just gone: the table reads them again when the host puts them back.
+    const now = performance.now();
+    if (current?.reading.reader === "table") lostByTableAt = now;
+    if (now - lostByTableAt < tableGraceMs) {
+      readAgainIn(lostByTableAt + tableGraceMs - now, false);
+      return table;
+    }
     // A page nobody can read is read within its budget while it keeps changing; the last change is read.
     // Just after the candidate read by meaning went (a re-render removes their name, then inserts it), every change is read.
-    const justLost = performance.now() - lostByMeaningAt < meaningGraceMs;
+    const justLost = now - lostByMeaningAt < meaningGraceMs;
     const wait = !current && !justLost && records.length > 0 ? meaningBudget.take() : 0;
     if (wait > 0) {
-      if (meaningTimer === undefined)
-        meaningTimer = setTimeout(() => {
-          meaningTimer = undefined;
-          // The read this timer makes counts against the budget as well.
-          meaningBudget.take();
-          refresh();
-        }, wait);
+      // The read this timer makes counts against the budget as well.
+      readAgainIn(wait, true);
       return null;
     }
     const meaning = readByMeaning(document);
@@ -412,7 +452,10 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
 
   const observer = new MutationObserver((records) => refresh(records));
   const roomObserver = new MutationObserver(() => refresh());
-  const focusObserver = new MutationObserver(() => refresh());
+  // Our own widget moving in or out of the card is no change to read (the others check stillRight()).
+  const focusObserver = new MutationObserver((records) => {
+    if (!records.every(onlyOurWidget)) refresh();
+  });
   const chainObserver = new MutationObserver((records) => refresh(records));
   observer.observe(document.documentElement, { childList: true, subtree: true });
   const onPageShow = () => refresh();
@@ -425,6 +468,7 @@ export function startInterviewPage(options: InterviewPageOptions): InterviewPage
     chainObserver.disconnect();
     clearTimeout(meaningTimer);
     clearTimeout(recheckTimer);
+    document.defaultView?.cancelAnimationFrame(themeFrame);
     document.defaultView?.removeEventListener("pageshow", onPageShow);
   });
   for (const stale of document.querySelectorAll(widgetHostTag)) stale.remove();
