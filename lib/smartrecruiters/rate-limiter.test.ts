@@ -80,6 +80,60 @@ describe("createRateLimiter", () => {
     expect(ran).toBe(true);
   });
 
+  it("holds a call's place until a second after its answer: the server may have counted it as late as that", async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ perSecond: 2, concurrent: 8, searchConcurrent: 1 }, clock);
+    const started: number[] = [];
+    const answers: (() => void)[] = [];
+    const slow = () =>
+      new Promise<void>((resolve) => {
+        started.push(clock.now());
+        answers.push(resolve);
+      });
+    for (let i = 0; i < 3; i += 1) limiter.run("other", slow);
+    await flush();
+    expect(started).toEqual([0, 0]);
+    // Answered 300 ms and 500 ms after they started.
+    await clock.advance(300);
+    answers.shift()?.();
+    await flush();
+    await clock.advance(200);
+    answers.shift()?.();
+    await flush();
+    await clock.advance(700); // t = 1,200: a second after the start, not yet after the first answer
+    await flush();
+    expect(started).toEqual([0, 0]);
+    await clock.advance(100); // t = 1,300
+    await flush();
+    expect(started).toEqual([0, 0, 1300]);
+  });
+
+  it("pauses for a second when SmartRecruiters has no request left that our own calls do not explain", async () => {
+    const clock = manualClock();
+    const limiter = createRateLimiter({ perSecond: 3, concurrent: 8, searchConcurrent: 1 }, clock);
+    const started: number[] = [];
+    const run = (remaining: number) =>
+      limiter.run("other", async () => {
+        started.push(clock.now());
+        limiter.observe({ status: 200, remaining });
+      });
+    // Our three calls fill the second: the third answer's "0 left" is ours, the next waits for the window only.
+    await Promise.all([run(2), run(1), run(0)]);
+    await clock.advance(1000);
+    await run(2);
+    expect(started).toEqual([0, 0, 0, 1000]);
+    // Another client used the rest: "0 left" after one call of ours pauses the next for a second.
+    await clock.advance(1000);
+    await run(0);
+    const next = run(2);
+    await clock.advance(900);
+    await flush();
+    expect(started).toHaveLength(5);
+    await clock.advance(100);
+    await next;
+    expect(started.at(-1)).toBe(3000);
+  });
+
   it("passes results and errors through", async () => {
     const limiter = createRateLimiter();
     await expect(limiter.run("other", async () => 42)).resolves.toBe(42);
