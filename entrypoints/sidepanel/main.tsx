@@ -1,3 +1,5 @@
+// First: marks when the script started (test builds only).
+import "./script-started";
 import { render } from "preact";
 import { browser } from "wxt/browser";
 import { copyToClipboard } from "../../components/sidepanel/clipboard";
@@ -12,6 +14,7 @@ import { sendMessage, sendTabCommand } from "../../lib/messaging/send";
 import { cachedPolicy } from "../../lib/settings/policy";
 import { managedSettings, readSettings, settingItems } from "../../lib/settings/settings";
 import { watchKeys } from "../../lib/shared/protected-item";
+import { markPanel } from "../../lib/shared/timing";
 import { activityItem } from "../../lib/sync/activity-store";
 import { outboxItem } from "../../lib/sync/outbox-store";
 // In the script rather than a <link>: one file less for the browser to fetch before the first paint.
@@ -74,6 +77,7 @@ function start(): void {
 loadMessages().finally(() => {
   document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
   render(<SidePanel store={store} />, document.getElementById("app") as HTMLElement);
+  markPanel("srh-panel-rendered");
   // With the last panel's snapshot on screen, the fresh reads wait until that first frame is painted.
   if (store.getState().settings) requestAnimationFrame(() => setTimeout(start));
   else start();

@@ -19,3 +19,11 @@ export function markTiming(name: TimingMark): void {
   scope.__srhTimings.push({ name, at: performance.timeOrigin + performance.now() });
   if (scope.__srhTimings.length > keep) scope.__srhTimings.splice(0, scope.__srhTimings.length - keep);
 }
+
+/** The side panel's own moments, as Performance marks of its page (scripts/bench/sidepanel.ts reads them). */
+export type PanelMark = "srh-panel-script-started" | "srh-panel-rendered";
+
+/** Marks a moment of the side panel's load: test builds only, like markTiming. */
+export function markPanel(name: PanelMark): void {
+  if (import.meta.env.MODE === "test") performance.mark(name);
+}

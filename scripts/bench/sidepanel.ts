@@ -13,10 +13,14 @@
 
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import type { PanelMark } from "../../lib/shared/timing";
 import { extensionPath, extensionUrl } from "../../test/e2e/extension";
 import { prepareBenchPage } from "./lib/browser";
 import type { BenchContext, Figure } from "./lib/figure";
 import { type PanelPaint, readPanelPaint, switchLabel, switchTimingId } from "./lib/page-paint";
+
+const panelMarks: [PanelMark, PanelMark] = ["srh-panel-script-started", "srh-panel-rendered"];
+
 import { percentile, sleep, summary } from "./lib/stats";
 import { launchUnattachedChromium, type UnattachedChromium } from "./lib/unattached-chromium";
 
@@ -43,7 +47,7 @@ async function loadOnce(browser: UnattachedChromium, url: string, copy?: (html: 
     const paint = await browser.inspect(url, async (page) => {
       await prepareBenchPage(page);
       if (copy) copy(await page.evaluate(staticCopy));
-      return page.evaluate(readPanelPaint, { label: switchLabel, timingId: switchTimingId });
+      return page.evaluate(readPanelPaint, { label: switchLabel, timingId: switchTimingId, marks: panelMarks });
     });
     if (!paint.switchVisible)
       throw new Error(`no visible "${switchLabel}" switch after ${settleMs} ms; the panel shows: ${paint.text || "(empty)"}`);
@@ -117,6 +121,13 @@ export const sidepanel: Figure = {
     row("switch painted (the figure)", (load) => load.switchPaintedAt);
     row("switch presented", (load) => load.switchPresentedAt);
     row("first-contentful-paint painted", (load) => load.fcpPaintedAt);
+    row("script started", (load) => load.scriptStartedAt);
+    row("rendered", (load) => load.renderedAt);
+    const staticParsed = pairs.map((pair) => pair.floor.domInteractive).filter((value): value is number => value !== null);
+    const started = loads.map((load) => load.scriptStartedAt).filter((value): value is number => value !== null);
+    log(
+      `sidepanel: the static copy's HTML parsed: ${summary(staticParsed, "ms", 1)}; the panel's script started: ${summary(started, "ms", 1)} (its one file, fetched from the extension after the HTML: the static copy has none)`,
+    );
     const ratios = pairs.map((pair) => (pair.panel.switchPaintedAt as number) / (pair.floor.switchPaintedAt as number));
     return [
       { name: "sidepanel_first_paint_ms", value: percentile(values, 50), unit: "ms", budget: 100, decimals: 1, samples: values },

@@ -16,6 +16,9 @@ export interface PanelPaint {
   domInteractive: number | null;
   /** The switch is there now, with that label, a box and visible. */
   switchVisible: boolean;
+  /** Test builds: when the panel's script started, and when it had rendered (entrypoints/sidepanel/script-started.ts). */
+  scriptStartedAt: number | null;
+  renderedAt: number | null;
   /** The page's text, for errors. */
   text: string;
 }
@@ -31,7 +34,7 @@ interface PaintTimed extends PerformanceEntry {
   identifier?: string;
 }
 
-export function readPanelPaint(args: { label: string; timingId: string }): Promise<PanelPaint> {
+export function readPanelPaint(args: { label: string; timingId: string; marks: [string, string] }): Promise<PanelPaint> {
   const buffered = (type: string) =>
     new Promise<PaintTimed[]>((resolve) => {
       try {
@@ -56,6 +59,7 @@ export function readPanelPaint(args: { label: string; timingId: string }): Promi
     );
     const box = input?.getBoundingClientRect();
     const navigation = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming | undefined;
+    const mark = (name: string) => performance.getEntriesByName(name, "mark")[0]?.startTime ?? null;
     return {
       switchPaintedAt: element ? (element.paintTime ?? element.renderTime ?? null) : null,
       switchPresentedAt: element ? (element.presentationTime ?? element.renderTime ?? null) : null,
@@ -63,6 +67,8 @@ export function readPanelPaint(args: { label: string; timingId: string }): Promi
       fcpPresentedAt: fcp ? (fcp.presentationTime ?? fcp.startTime) : null,
       domInteractive: navigation?.domInteractive ?? null,
       switchVisible: input !== undefined && box !== undefined && box.width > 0 && box.height > 0 && input.checkVisibility(),
+      scriptStartedAt: mark(args.marks[0]),
+      renderedAt: mark(args.marks[1]),
       text: (document.body.textContent ?? "").replace(/\s+/gu, " ").trim().slice(0, 160),
     };
   });
