@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { describe, expect, it, vi } from "vitest";
-import { startInterviewPage, widgetHostTag } from "../lib/content/interview-page";
+import { startInterviewPage } from "../lib/content/interview-page";
+import { widgetHostTag } from "../lib/content/widget-host";
 import { speakFrench } from "../lib/i18n/fake-i18n";
 import { fakeSend } from "../lib/messaging/fake-send";
 import { type CandidateDetailsResponse, type PageStatus, parseRequest, type Request } from "../lib/messaging/protocol";

@@ -4,7 +4,8 @@ import { readByMeaning as readPageByMeaning } from "../hellohire/read-by-meaning
 import type { PageReading } from "../hellohire/read-page";
 import { type FakeAnswers, fakeSend } from "../messaging/fake-send";
 import { type LookupResponse, parseRequest, type Request, type SendMessage } from "../messaging/protocol";
-import { startInterviewPage, widgetHostTag } from "./interview-page";
+import { startInterviewPage } from "./interview-page";
+import { widgetHostTag } from "./widget-host";
 
 function roomHtml(first: string, last: string, email: string, job: string | null = null) {
   const jobHtml = job === null ? "" : `<span data-testid="interview-job"><svg aria-hidden="true"></svg> ${job} </span>`;

@@ -21,8 +21,6 @@ import { type FocusIntent, trackFocusIntent } from "./focus-intent";
 import { readBudget } from "./read-budget";
 import { guardHost, isShown, widgetHostTag, widgetShadowMode } from "./widget-host";
 
-export { widgetHostTag };
-
 /** A lookup that met a passing problem is asked again while its candidate is on screen: 5, 10, 15… s later. */
 const passingKinds = new Set<string>(["offline", "server-error", "rate-limited"]);
 const lookupRounds = 6;
