@@ -59,7 +59,8 @@ function backgroundInstance(panel: Page): Promise<{ mark: string | null; timeOri
 }
 
 /** Reloads the background page (from an extension page: the only place that can reach it) and waits for the new one. */
-async function reloadBackground(panel: Page): Promise<void> {
+/** Reloads the background page; resolves with the new one's time origin, once it has started. */
+async function reloadBackground(panel: Page): Promise<number> {
   const before = await panel.evaluate(async () => {
     const background = await (globalThis as unknown as BackgroundApi).browser.runtime.getBackgroundPage();
     background.__srhMark = "before-reload";
@@ -70,7 +71,9 @@ async function reloadBackground(panel: Page): Promise<void> {
   await expect
     .poll(() => backgroundInstance(panel).catch(() => null), { timeout: 15_000 })
     .toEqual({ mark: null, timeOrigin: expect.any(Number) });
-  expect((await backgroundInstance(panel)).timeOrigin).toBeGreaterThan(before);
+  const { timeOrigin } = await backgroundInstance(panel);
+  expect(timeOrigin).toBeGreaterThan(before);
+  return timeOrigin;
 }
 
 /** The ratings the outbox holds, read in an extension page from its IndexedDB (lib/shared/protected-item.ts). */
@@ -166,9 +169,13 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: ratings survive the backgrou
     for (const room of rooms) await rate(room);
     // Mid-queue: writes are on the wire (300 ms each), some applied by SmartRecruiters with the answer lost. The second
     // reload comes once the first new page has sent something of its own.
-    await reloadBackground(panel);
-    const reloadedAt = Date.now();
-    await expect.poll(async () => (await control.requests()).some((request) => request.at > reloadedAt)).toBe(true);
+    // The new page's requests are those that arrive after it started: its start-up flush may be before this poll.
+    // What is left may all be waiting out its backoff (up to 4 s by the third try, longer after a 429's Retry-After): the
+    // new page respects it, so this waits for that retry, not for a second.
+    const newPageStarted = await reloadBackground(panel);
+    await expect
+      .poll(async () => (await control.requests()).some((request) => request.at >= newPageStarted), { timeout: 20_000 })
+      .toBe(true);
     await reloadBackground(panel);
     await control.setFaults({});
     await expectLandedOnce(rooms, panel, candidatesBefore);
