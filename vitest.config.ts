@@ -15,6 +15,7 @@ export default defineConfig({
       "test/hellohire/**/*.test.ts",
       "test/unit/**/*.test.{ts,tsx}",
       "server/**/*.test.ts",
+      "scripts/build/**/*.test.ts",
     ],
     server: { deps: { inline: ["zustand"] } },
     restoreMocks: true,

@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "wxt";
 import { addLoopbackForTests, manifestFor } from "./lib/manifest/manifest";
+import { writePanelPages } from "./scripts/build/panel-pages";
 
 export default defineConfig({
   modules: ["@wxt-dev/webextension-polyfill"],
@@ -8,6 +9,10 @@ export default defineConfig({
   hooks: {
     "build:manifestGenerated": (wxt, manifest) => {
       addLoopbackForTests(manifest, wxt.config.mode);
+    },
+    // The side panel's pages, each with its first screen drawn into the HTML (lib/shared/panel-page.ts).
+    "build:done": async (wxt) => {
+      await writePanelPages({ root: wxt.config.root, outDir: wxt.config.outDir, mode: wxt.config.mode });
     },
     // The polyfill serves the background only. Content scripts and the side panel use the browser's
     // own promise-based APIs (MV3 Chromium and Firefox both have them): without the polyfill the
@@ -54,6 +59,7 @@ export default defineConfig({
       "PRIVACY.md",
       "CHANGELOG.md",
       "scripts/package/README.md",
+      "scripts/build/**",
     ],
     // On top of WXT's own (node_modules, .output, *.test.* / *.spec.*): test-only helpers in lib/.
     excludeSources: ["**/*-test-helpers.ts", "**/fake-*.ts", "**/*.expectations.ts"],

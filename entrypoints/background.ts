@@ -1,12 +1,22 @@
 import { browser } from "wxt/browser";
 import { defineBackground } from "wxt/utils/define-background";
 import { learnAccount } from "../lib/auth/account";
-import { connectedClient } from "../lib/auth/connection";
+import { connectedClient, connectionStatus } from "../lib/auth/connection";
+import { connectionKeys } from "../lib/auth/connection-keys";
 import { canCreateCandidates, canReadJobs } from "../lib/auth/scopes";
 import { type EndpointChoice, signInWithOAuth } from "../lib/auth/sign-in";
 import { createTokenKeeper } from "../lib/auth/tokens";
 import { applyAdminHosts } from "../lib/background/admin-hosts";
 import { createOutboxWake, outboxAlarm } from "../lib/background/outbox-wake";
+import {
+  type ChromiumContexts,
+  type ChromiumSidePanel,
+  chromiumPanelPlace,
+  type FirefoxSidebarAction,
+  firefoxPanelPlace,
+  trackSidebars,
+} from "../lib/background/panel-page-browser";
+import { createPanelPageKeeper, panelLanguage } from "../lib/background/panel-page-keeper";
 import { startRetention } from "../lib/background/retention";
 import { type RouterDeps, route } from "../lib/background/router";
 import { ratingForCommand } from "../lib/background/shortcuts";
@@ -14,19 +24,25 @@ import { candidateIdsOfTab, forgetTabLookups, moveCandidate } from "../lib/backg
 import { setPicking } from "../lib/background/tab-setup";
 import { forgetTab, pickHellohireTab, reportingTabs } from "../lib/background/tab-status";
 import { type TabUpdateDeps, tellTabsConfigChanged, tellTabsOutboxChanged } from "../lib/background/tab-updates";
-import { loadMessages } from "../lib/i18n/messages";
+import { loadMessages, messagesLanguage } from "../lib/i18n/messages";
 import type { Failure } from "../lib/messaging/protocol";
 import { sendTabCommand } from "../lib/messaging/send";
 import type { TrustedSenders } from "../lib/messaging/sender";
 import { cachedPolicy, refreshPolicy } from "../lib/settings/policy";
 import { userSites } from "../lib/settings/user-setup";
 import { oneAtATime } from "../lib/shared/one-at-a-time";
-import { migrateLegacyStorage } from "../lib/shared/protected-item";
+import { panelPage } from "../lib/shared/panel-page";
+import { migrateLegacyStorage, watchKeys } from "../lib/shared/protected-item";
 import { outboxItem } from "../lib/sync/outbox-store";
 import { createSyncService } from "../lib/sync/service";
 
 interface SidePanelApi {
   setPanelBehavior(behavior: { openPanelOnActionClick: boolean }): Promise<void>;
+}
+
+interface SidePanelEvents {
+  /** Chromium 142 and later. */
+  onClosed?: { addListener(listener: () => void): void };
 }
 
 /** The manifest's content script: its file(s) and the Hellohire addresses it runs on. */
@@ -95,11 +111,41 @@ function followForTabs(): void {
   });
 }
 
+/**
+ * Keeps the side panel opening on the page drawn for the interviewer's language and connection
+ * (lib/background/panel-page-keeper.ts): at start-up, at install and update, when a panel closes, and when the
+ * connection changes.
+ */
+function followPanelPage(messagesLoaded: Promise<void>): () => string {
+  const chromium = (globalThis as { chrome?: { sidePanel?: ChromiumSidePanel & SidePanelEvents } }).chrome?.sidePanel;
+  const firefox = (browser as { sidebarAction?: FirefoxSidebarAction }).sidebarAction;
+  const language = { messagesLanguage, uiLanguage: () => browser.i18n.getUILanguage() };
+  let keep: () => Promise<void> = async () => undefined;
+  const place = chromium
+    ? chromiumPanelPlace(chromium, browser.runtime as unknown as ChromiumContexts)
+    : firefox
+      ? firefoxPanelPlace(
+          firefox,
+          trackSidebars(browser.runtime.onConnect, { id: browser.runtime.id, origin: browser.runtime.getURL("/") }, () => keep()),
+        )
+      : null;
+  if (place) {
+    const keeper = createPanelPageKeeper({ ...place, ...language, connection: connectionStatus });
+    keep = () => messagesLoaded.then(keeper);
+    chromium?.onClosed?.addListener(() => keep());
+    browser.runtime.onStartup.addListener(() => keep());
+    browser.runtime.onInstalled.addListener(() => keep());
+    watchKeys(connectionKeys, () => keep());
+  }
+  // The welcome page in the interviewer's language (after messagesLoaded).
+  return () => panelPage(panelLanguage(language), "welcome");
+}
+
 export default defineBackground(() => {
   // What earlier versions kept in storage.local (where content scripts can read it) moves to IndexedDB now.
   migrateLegacyStorage().catch(() => undefined);
   // Messages built here (errors, reasons) are in the browser's language; see lib/i18n for why this is read.
-  loadMessages().catch(() => undefined);
+  const messagesLoaded = loadMessages().catch(() => undefined);
   const tokens = createTokenKeeper();
   const scheduleOutboxWake = createOutboxWake(
     { alarms: browser.alarms, installType: async () => (await browser.management.getSelf()).installType },
@@ -182,6 +228,7 @@ export default defineBackground(() => {
     if (area === "managed") refreshPolicy().catch(() => undefined);
   });
 
+  const welcomePage = followPanelPage(messagesLoaded);
   // First run: the panel, in a tab, on a short welcome that gets the interviewer connected (not when
   // the organisation connects everyone).
   browser.runtime.onInstalled.addListener(({ reason }) => {
@@ -189,7 +236,9 @@ export default defineBackground(() => {
     refreshPolicy()
       .then(({ policy }) => {
         if (policy.authMode === "apiKey" || policy.authMode === "clientCredentials") return;
-        return browser.tabs.create({ url: browser.runtime.getURL("/sidepanel.html?welcome") });
+        return messagesLoaded.then(() =>
+          browser.tabs.create({ url: new URL(`${welcomePage()}?welcome`, browser.runtime.getURL("/")).href }),
+        );
       })
       .catch(() => undefined);
   });

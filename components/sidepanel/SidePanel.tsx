@@ -1,12 +1,13 @@
 import { useEffect, useState } from "preact/hooks";
 import { messagesLanguage, t } from "../../lib/i18n/messages";
+import { firstScreenOf } from "../../lib/shared/panel-page";
 import { Activity } from "./Activity";
 import { AdminHosts } from "./AdminHosts";
 import { AdminTemplate } from "./AdminTemplate";
 import { Connection } from "./Connection";
 import { JobMapping } from "./JobMapping";
 import { Pending } from "./Pending";
-import type { PanelStore } from "./store";
+import type { PanelState, PanelStore } from "./store";
 import { ThisTab } from "./ThisTab";
 
 function Toggle(props: {
@@ -54,20 +55,27 @@ function usePastFirstFrame(): boolean {
   return past;
 }
 
-export function SidePanel({ store }: { store: PanelStore }) {
+/** Settings and connection together (from the last panel's snapshot, or read): the welcome never pushes the settings down. */
+export function canShowSettings({ settings, connection, error }: Pick<PanelState, "settings" | "connection" | "error">): boolean {
+  return settings !== null && (connection !== null || error !== null);
+}
+
+/** `prerendered`: the first screen written into the page at build time (lib/shared/panel-page.ts), not a live panel. */
+export function SidePanel({ store, prerendered = false }: { store: PanelStore; prerendered?: boolean }) {
   const { settings, managed, policyProblems, setSetting, connection, error } = store();
   /** Not connected yet: getting connected comes first. */
-  const welcome = connection !== null && !connection.connected && !connection.byOrganisation;
+  const welcome = connection !== null && firstScreenOf(connection) === "welcome";
   const pastFirstFrame = usePastFirstFrame();
   useEffect(() => {
     // The page is in the language of its messages (the browser's, or English when there is no translation).
     document.documentElement.lang = messagesLanguage() ?? document.documentElement.lang;
     document.title = t("extName");
   }, []);
-  // Settings and connection together (from the last panel's snapshot, or read): the welcome never pushes the settings down.
-  if (!settings || (connection === null && error === null)) return <p class="loading">{t("loading")}</p>;
+  if (!settings || !canShowSettings({ settings, connection, error })) return <p class="loading">{t("loading")}</p>;
   return (
-    <main>
+    // Written at build time, the screen is not live yet: inert (no click, no focus) and, by the stylesheet, without the
+    // switches, whose values are not known until the script runs.
+    <main data-prerendered={prerendered ? "" : undefined} inert={prerendered || undefined}>
       <h1>{t("extName")}</h1>
       {connection === null && error && (
         <p class="error" role="alert">

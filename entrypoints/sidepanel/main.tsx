@@ -3,9 +3,11 @@ import "./script-started";
 import { render } from "preact";
 import { browser } from "wxt/browser";
 import { copyToClipboard } from "../../components/sidepanel/clipboard";
-import { SidePanel } from "../../components/sidepanel/SidePanel";
+import { canShowSettings, SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
+import { connectionKeys } from "../../lib/auth/connection-keys";
 import { missingPatterns } from "../../lib/background/admin-hosts";
+import { panelPortName } from "../../lib/background/panel-page-browser";
 import { watchPicking } from "../../lib/background/tab-setup";
 import { reportingTabs, watchTabStatuses } from "../../lib/background/tab-status";
 import { tellTabsConfigChanged } from "../../lib/background/tab-updates";
@@ -17,8 +19,6 @@ import { watchKeys } from "../../lib/shared/protected-item";
 import { markPanel } from "../../lib/shared/timing";
 import { activityItem } from "../../lib/sync/activity-store";
 import { outboxItem } from "../../lib/sync/outbox-store";
-// In the script rather than a <link>: one file less for the browser to fetch before the first paint.
-import css from "./style.css?inline";
 
 const store = createPanelStore({
   send: sendMessage,
@@ -45,17 +45,14 @@ const store = createPanelStore({
   },
 });
 
-/**
- * Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never
- * reads tokens (it hears which item changed, not its value).
- */
-const connectionKeys = ["auth.credential", "auth.refresh", "auth.problem", "policy.cache", "settings.endpoints"];
 /** Who the connection belongs to: kept in storage.session for the browser session. */
 const accountKey = "auth.account";
 
 /** Follows the changes the background or another window makes, then reads everything fresh. */
 function start(): void {
   const { loadSettings, loadHosts, loadPage, loadOutbox, loadConnection, loadActivity, loadCandidate, load } = store.getState();
+  // Sign-in state changes in the background (refresh, revoke, policy): ask it again; the panel never reads tokens (it
+  // hears which item changed, not its value).
   watchKeys(connectionKeys, () => loadConnection());
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === "session" && accountKey in changes) loadConnection();
@@ -71,14 +68,34 @@ function start(): void {
   browser.tabs.onActivated.addListener(() => loadPage());
   browser.windows?.onFocusChanged.addListener(() => loadPage());
   load();
+  // Firefox has no event for a sidebar closing: the background hears this port close instead (panel-page-browser.ts).
+  if ("sidebarAction" in browser) browser.runtime.connect({ name: panelPortName });
+}
+
+const app = document.getElementById("app") as HTMLElement;
+
+function show(): void {
+  // Over the first screen written into the page at build time (lib/shared/panel-page.ts): Preact keeps its elements.
+  render(<SidePanel store={store} />, app);
+  markPanel("srh-panel-rendered");
 }
 
 // In the rare session where the browser lost the extension's messages, read them first (lib/i18n).
 loadMessages().finally(() => {
-  document.head.append(Object.assign(document.createElement("style"), { textContent: css }));
-  render(<SidePanel store={store} />, document.getElementById("app") as HTMLElement);
-  markPanel("srh-panel-rendered");
-  // With the last panel's snapshot on screen, the fresh reads wait until that first frame is painted.
-  if (store.getState().settings) requestAnimationFrame(() => setTimeout(start));
-  else start();
+  if (store.getState().settings) {
+    show();
+    // With the last panel's snapshot on screen, the fresh reads wait until that first frame is painted.
+    requestAnimationFrame(() => setTimeout(start));
+    return;
+  }
+  // No snapshot (a first run): the page's own first screen stays until the settings and connection are read, rather
+  // than "Loading…" over it.
+  if (app.firstElementChild) {
+    const unsubscribe = store.subscribe((state) => {
+      if (!canShowSettings(state)) return;
+      unsubscribe();
+      show();
+    });
+  } else show();
+  start();
 });

@@ -53,6 +53,25 @@ async function signInRedirects(): Promise<string[]> {
     .map((entry) => String(entry.query.redirect_uri ?? ""));
 }
 
+/** The page Firefox opens the sidebar on now (lib/background/panel-page-keeper.ts), as a path. */
+function sidebarPage(page: Page): Promise<string> {
+  return page.evaluate(async () => {
+    const { browser } = globalThis as unknown as { browser: { sidebarAction: { getPanel(details: object): Promise<string> } } };
+    return new URL(await browser.sidebarAction.getPanel({})).pathname;
+  });
+}
+
+/** Closes the sidebar (Firefox opens it at install), from a click on a button added to `page`: it needs a user's action. */
+async function closeSidebar(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const { browser } = globalThis as unknown as { browser: { sidebarAction: { close(): Promise<void> } } };
+    const button = Object.assign(document.createElement("button"), { id: "test-close-sidebar", textContent: "Close sidebar" });
+    button.addEventListener("click", () => browser.sidebarAction.close());
+    document.body.append(button);
+  });
+  await page.click("#test-close-sidebar");
+}
+
 async function disconnect(panel: Page): Promise<void> {
   await panel.locator(byName("button", "Disconnect")).click();
   await expect.poll(() => connectionStatus(panel)).toMatch(/^Not connected/u);
@@ -108,10 +127,18 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: signing in with OAuth throug
         (globalThis as unknown as { browser: { identity: { getRedirectURL(): string } } }).browser.identity.getRedirectURL(),
       ),
     ).toBe(`https://${await firefoxRedirectHost(geckoId)}/`);
+    // Not connected: the sidebar (open since the install) is on the welcome page.
+    expect(await sidebarPage(panel)).toBe("/sidepanel.html");
     await startSignIn(panel);
     await expect
       .poll(() => connectionStatus(panel), { timeout: 15_000 })
       .toMatch(/^Connected to SmartRecruiters with your SmartRecruiters account/u);
+    // Connected in this tab: the open sidebar is left on its page (setPanel would load another in its place) until it
+    // closes; the next one opens on the page with the settings first.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(await sidebarPage(panel)).toBe("/sidepanel.html");
+    await closeSidebar(panel);
+    await expect.poll(() => sidebarPage(panel)).toBe("/sidepanel-en-settings.html");
     expect(await signInRedirects()).toEqual([`https://${await firefoxRedirectHost(geckoId)}/`]);
 
     const room = await firefox.newPage();
@@ -134,6 +161,7 @@ describe.skipIf(!canWriteFirefoxPolicy())("Firefox: signing in with OAuth throug
       .poll(() => connectionStatus(panel), { timeout: 15_000 })
       .toMatch(/^Connected to SmartRecruiters with your SmartRecruiters account/u);
     await disconnect(panel);
+    await expect.poll(() => sidebarPage(panel)).toBe("/sidepanel.html");
     await panel.close();
   });
 

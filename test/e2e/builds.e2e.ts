@@ -173,6 +173,28 @@ describe.each(["chrome", "edge", "firefox"] as const)("the %s package", (browser
   });
 });
 
+describe.each(["chrome", "edge", "firefox"] as const)("the %s package's side panel pages", (browser) => {
+  // lib/shared/panel-page.ts: every language and layout, drawn at build time, painted without waiting for a file.
+  it.each([
+    ["sidepanel.html", "en", "Welcome: connect to SmartRecruiters"],
+    ["sidepanel-en-settings.html", "en", null],
+    ["sidepanel-fr-welcome.html", "fr", "Bienvenue"],
+    ["sidepanel-fr-settings.html", "fr", null],
+  ])("%s: its first screen in the page (%s), its stylesheet inline, its one script", (name, lang, welcome) => {
+    const entries = zipOf(browser);
+    const html = file(entries, name)?.data.toString("utf8") ?? "";
+    expect(html, name).toContain(`<html lang="${lang}"`);
+    expect(html).toMatch(/<div id="app"><main data-prerendered[^>]*><h1>/u);
+    expect(html).toContain('elementtiming="integration-enabled-label"');
+    if (welcome) expect(html).toContain(welcome);
+    else expect(html).not.toContain('id="connection-title"');
+    expect(html).toMatch(/<style>[^<]*main\[data-prerendered\]/u);
+    expect(html).not.toMatch(/<link[^>]+stylesheet/u);
+    expect(html.match(/<script\b/gu)).toHaveLength(1);
+    expect(entries.some((entry) => entry.name.endsWith(".css"))).toBe(false);
+  });
+});
+
 describe.each(["chrome", "edge", "firefox"] as const)("the %s package's content script", (browser) => {
   // Test builds open the widget's closed shadow root when the page's <html> carries this attribute, because
   // Playwright's locators cannot see into closed roots (lib/content/widget-host.ts); a store package must not.
@@ -291,7 +313,10 @@ describe("the sources archive (for addons.mozilla.org)", () => {
     for (const entry of zipOf("sources")) {
       expect(entry.name).not.toMatch(/^(node_modules|\.output|\.wxt|test|server|demo-output|docs|store)\//u);
       expect(entry.name).not.toMatch(/(^|\/)\.|\.(test|spec)\.[cm]?[jt]sx?$/u);
-      expect(entry.name.startsWith("scripts/") && entry.name !== "scripts/package/README.md").toBe(false);
+      // Of scripts/, only what the build runs (the side panel's pages) and the reviewer's instructions.
+      expect(entry.name.startsWith("scripts/") && !/^scripts\/(package\/README\.md|build\/[^/]+\.ts)$/u.test(entry.name)).toBe(
+        false,
+      );
       expect(entry.data.toString("utf8"), entry.name).not.toContain("sandbox-client");
     }
   });

@@ -71,7 +71,9 @@ export async function launchWithExtension(
   });
   if (options.openWidget ?? true) await context.addInitScript({ content: openWidgetScript });
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 20_000 }));
-  const isWelcome = (page: Page) => page.url().startsWith(url("sidepanel.html?welcome"));
+  // The welcome page in the browser's language (lib/shared/panel-page.ts): sidepanel.html in English.
+  const isWelcome = (page: Page) =>
+    /^[^?]*\/sidepanel[a-z-]*\.html\?welcome$/u.test(page.url()) && page.url().startsWith(url(""));
   let welcome: Page | undefined;
   for (const deadline = Date.now() + 10_000; !welcome && Date.now() < deadline; )
     welcome = context.pages().find(isWelcome) ?? (await new Promise<undefined>((resolve) => setTimeout(resolve, 100)));
@@ -108,13 +110,18 @@ export interface ConnectOptions {
 export async function connectInSidePanel(browser: ExtensionBrowser, options: ConnectOptions): Promise<Page> {
   const panel = await browser.context.newPage();
   await panel.goto(browser.url("sidepanel.html"));
+  await connectInPanel(panel, options);
+  return panel;
+}
+
+/** Connects through the form of a panel already open (in a tab or the browser's side panel). */
+export async function connectInPanel(panel: Page, options: ConnectOptions): Promise<void> {
   await panel.getByText("Advanced").click();
   await panel.getByLabel("API address").fill(options.apiBaseUrl);
   await panel.getByLabel("Candidate profile address (with {id})").fill(options.profileUrlTemplate);
   await panel.getByLabel("SmartRecruiters API key").fill(options.apiKey);
   await panel.getByRole("button", { name: "Connect with API key" }).click();
   await waitUntilConnected(panel);
-  return panel;
 }
 
 export interface OAuthOptions {
