@@ -1,12 +1,9 @@
 import { render } from "preact";
 import { describe, expect, it } from "vitest";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
-import { firstRunConnection, renderFirstScreen } from "./render-first-screen";
+import type { UserSettings } from "../../lib/settings/settings";
+import { firstRunConnection, panelStoreShowing, renderFirstScreen } from "./render-first-screen";
 import { SidePanel } from "./SidePanel";
-import { createPanelStore } from "./store";
-import { memoryStorage } from "./test-fixtures";
-
-const never = () => new Promise<never>(() => undefined);
 
 /** The page as the browser parsed it: the first screen written at build time, in #app. */
 function pageWith(markup: string): HTMLElement {
@@ -19,24 +16,7 @@ function pageWith(markup: string): HTMLElement {
 }
 
 /** A live panel that already knows the settings and connection (as after its snapshot or first reads). */
-function livePanel(settings: { integrationEnabled: boolean; createAndUpdateCandidates: boolean }, connection: ConnectionStatus) {
-  const store = createPanelStore({
-    send: never,
-    readSettings: never,
-    managedSettings: never,
-    policyProblems: never,
-    writeSetting: never,
-    readOutbox: never,
-    readActivity: never,
-    copyText: never,
-    extensionId: "",
-    snapshotStorage: memoryStorage(),
-    hostsToAllow: never,
-    allowHosts: never,
-  });
-  store.setState({ settings, connection });
-  return store;
-}
+const livePanel = (settings: UserSettings, connection: ConnectionStatus) => panelStoreShowing({ settings, connection });
 
 const switchNamed = (app: HTMLElement, id: string) => app.querySelector(`#${id}`) as HTMLInputElement;
 

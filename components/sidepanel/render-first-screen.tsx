@@ -4,7 +4,7 @@ import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import { defaultEndpoints, settingDefaults } from "../../lib/settings/settings";
 import type { FirstScreen } from "../../lib/shared/panel-page";
 import { SidePanel } from "./SidePanel";
-import { createPanelStore } from "./store";
+import { createPanelStore, type PanelState, type PanelStore } from "./store";
 
 /** The panel's first screen at build time: lib/shared/panel-page.ts says why. */
 
@@ -29,11 +29,8 @@ export function firstRunConnection(screen: FirstScreen, clientId: string): Conne
 
 const never = () => new Promise<never>(() => undefined);
 
-/**
- * The panel's first screen as HTML, in the language `t` speaks while this runs: the default settings (the switches
- * hidden until the script shows the real ones), and the connection `screen` stands for.
- */
-export function renderFirstScreen(screen: FirstScreen, clientId: string): string {
+/** A panel store that shows `state` and never reaches the browser: nothing it asks for is answered, nothing kept. */
+export function panelStoreShowing(state: Pick<PanelState, "settings" | "connection">): PanelStore {
   const memory = new Map<string, string>();
   const store = createPanelStore({
     send: never,
@@ -53,6 +50,15 @@ export function renderFirstScreen(screen: FirstScreen, clientId: string): string
     hostsToAllow: never,
     allowHosts: never,
   });
-  store.setState({ settings: { ...settingDefaults }, connection: firstRunConnection(screen, clientId) });
+  store.setState(state);
+  return store;
+}
+
+/**
+ * The panel's first screen as HTML, in the language `t` speaks while this runs: the default settings (the switches
+ * hidden until the script shows the real ones), and the connection `screen` stands for.
+ */
+export function renderFirstScreen(screen: FirstScreen, clientId: string): string {
+  const store = panelStoreShowing({ settings: { ...settingDefaults }, connection: firstRunConnection(screen, clientId) });
   return renderToString(<SidePanel store={store} prerendered />);
 }
