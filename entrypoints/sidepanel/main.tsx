@@ -3,6 +3,7 @@ import "./script-started";
 import { render } from "preact";
 import { browser } from "wxt/browser";
 import { copyToClipboard } from "../../components/sidepanel/clipboard";
+import { drawWhenReady } from "../../components/sidepanel/draw-when-ready";
 import { canShowSettings, SidePanel } from "../../components/sidepanel/SidePanel";
 import { createPanelStore } from "../../components/sidepanel/store";
 import { connectionKeys } from "../../lib/auth/connection-keys";
@@ -82,20 +83,9 @@ function show(): void {
 
 // In the rare session where the browser lost the extension's messages, read them first (lib/i18n).
 loadMessages().finally(() => {
-  if (store.getState().settings) {
-    show();
-    // With the last panel's snapshot on screen, the fresh reads wait until that first frame is painted.
-    requestAnimationFrame(() => setTimeout(start));
-    return;
-  }
-  // No snapshot (a first run): the page's own first screen stays until the settings and connection are read, rather
-  // than "Loading…" over it.
-  if (app.firstElementChild) {
-    const unsubscribe = store.subscribe((state) => {
-      if (!canShowSettings(state)) return;
-      unsubscribe();
-      show();
-    });
-  } else show();
-  start();
+  const fromSnapshot = canShowSettings(store.getState());
+  drawWhenReady(store, app, show);
+  // With the last panel's snapshot on screen, the fresh reads wait until that first frame is painted.
+  if (fromSnapshot) requestAnimationFrame(() => setTimeout(start));
+  else start();
 });
