@@ -1,6 +1,7 @@
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "wxt";
 import { addLoopbackForTests, manifestFor } from "./lib/manifest/manifest";
+import { compactLocales } from "./scripts/build/locales";
 import { writePanelPages } from "./scripts/build/panel-pages";
 
 export default defineConfig({
@@ -10,9 +11,11 @@ export default defineConfig({
     "build:manifestGenerated": (wxt, manifest) => {
       addLoopbackForTests(manifest, wxt.config.mode);
     },
-    // The side panel's pages, each with its first screen drawn into the HTML (lib/shared/panel-page.ts).
+    // The side panel's pages, each with its first screen drawn into the HTML (lib/shared/panel-page.ts), and the
+    // messages without the translators' notes (scripts/build/locales.ts).
     "build:done": async (wxt) => {
       await writePanelPages({ root: wxt.config.root, outDir: wxt.config.outDir, mode: wxt.config.mode });
+      compactLocales(wxt.config.outDir);
     },
     // The polyfill serves the background only. Content scripts and the side panel use the browser's
     // own promise-based APIs (MV3 Chromium and Firefox both have them): without the polyfill the

@@ -8,7 +8,8 @@ import type { FirstScreen } from "../../lib/shared/panel-page";
  * Writes the side panel's pages, each with its first screen already in the HTML (lib/shared/panel-page.ts says why):
  * for every language and layout, the page WXT built with the screen rendered into `#app`, `lang` and the title in
  * that language, and the panel's stylesheet inline (a `<link>` would be one more file for the browser to fetch
- * before it paints). Runs after every `wxt build` (wxt.config.ts).
+ * before it paints; entrypoints/sidepanel/index.html links it for the dev server). Runs after every `wxt build`
+ * (wxt.config.ts).
  */
 
 interface MessageTable {
