@@ -14,6 +14,7 @@ import { hostRatio } from "./host-ratio";
 import { inject } from "./inject";
 import { openFixturePage, waitForWidget } from "./lib/browser";
 import { type BenchContext, benchLine, type Figure, type Measurement, overBudget, spreadLine } from "./lib/figure";
+import { waitForQuiet } from "./lib/quiet";
 import { packageSize } from "./package";
 import { semantic } from "./semantic";
 import { sidepanel } from "./sidepanel";
@@ -61,6 +62,14 @@ async function main(): Promise<number> {
       return startEnvironment({ connect: false });
     }
   };
+  /** Each figure starts on a quiet machine (lib/quiet.ts): not while the last figure's browser is still closing. */
+  const settle = async (before: string) => {
+    const quiet = await waitForQuiet();
+    if (quiet.busy !== null)
+      log(
+        `bench: ${(quiet.waitedMs / 1000).toFixed(1)} s for a quiet machine before ${before} (CPU ${(quiet.busy * 100).toFixed(0)}% busy)`,
+      );
+  };
   let widgetReported = false;
   const context: BenchContext = {
     log,
@@ -76,6 +85,8 @@ async function main(): Promise<number> {
         widgetReported = true;
         log(`bench: widget on the room page shows ${status === "link" ? "the SmartRecruiters link" : `"${status}"`}`);
       }
+      // The shared browser may have just started (the first room opened starts it): its start-up is not ours to time.
+      await settle("the room page");
       return page;
     },
   };
@@ -84,6 +95,7 @@ async function main(): Promise<number> {
   let failed = false;
   try {
     for (const figure of selected) {
+      await settle(figure.id);
       const t = Date.now();
       try {
         const measured = await figure.run(context);
