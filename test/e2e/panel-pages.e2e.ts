@@ -77,6 +77,32 @@ async function openSidePanel(
 
 const headings = (panel: Page) => panel.locator("main > h1, main > section > h2").allTextContents();
 
+/**
+ * Loads a panel page in `tab`, waits for the live panel, and gives where each setting's label is in it and where it
+ * is in the page as the browser first draws it: the same HTML, in a frame of the same size that runs no script.
+ */
+async function labelsFirstAndLive(tab: Page, url: string): Promise<{ first: number[]; live: number[] }> {
+  await tab.goto(url);
+  await tab.locator("main:not([inert])").waitFor();
+  await tab.getByTestId("connection-status").waitFor();
+  return tab.evaluate(async () => {
+    const tops = (doc: Document) =>
+      [...doc.querySelectorAll("[elementtiming$='-label']")].map((label) => Math.round(label.getBoundingClientRect().top));
+    const frame = document.createElement("iframe");
+    // Same origin, no scripts: the page as parsed and painted before its script runs.
+    frame.setAttribute("sandbox", "allow-same-origin");
+    frame.style.cssText = `position:fixed;left:0;top:0;border:0;width:${innerWidth}px;height:${innerHeight}px;visibility:hidden`;
+    frame.srcdoc = await (await fetch(location.pathname)).text();
+    await new Promise((resolve) => {
+      frame.addEventListener("load", resolve, { once: true });
+      document.body.append(frame);
+    });
+    const first = tops(frame.contentDocument as Document);
+    frame.remove();
+    return { first, live: tops(document) };
+  });
+}
+
 describe("the side panel's page, in English", () => {
   let sandbox: RunningSandbox;
   let browser: ExtensionBrowser;
@@ -116,6 +142,24 @@ describe("the side panel's page, in English", () => {
     await tab.getByRole("button", { name: "Disconnect" }).click();
     await tab.getByTestId("connection-status").filter({ hasText: "Not connected" }).waitFor();
     await expect.poll(() => panelPath(browser), { timeout: 5_000 }).toBe("sidepanel.html");
+    await tab.close();
+  });
+
+  it("what the page shows first does not move when the live panel is drawn over it", async () => {
+    const tab = await browser.context.newPage();
+    // Not connected: the welcome page.
+    const welcome = await labelsFirstAndLive(tab, browser.url("sidepanel.html"));
+    expect(welcome.first).toHaveLength(2);
+    expect(welcome.live).toEqual(welcome.first);
+    await connectInPanel(tab, { apiKey: SANDBOX_API_KEY, ...sandboxEndpoints(sandbox) });
+    // Connected: the settings page.
+    const settings = await labelsFirstAndLive(tab, browser.url("sidepanel-en-settings.html"));
+    expect(settings.live).toEqual(settings.first);
+    // What this catches: the welcome page opened for a connected interviewer, whose settings move up.
+    const wrong = await labelsFirstAndLive(tab, browser.url("sidepanel.html"));
+    expect((wrong.first[0] ?? 0) - (wrong.live[0] ?? 0)).toBeGreaterThan(100);
+    await tab.getByRole("button", { name: "Disconnect" }).click();
+    await tab.getByTestId("connection-status").filter({ hasText: "Not connected" }).waitFor();
     await tab.close();
   });
 });
