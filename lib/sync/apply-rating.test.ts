@@ -11,6 +11,20 @@ describe("applyRating", () => {
     expect(candidates[0]?.tags).toEqual(["bilingual", "hellohire - csr - yes"]);
   });
 
+  it("asks for the tags while the previous tag is still being read, and uses it once read", async () => {
+    const { client, candidates, calls } = fakeClient([candidate(["vip", "hellohire - csr - yes"])]);
+    let answer: (tag: string | null) => void = () => undefined;
+    const previousTag = new Promise<string | null>((resolve) => {
+      answer = resolve;
+    });
+    const applying = applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "no", previousTag });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(calls).toEqual(["get-tags c1"]);
+    answer("hellohire - csr - yes");
+    await applying;
+    expect(candidates[0]?.tags).toEqual(["vip", "hellohire - csr - no"]);
+  });
+
   it("does not add a tag that is already there", async () => {
     const { client, calls } = fakeClient([candidate(["hellohire - csr - yes"])]);
     await applyRating(client, { candidateId: "c1", interviewName: "CSR", rating: "yes", previousTag: null });

@@ -6,8 +6,11 @@ export interface RatingChange {
   interviewName: string;
   /** null removes this browser's rating. */
   rating: Rating | null;
-  /** The tag this browser wrote before for the same candidate and interview, if any. */
-  previousTag: string | null;
+  /**
+   * The tag this browser wrote before for the same candidate and interview, if any: may still be being read from
+   * storage, which then overlaps the first API call instead of coming before it.
+   */
+  previousTag: string | null | PromiseLike<string | null>;
   /**
    * An earlier attempt of this same write sent a tag write whose answer was lost: the wanted tag,
    * if there now, is ours (it may have been applied), not a colleague's.
@@ -37,9 +40,9 @@ export async function applyRating(
   client: SmartRecruitersClient,
   change: RatingChange,
 ): Promise<{ written: string | null; tags: string[] }> {
-  const { candidateId, previousTag } = change;
+  const { candidateId } = change;
   const wanted = change.rating ? ratingTag(change.interviewName, change.rating) : null;
-  const current = await client.getTags(candidateId);
+  const [current, previousTag] = await Promise.all([client.getTags(candidateId), change.previousTag]);
   const someoneElses = wanted !== null && wanted !== previousTag && !change.afterLostWrite && current.includes(wanted);
   const owned = someoneElses ? null : wanted;
   const stale = previousTag !== null && previousTag !== wanted && current.includes(previousTag);

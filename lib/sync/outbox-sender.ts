@@ -154,7 +154,8 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
   ): Promise<void> {
     markTiming("write-started");
     const key = ratingKey(write.candidateId, write.interviewName);
-    const previousTag = (await writtenRatingTags.getValue())[key] ?? null;
+    // Read while the candidate's tags are asked for: it is needed only with their answer.
+    const previousTag = writtenRatingTags.getValue().then((written) => written[key] ?? null);
     const { written, tags } = await applyRating(noticingWrites(sent), {
       candidateId: write.candidateId,
       interviewName: write.interviewName,
@@ -234,7 +235,8 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
    */
   async function flushDue(): Promise<void> {
     markTiming("flush-started");
-    const connected = await context.connect().then(
+    // Signing in and reading the outbox overlap: the first write waits for both.
+    const connecting = context.connect().then(
       () => true,
       () => false,
     );
@@ -250,7 +252,7 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
         const target = writeTarget(next);
         busyCandidates.add(target);
         try {
-          await attempt(next, connected);
+          await attempt(next, await connecting);
         } finally {
           busyCandidates.delete(target);
         }
@@ -283,6 +285,8 @@ export function createOutboxSender(context: SyncContext, match: Matcher, options
      */
     async rate(request: RateRequest): Promise<RateResponse> {
       const { interviewName, rating, match: pendingMatch } = request;
+      // The sign-in set-up is read while the rating is stored: the flush after it reuses this read.
+      context.connect().catch(() => undefined);
       if (!(await readSettings()).integrationEnabled)
         return { status: "error", kind: "forbidden", message: t("errIntegrationOff") };
       if (request.candidateId === null && !pendingMatch)

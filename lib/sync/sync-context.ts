@@ -42,14 +42,22 @@ export interface SyncContextOptions {
   canCreateCandidates(): Promise<boolean>;
   /** SmartRecruiters' limits by default; tests that are not about them may loosen them. */
   rateLimits?: RateLimits;
+  now?: () => number;
 }
 
 /**
  * What lookups and the outbox share: the signed-in client (one rate limiter per credential), the
  * search cache, the interview-to-job finder and the organisation's policy.
  */
+/**
+ * How long a read of the sign-in set-up serves again: a rating's flush reuses the one started as the rating arrived,
+ * instead of reading storage again on the write's path. A flush already keeps its set-up for its whole run.
+ */
+export const connectionReuseMs = 1000;
+
 export function createSyncContext(options: SyncContextOptions) {
   let client: SmartRecruitersClient | null = null;
+  let lastConnect: { at: number; connected: ReturnType<typeof connectedClient> } | null = null;
   const newLimiter = () => createRateLimiter(options.rateLimits);
   let limiter = newLimiter();
 
@@ -75,13 +83,25 @@ export function createSyncContext(options: SyncContextOptions) {
     failure,
     client: requireClient,
     policy: () => cachedPolicy.getValue(),
-    async connect() {
-      const connected = await connectedClient(options.tokens, limiter);
-      client = connected.client;
+    connect(): ReturnType<typeof connectedClient> {
+      const now = (options.now ?? Date.now)();
+      if (lastConnect && now - lastConnect.at < connectionReuseMs) return lastConnect.connected;
+      const connected = connectedClient(options.tokens, limiter).then(
+        (result) => {
+          client = result.client;
+          return result;
+        },
+        (error: unknown) => {
+          lastConnect = null;
+          throw error;
+        },
+      );
+      lastConnect = { at: now, connected };
       return connected;
     },
     /** Forget everything learnt with the previous credential. */
     reset() {
+      lastConnect = null;
       client = null;
       limiter = newLimiter();
       cache.clear();
