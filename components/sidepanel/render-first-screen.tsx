@@ -6,7 +6,7 @@ import type { FirstScreen } from "../../lib/shared/panel-page";
 import { SidePanel } from "./SidePanel";
 import { createPanelStore, type PanelState, type PanelStore } from "./store";
 
-/** The panel's first screen at build time: lib/shared/panel-page.ts says why. */
+// The panel's first screen, drawn at build time (scripts/build/panel-pages.ts): lib/shared/panel-page.ts says why.
 
 /** The connection a fresh install of this build reports (no policy, no sign-in), or a connected one. */
 export function firstRunConnection(screen: FirstScreen, clientId: string): ConnectionStatus {
