@@ -1,5 +1,6 @@
 import { renderToString } from "preact-render-to-string";
-import { signInLacksSecret } from "../../lib/auth/auth-config";
+import type { AuthConfig } from "../../lib/auth/auth-config";
+import { statusOf } from "../../lib/auth/connection";
 import type { ConnectionStatus } from "../../lib/messaging/protocol";
 import { defaultEndpoints, settingDefaults } from "../../lib/settings/settings";
 import type { FirstScreen } from "../../lib/shared/panel-page";
@@ -8,23 +9,20 @@ import { createPanelStore, type PanelState, type PanelStore } from "./store";
 
 // The panel's first screen, drawn at build time (scripts/build/panel-pages.ts): lib/shared/panel-page.ts says why.
 
-/** The connection a fresh install of this build reports (no policy, no sign-in), or a connected one. */
+/**
+ * The connection a fresh install of this build reports (no policy, OAuth with the build's client ID), not signed in
+ * for the welcome, signed in for the settings-first screen: what connectionStatus would say.
+ */
 export function firstRunConnection(screen: FirstScreen, clientId: string): ConnectionStatus {
-  const endpoints = { ...defaultEndpoints, clientId };
-  const connected = screen === "settings";
-  return {
-    connected,
-    method: connected ? "oauth" : null,
+  const config: AuthConfig = {
+    mode: "oauth",
     byOrganisation: false,
     userMayChoose: true,
-    canSignIn: clientId !== "",
-    scopes: [],
-    signInNeedsSecret: signInLacksSecret({ mode: "oauth", endpoints }),
-    problem: null,
-    endpoints,
+    endpoints: { ...defaultEndpoints, clientId },
     locked: [],
-    account: null,
   };
+  const refresh = screen === "settings" ? { refreshToken: "", scopes: [], connectedAt: 0 } : null;
+  return statusOf(config, { userKey: null, refresh, access: null, problem: null, account: null }, 0);
 }
 
 const never = () => new Promise<never>(() => undefined);

@@ -6,7 +6,7 @@ import { createClient, type SmartRecruitersClient } from "../smartrecruiters/cli
 import { SmartRecruitersError } from "../smartrecruiters/errors";
 import { accountScope } from "../smartrecruiters/oauth";
 import type { RateLimiter } from "../smartrecruiters/rate-limiter";
-import { authConfig, signInLacksSecret } from "./auth-config";
+import { type AuthConfig, authConfig, signInLacksSecret } from "./auth-config";
 import {
   accessTokenItem,
   accountItem,
@@ -19,6 +19,15 @@ import { grants, oauthScopes } from "./scopes";
 import { chosenEndpoints, type EndpointChoice } from "./sign-in";
 import type { TokenKeeper } from "./tokens";
 
+/** What is stored of a sign-in (credential-store.ts), as connectionStatus reads it. */
+export interface StoredSignIn {
+  userKey: Awaited<ReturnType<typeof storedCredential.getValue>>;
+  refresh: Awaited<ReturnType<typeof refreshTokenItem.getValue>>;
+  access: Awaited<ReturnType<typeof accessTokenItem.getValue>>;
+  problem: Awaited<ReturnType<typeof authProblemItem.getValue>>;
+  account: Awaited<ReturnType<typeof accountItem.getValue>>;
+}
+
 /** What the side panel shows of the connection: never a token, key or secret. */
 export async function connectionStatus(): Promise<ConnectionStatus> {
   const [config, userKey, refresh, access, problem, account] = await Promise.all([
@@ -29,10 +38,19 @@ export async function connectionStatus(): Promise<ConnectionStatus> {
     authProblemItem.getValue(),
     accountItem.getValue(),
   ]);
+  return statusOf(config, { userKey, refresh, access, problem, account }, Date.now());
+}
+
+/** The connection a sign-in set-up and what is stored of a sign-in make (also the side panel's pages at build time). */
+export function statusOf(
+  config: AuthConfig,
+  { userKey, refresh, access, problem, account }: StoredSignIn,
+  now: number,
+): ConnectionStatus {
   const connected =
     config.mode === "clientCredentials" ||
     (config.mode === "apiKey" && (config.byOrganisation ? Boolean(config.apiKey) : userKey !== null)) ||
-    (config.mode === "oauth" && (refresh !== null || (access?.grant === "oauth" && access.expiresAt > Date.now())));
+    (config.mode === "oauth" && (refresh !== null || (access?.grant === "oauth" && access.expiresAt > now)));
   return {
     connected,
     method: connected ? config.mode : null,
